@@ -1,0 +1,307 @@
+//! The per-thread heap: allocator, collector state, weak-reference table, and the object life cycle
+//! (allocate → incref/decref → deallocate).
+//!
+//! Like CPython under its GIL, a heap is single-threaded: each thread has its own, and handles are `!Send`.
+//!
+//! Re-entrancy rule: no `&mut` to heap state is held across a call to user code (traverse, finalize, payload
+//! drop, callbacks). The allocator is only touched inside `allocate_block`/`free_block`, which call nothing
+//! else; everything the collector shares with user code lives in `Cell`s or briefly borrowed `RefCell`s.
+
+use std::cell::{Cell, RefCell, UnsafeCell};
+use std::collections::HashMap;
+use std::ptr::{self, NonNull};
+
+use crate::collector::GcState;
+use crate::events::{self, HeapEvent};
+use crate::header::{
+    GcHead, ObjHeader, RawObj, VTable, FLAG_HAS_WEAKREFS, FLAG_PAYLOAD_DROPPED, MAX_PAYLOAD_ALIGN,
+    PREV_FINALIZED,
+};
+use crate::object::ObjRef;
+use crate::pymalloc::{AddrBuildHasher, AllocStats, Allocator, BadAddress};
+use crate::{gclist, weakref};
+
+/// Deallocations nest at most this deep before further ones are deferred to the pending list (CPython's
+/// trashcan unwinds at 50 as well), so freeing a 10^7-deep structure never overflows the stack.
+const TRASHCAN_DEPTH: u32 = 50;
+
+pub(crate) struct HeapState {
+    allocator: UnsafeCell<Allocator>,
+    pub(crate) gc: GcState,
+    /// Nesting of `deallocate` calls on the stack right now.
+    dealloc_depth: Cell<u32>,
+    /// Objects whose count reached 0 while `dealloc_depth` was at the limit.
+    pending_dealloc: RefCell<Vec<RawObj>>,
+    /// Referent address → its weak reference objects, list head first (CPython's `tp_weaklist` order).
+    pub(crate) weakrefs: RefCell<HashMap<usize, Vec<RawObj>, AddrBuildHasher>>,
+    pub(crate) hooks: Cell<crate::Hooks>,
+    pub(crate) events: events::EventState,
+}
+
+impl HeapState {
+    fn new() -> HeapState {
+        HeapState {
+            allocator: UnsafeCell::new(Allocator::new()),
+            gc: GcState::new(),
+            dealloc_depth: Cell::new(0),
+            pending_dealloc: RefCell::new(Vec::new()),
+            weakrefs: RefCell::new(HashMap::default()),
+            hooks: Cell::new(crate::Hooks::default()),
+            events: events::EventState::default(),
+        }
+    }
+
+    #[inline]
+    fn allocate_block(&self, size: usize, object_offset: usize) -> NonNull<u8> {
+        // SAFETY: the allocator is only accessed inside `allocate_block`/`free_block`/`allocator_stats`/
+        // `read_word`, none of which calls out of this module or re-enters another, so this `&mut` is unique.
+        unsafe { (*self.allocator.get()).allocate(size, object_offset) }
+    }
+
+    /// # Safety
+    /// As [`Allocator::free`].
+    #[inline]
+    unsafe fn free_block(&self, block: NonNull<u8>, size: usize, object_offset: usize) {
+        // SAFETY: unique access as in `allocate_block`; the block contract is forwarded.
+        unsafe { (*self.allocator.get()).free(block, size, object_offset) }
+    }
+}
+
+thread_local! {
+    static HEAP: HeapState = HeapState::new();
+}
+
+/// Run `f` with this thread's heap. Panics if called while the thread is being torn down.
+#[inline]
+pub(crate) fn with<R>(f: impl FnOnce(&HeapState) -> R) -> R {
+    HEAP.with(f)
+}
+
+/// Allocator counters of this thread's heap.
+pub fn allocator_stats() -> AllocStats {
+    // SAFETY: shared read of the allocator; see `HeapState::allocate_block` for why no `&mut` is live.
+    with(|h| unsafe { (*h.allocator.get()).stats() })
+}
+
+/// Read the machine word at `address` if it is an object address in this thread's heap: the object's reference
+/// count, or 0 for a freed block not yet reused. Any other address is refused, never dereferenced.
+pub fn read_word(address: usize) -> Result<isize, BadAddress> {
+    // SAFETY: as in `allocator_stats`.
+    with(|h| unsafe { (*h.allocator.get()).read_word(address) })
+}
+
+/// Allocate an object with the given type descriptor and payload; the new reference is the only one.
+///
+/// This is the dynamic face of the API (an interpreter builds its own `VTable`s); typed users call
+/// [`crate::Gc::new`].
+///
+/// # Safety
+/// `vtable` describes `T`: `payload_size`/`payload_align` are `T`'s, `type_id` returns `TypeId::of::<T>()`,
+/// and its hooks treat the payload as a `T` and follow the rules of [`crate::Trace`].
+pub unsafe fn allocate<T>(vtable: &'static VTable, value: T) -> ObjRef {
+    debug_assert_eq!(vtable.payload_size, std::mem::size_of::<T>());
+    assert!(
+        std::mem::align_of::<T>() <= MAX_PAYLOAD_ALIGN,
+        "payload alignment above 16 is not supported"
+    );
+    assert!(
+        vtable.finalize.is_none() || vtable.gc_capable,
+        "types with finalizers must be gc-capable"
+    );
+    let block_size = vtable.block_size().max(16);
+    let object_offset = vtable.object_offset();
+    let obj = with(|heap| {
+        let block = heap.allocate_block(block_size, object_offset);
+        // SAFETY: the block is fresh, 16-aligned and `block_size` bytes long: room for the GC head (if any),
+        // the header and the payload (`T`'s alignment is at most 16, checked above).
+        unsafe {
+            let base = block.as_ptr();
+            if vtable.gc_capable {
+                ptr::write(base as *mut GcHead, GcHead::new_untracked());
+            }
+            let header = base.add(object_offset) as *mut ObjHeader;
+            ptr::write(header, ObjHeader::new(vtable));
+            ptr::write(
+                base.add(object_offset + crate::header::HEADER_SIZE) as *mut T,
+                value,
+            );
+            RawObj::from_ptr(NonNull::new_unchecked(header))
+        }
+    });
+    if events::enabled() {
+        events::emit(HeapEvent::Alloc {
+            obj,
+            type_name: vtable.name,
+            size: block_size,
+        });
+    }
+    if vtable.gc_capable {
+        crate::collector::count_allocation();
+        if vtable.track_at_alloc {
+            // SAFETY: the object was just created gc-capable and is untracked.
+            unsafe { crate::collector::track_new(obj) };
+        }
+    }
+    // SAFETY: `obj` is live with count 1, which this `ObjRef` now owns.
+    unsafe { ObjRef::from_raw(obj) }
+}
+
+/// Add a reference.
+///
+/// # Safety
+/// `obj` is live.
+#[inline(always)]
+pub unsafe fn incref(obj: RawObj) {
+    let header = obj.header();
+    header.refcnt.set(header.refcnt.get() + 1);
+    #[cfg(feature = "refcount-events")]
+    events::refcount_changed(obj, true);
+}
+
+/// Drop a reference; at zero the object is deallocated at once.
+///
+/// # Safety
+/// `obj` is live and the caller owns the reference it gives up.
+#[inline(always)]
+pub unsafe fn decref(obj: RawObj) {
+    let header = obj.header();
+    let count = header.refcnt.get() - 1;
+    debug_assert!(count >= 0, "decref of an object whose count is already 0");
+    header.refcnt.set(count);
+    #[cfg(feature = "refcount-events")]
+    events::refcount_changed(obj, false);
+    if count == 0 {
+        // SAFETY: the count reached zero: nobody else holds a reference (caller's contract).
+        unsafe { deallocate(obj) };
+    }
+}
+
+/// Deallocate an object whose count reached zero, without unbounded recursion: nested deallocations beyond
+/// [`TRASHCAN_DEPTH`] are queued and run by the outermost call.
+///
+/// # Safety
+/// `obj` is live with a count of 0 and no reference to it is used again.
+#[inline(never)]
+pub(crate) unsafe fn deallocate(obj: RawObj) {
+    let Ok(()) = HEAP.try_with(|heap| {
+        let depth = heap.dealloc_depth.get();
+        if depth >= TRASHCAN_DEPTH {
+            // Untracked while it waits, so that a collection meanwhile cannot see an object with count 0.
+            crate::collector::untrack(obj);
+            heap.pending_dealloc.borrow_mut().push(obj);
+            return;
+        }
+        heap.dealloc_depth.set(depth + 1);
+        // SAFETY: forwarded contract.
+        unsafe { deallocate_now(heap, obj) };
+        if depth == 0 {
+            // Loop invariant: every object in `pending_dealloc` has count 0 and is not otherwise reachable.
+            loop {
+                let next = heap.pending_dealloc.borrow_mut().pop();
+                let Some(next) = next else { break };
+                // SAFETY: queued objects had count 0 when queued; counts of unreachable objects cannot rise.
+                unsafe { deallocate_now(heap, next) };
+            }
+        }
+        heap.dealloc_depth.set(depth);
+    }) else {
+        // The thread's heap is already destroyed (a handle dropped by a later thread-local destructor): the
+        // object's memory is leaked on purpose; the OS reclaims it with the thread.
+        return;
+    };
+}
+
+/// The deallocation steps, in CPython's order: finalizer (which may resurrect), weak references cleared with
+/// their callbacks, payload dropped (releasing children), memory freed.
+///
+/// # Safety
+/// As [`deallocate`].
+unsafe fn deallocate_now(heap: &HeapState, obj: RawObj) {
+    let header = obj.header();
+    let vtable = header.vtable();
+    if vtable.gc_capable {
+        let gc = obj.gc_head();
+        if let Some(finalize) = vtable.finalize {
+            if gc.prev.get() & PREV_FINALIZED == 0 {
+                // PEP 442 from dealloc: the object is alive (count 1, tracked, as CPython's subtype_dealloc
+                // re-tracks it) while its finalizer runs.
+                gc.prev.set(gc.prev.get() | PREV_FINALIZED);
+                crate::collector::track(obj);
+                header.refcnt.set(1);
+                // SAFETY: the object is live and of this vtable's type.
+                unsafe { finalize(obj) };
+                let count = header.refcnt.get() - 1;
+                header.refcnt.set(count);
+                if count > 0 {
+                    // Resurrected: someone stored a new reference. It lives on (tracked again if it was).
+                    if events::enabled() {
+                        events::emit(HeapEvent::Resurrected { obj });
+                    }
+                    return;
+                }
+            }
+        }
+        if gc.next.get() != 0 {
+            // SAFETY: a tracked object's head is in a well-formed generation list.
+            unsafe { gclist::remove(gc) };
+        }
+    }
+    if header.has_flag(FLAG_HAS_WEAKREFS) {
+        weakref::clear_weakrefs_at_death(obj);
+    }
+    if !header.has_flag(FLAG_PAYLOAD_DROPPED) {
+        header.set_flag(FLAG_PAYLOAD_DROPPED, true);
+        // SAFETY: the payload is initialised and this is its only drop (flag set before, so a re-entrant
+        // path cannot drop it twice).
+        unsafe { (vtable.drop_payload)(obj) };
+    }
+    if events::enabled() {
+        events::emit(HeapEvent::Free {
+            obj,
+            type_name: vtable.name,
+        });
+    }
+    if vtable.gc_capable {
+        crate::collector::count_deallocation();
+    }
+    let object_offset = vtable.object_offset();
+    // SAFETY: the block starts `object_offset` bytes before the object and was allocated with this size in
+    // `allocate`; nothing refers to the object any more.
+    unsafe {
+        let block = NonNull::new_unchecked((obj.addr() - object_offset) as *mut u8);
+        heap.free_block(block, vtable.block_size().max(16), object_offset);
+    }
+}
+
+/// Drop a payload in place. The `drop_payload` hook of typed vtables.
+///
+/// # Safety
+/// `obj`'s payload is an initialised `T` that is not used afterwards.
+pub(crate) unsafe fn drop_payload_as<T>(obj: RawObj) {
+    // SAFETY: caller's contract.
+    unsafe { ptr::drop_in_place(obj.payload_ptr().as_ptr() as *mut T) }
+}
+
+/// Mark whether an object has entries in the weak-reference table.
+pub(crate) fn set_has_weakrefs(obj: RawObj, on: bool) {
+    obj.header().set_flag(FLAG_HAS_WEAKREFS, on);
+}
+
+/// Drop an object's payload early (collector's clear step for types without a `clear` hook).
+///
+/// # Safety
+/// `obj` is live; its payload is not used afterwards except through the drop-flag check.
+pub(crate) unsafe fn drop_payload_early(obj: RawObj) {
+    let header = obj.header();
+    if !header.has_flag(FLAG_PAYLOAD_DROPPED) {
+        header.set_flag(FLAG_PAYLOAD_DROPPED, true);
+        // SAFETY: forwarded contract; the flag prevents a second drop at deallocation.
+        unsafe { (header.vtable().drop_payload)(obj) };
+    }
+}
+
+/// Like [`with`], but `Err` instead of a panic while the thread is being torn down.
+#[cfg(feature = "refcount-events")]
+pub(crate) fn try_with<R>(f: impl FnOnce(&HeapState) -> R) -> Result<R, std::thread::AccessError> {
+    HEAP.try_with(f)
+}

@@ -1,0 +1,46 @@
+//! refpy-heap: a memory manager that behaves like CPython 3.11's.
+//!
+//! * Every object starts with a header whose first word is its reference count; its address is its identity
+//!   ([`header`] has the layout).
+//! * Small blocks come from a pymalloc-style allocator ([`pymalloc`]) that reuses a freed address first.
+//! * When a count reaches zero the object is finalized, its weak references cleared, its children released
+//!   and its memory freed at once, without recursion ([`heap`]).
+//! * Cycles are found by CPython's generational collector ([`collector`], re-exported as [`gc`]).
+//!
+//! Two faces: [`Gc<T>`]/[`Weak<T>`] with `#[derive(Trace)]` for Rust code, and [`ObjRef`] + [`VTable`] +
+//! [`allocate`] for an interpreter that defines its own object types.
+
+mod collector;
+mod events;
+mod gclist;
+mod header;
+mod heap;
+mod hooks;
+mod object;
+pub mod pymalloc;
+mod trace;
+mod typed;
+pub mod weakref;
+
+/// The `gc` module's operations, with CPython's names.
+pub mod gc {
+    pub use crate::collector::{
+        collect, disable, enable, freeze, garbage, get_count, get_debug, get_freeze_count,
+        get_objects, get_referrers, get_stats, get_threshold, is_collecting_now, is_enabled,
+        set_debug, set_threshold, state_of, take_garbage, unfreeze, CollectResult, GcObjectState,
+        GenerationStats, DEBUG_COLLECTABLE, DEBUG_LEAK, DEBUG_SAVEALL, DEBUG_STATS,
+        DEBUG_UNCOLLECTABLE, NUM_GENERATIONS,
+    };
+}
+
+pub use events::{set_event_sink, EventSink, HeapEvent};
+pub use header::{
+    GcHead, ObjHeader, RawObj, UntrackRule, VTable, GC_HEAD_SIZE, HEADER_SIZE, MAX_PAYLOAD_ALIGN,
+};
+pub use heap::{allocate, allocator_stats, decref, incref, read_word};
+pub use hooks::{set_hooks, CollectPhase, Hooks};
+pub use object::ObjRef;
+pub use pymalloc::{AllocStats, BadAddress};
+pub use refpy_heap_derive::Trace;
+pub use trace::{Finalize, Trace, Tracer};
+pub use typed::{Gc, Weak};

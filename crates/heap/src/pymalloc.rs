@@ -1,0 +1,577 @@
+//! The small-object allocator, after CPython's pymalloc (`Objects/obmalloc.c`).
+//!
+//! Blocks of up to [`SMALL_LIMIT`] bytes come in 16-byte size classes. A size class is served from *pools*
+//! (16 KiB, one size class each) carved out of *arenas* (1 MiB, 16 KiB-aligned, from the system allocator).
+//!
+//! * Each pool keeps a LIFO free list, and a pool that receives a freed block moves to the front of its
+//!   class's pool list, so **the block freed last is the next one handed out for its class** — the reason a
+//!   dead object's address soon shows up again with another count.
+//! * Freed blocks have their object word (the reference count position) zeroed: a freed object reads as count
+//!   0 until its block is reused. The free-list link lives in the word after it.
+//! * Blocks of gc-capable objects (with a 16-byte GC head in front) and of other objects use separate pools, so
+//!   every block of a pool has its object address at the same offset; [`Allocator::read_word`] relies on it.
+//! * An arena whose pools are all free is returned to the system, except one kept for reuse (CPython ≥ 3.9
+//!   does the same to avoid thrashing when a program hovers around an arena boundary).
+//!
+//! Larger blocks go straight to the system allocator and are registered so `read_word` can recognise them.
+
+use std::alloc::{self, Layout};
+use std::collections::HashMap;
+use std::ptr::{self, NonNull};
+
+/// Size-class granularity (and block alignment).
+pub const ALIGNMENT: usize = 16;
+/// Largest block served from pools.
+pub const SMALL_LIMIT: usize = 512;
+const NUM_SIZE_CLASSES: usize = SMALL_LIMIT / ALIGNMENT;
+/// One list of pools per (size class, has-GC-head) pair.
+const NUM_POOL_CLASSES: usize = NUM_SIZE_CLASSES * 2;
+
+#[cfg(not(miri))]
+pub const ARENA_SIZE: usize = 1 << 20;
+// NOTE: Miri interprets every byte it zeroes; smaller arenas keep the heap's tests fast there without changing
+// any algorithm (an arena still holds many pools).
+#[cfg(miri)]
+pub const ARENA_SIZE: usize = 1 << 17;
+pub const POOL_SIZE: usize = 1 << 14;
+const POOLS_PER_ARENA: usize = ARENA_SIZE / POOL_SIZE;
+/// The pool header occupies the first bytes of the pool; blocks start after it.
+const POOL_OVERHEAD: usize = 48;
+
+/// Header at the start of each pool. Pools are linked into their class's list while they are partially used.
+#[repr(C)]
+struct Pool {
+    /// Blocks currently handed out.
+    used: u32,
+    /// Index into `Allocator::used_pools`; `u32::MAX` while the pool sits in its arena's free-pool list.
+    class: u32,
+    /// Head of the LIFO list of freed blocks (link stored at `object offset + 8` in each free block).
+    free_block: *mut u8,
+    next: *mut Pool,
+    prev: *mut Pool,
+    /// Offset of the next never-used block; blocks past it are carved lazily.
+    next_offset: u32,
+    /// Bytes per block.
+    block_size: u32,
+    /// Arena index (in `Allocator::arenas`).
+    arena: u32,
+    /// Offset of the object address inside each block (16 for gc-capable blocks, else 0).
+    object_offset: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<Pool>() <= POOL_OVERHEAD);
+
+struct Arena {
+    base: *mut u8,
+    /// Pools handed back after use (singly linked through `Pool::next`).
+    free_pools: *mut Pool,
+    /// Pools not yet carved from the arena (carved in address order).
+    untouched_pools: usize,
+    free_pool_count: usize,
+}
+
+/// Why [`Allocator::read_word`] refused an address.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum BadAddress {
+    /// The address is not inside memory this heap owns.
+    NotOwned,
+    /// Inside the heap's memory, but not an object address (or not word-aligned). Words inside a payload are
+    /// not readable: payload bytes may include uninitialised padding.
+    NotAnObject,
+}
+
+impl std::fmt::Display for BadAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BadAddress::NotOwned => f.write_str("address is not in memory owned by the heap"),
+            BadAddress::NotAnObject => {
+                f.write_str("address is not the start of an object in the heap")
+            }
+        }
+    }
+}
+
+impl std::error::Error for BadAddress {}
+
+/// Counters for tests, benchmarks and `sys`-style introspection.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct AllocStats {
+    pub arenas_allocated: usize,
+    pub arenas_freed: usize,
+    pub arenas_live: usize,
+    pub small_blocks_in_use: usize,
+    pub large_blocks_in_use: usize,
+}
+
+pub struct Allocator {
+    /// Partially used pools per class; the head serves the next allocation.
+    used_pools: [*mut Pool; NUM_POOL_CLASSES],
+    arenas: Vec<Option<Arena>>,
+    /// Base address → index of each live arena (for `read_word`'s ownership check).
+    arena_bases: HashMap<usize, usize, AddrBuildHasher>,
+    /// Arena that new pools are taken from while it has any.
+    current_arena: Option<usize>,
+    /// Index of the arena kept although all its pools are free.
+    spare_empty_arena: Option<usize>,
+    /// Large blocks: object address → layout.
+    large: HashMap<usize, Layout, AddrBuildHasher>,
+    stats: AllocStats,
+}
+
+impl Default for Allocator {
+    fn default() -> Self {
+        Allocator::new()
+    }
+}
+
+#[inline]
+fn size_class(size: usize) -> usize {
+    (size - 1) / ALIGNMENT
+}
+
+/// Hashes addresses (already unique, 16-byte aligned) with one multiply; std's SipHash is needlessly slow here.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct AddrHasher(u64);
+
+impl std::hash::Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = ((n as u64) >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+pub(crate) type AddrBuildHasher = std::hash::BuildHasherDefault<AddrHasher>;
+
+impl Allocator {
+    pub fn new() -> Allocator {
+        Allocator {
+            used_pools: [ptr::null_mut(); NUM_POOL_CLASSES],
+            arenas: Vec::new(),
+            arena_bases: HashMap::default(),
+            current_arena: None,
+            spare_empty_arena: None,
+            large: HashMap::default(),
+            stats: AllocStats::default(),
+        }
+    }
+
+    pub fn stats(&self) -> AllocStats {
+        self.stats
+    }
+
+    /// Allocate a block of `size` bytes whose object address is `object_offset` (0 or 16) bytes into it.
+    /// Returns the block start. The block is 16-byte aligned; its contents are unspecified.
+    #[inline]
+    pub fn allocate(&mut self, size: usize, object_offset: usize) -> NonNull<u8> {
+        debug_assert!(size > 0 && (object_offset == 0 || object_offset == 16));
+        if size > SMALL_LIMIT {
+            return self.allocate_large(size, object_offset);
+        }
+        let class = size_class(size) * 2 + (object_offset != 0) as usize;
+        let pool = self.used_pools[class];
+        if !pool.is_null() {
+            // SAFETY: pools in `used_pools` are live pool headers inside arenas we own (invariant of the lists).
+            unsafe {
+                let block = (*pool).free_block;
+                if !block.is_null() {
+                    (*pool).free_block = read_link(block, object_offset);
+                    (*pool).used += 1;
+                    if (*pool).free_block.is_null() && !self.pool_can_carve(pool) {
+                        self.unlink_full_pool(class, pool);
+                    }
+                    self.stats.small_blocks_in_use += 1;
+                    return NonNull::new_unchecked(block);
+                }
+            }
+        }
+        self.allocate_slow(class, size, object_offset)
+    }
+
+    #[inline]
+    fn pool_can_carve(&self, pool: *mut Pool) -> bool {
+        // SAFETY: `pool` is a live pool header (callers pass pools from our lists).
+        unsafe { (*pool).next_offset as usize + (*pool).block_size as usize <= POOL_SIZE }
+    }
+
+    /// Remove a pool that has no free block left from its class list.
+    ///
+    /// # Safety
+    /// `pool` is a member of `used_pools[class]`.
+    #[inline]
+    unsafe fn unlink_full_pool(&mut self, class: usize, pool: *mut Pool) {
+        // SAFETY: by the caller's contract `pool` is linked in `used_pools[class]`; its neighbours are live.
+        unsafe {
+            let next = (*pool).next;
+            let prev = (*pool).prev;
+            if prev.is_null() {
+                self.used_pools[class] = next;
+            } else {
+                (*prev).next = next;
+            }
+            if !next.is_null() {
+                (*next).prev = prev;
+            }
+            (*pool).next = ptr::null_mut();
+            (*pool).prev = ptr::null_mut();
+        }
+    }
+
+    #[cold]
+    fn allocate_slow(&mut self, class: usize, size: usize, object_offset: usize) -> NonNull<u8> {
+        let mut pool = self.used_pools[class];
+        if pool.is_null() {
+            pool = self.new_pool(class, size, object_offset);
+        }
+        // SAFETY: `pool` is a live pool of this class with no free block but room to carve (a full pool would
+        // have been unlinked), or a fresh pool.
+        unsafe {
+            debug_assert!((*pool).free_block.is_null() && self.pool_can_carve(pool));
+            let block = (pool as *mut u8).add((*pool).next_offset as usize);
+            (*pool).next_offset += (*pool).block_size;
+            (*pool).used += 1;
+            if !self.pool_can_carve(pool) {
+                self.unlink_full_pool(class, pool);
+            }
+            self.stats.small_blocks_in_use += 1;
+            NonNull::new_unchecked(block)
+        }
+    }
+
+    /// Take a pool from an arena, initialise it for `class` and make it the head of the class list.
+    fn new_pool(&mut self, class: usize, size: usize, object_offset: usize) -> *mut Pool {
+        let arena_index = self.arena_with_free_pool();
+        let arena = self.arenas[arena_index]
+            .as_mut()
+            .expect("arena chosen above is live");
+        let pool: *mut Pool;
+        if !arena.free_pools.is_null() {
+            pool = arena.free_pools;
+            // SAFETY: free pools are linked through `next` and lie inside this live arena.
+            arena.free_pools = unsafe { (*pool).next };
+        } else {
+            debug_assert!(arena.untouched_pools > 0);
+            let carved = POOLS_PER_ARENA - arena.untouched_pools;
+            // SAFETY: `carved < POOLS_PER_ARENA`, so the pool lies inside the arena's allocation.
+            pool = unsafe { arena.base.add(carved * POOL_SIZE) } as *mut Pool;
+            arena.untouched_pools -= 1;
+        }
+        arena.free_pool_count -= 1;
+        if self.spare_empty_arena == Some(arena_index) {
+            self.spare_empty_arena = None;
+        }
+        let block_size = (size_class(size) + 1) * ALIGNMENT;
+        // NOTE: the whole pool is zeroed when it changes hands so that every carved block start reads as a
+        // defined word (count 0) even before its first use; 16 KiB per pool is cheap next to filling it.
+        // SAFETY: the pool's POOL_SIZE bytes are inside the arena and not in use by any block.
+        unsafe {
+            ptr::write_bytes(pool as *mut u8, 0, POOL_SIZE);
+            ptr::write(
+                pool,
+                Pool {
+                    used: 0,
+                    class: class as u32,
+                    free_block: ptr::null_mut(),
+                    next: self.used_pools[class],
+                    prev: ptr::null_mut(),
+                    next_offset: POOL_OVERHEAD as u32,
+                    block_size: block_size as u32,
+                    arena: arena_index as u32,
+                    object_offset: object_offset as u32,
+                },
+            );
+            if let Some(head) = self.used_pools[class].as_mut() {
+                head.prev = pool;
+            }
+        }
+        self.used_pools[class] = pool;
+        pool
+    }
+
+    /// The arena to take the next pool from.
+    ///
+    /// NOTE: like pymalloc, prefer the arena that is already the most used (fewest free pools): allocations then
+    /// concentrate in few arenas and the sparsely used ones get a chance to empty completely and be returned
+    /// to the system. The current arena is kept while it has pools, so the scan happens once per arena fill.
+    fn arena_with_free_pool(&mut self) -> usize {
+        if let Some(i) = self.current_arena {
+            if self.arenas[i]
+                .as_ref()
+                .is_some_and(|a| a.free_pool_count > 0)
+            {
+                return i;
+            }
+        }
+        let best = self
+            .arenas
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| {
+                a.as_ref()
+                    .filter(|a| a.free_pool_count > 0)
+                    .map(|a| (a.free_pool_count, i))
+            })
+            .min();
+        let index = match best {
+            Some((_, i)) => i,
+            None => self.new_arena(),
+        };
+        self.current_arena = Some(index);
+        index
+    }
+
+    fn new_arena(&mut self) -> usize {
+        let layout =
+            Layout::from_size_align(ARENA_SIZE, ARENA_SIZE).expect("arena layout is valid");
+        // SAFETY: the layout has non-zero size.
+        let base = unsafe { alloc::alloc_zeroed(layout) };
+        if base.is_null() {
+            alloc::handle_alloc_error(layout);
+        }
+        let arena = Arena {
+            base,
+            free_pools: ptr::null_mut(),
+            untouched_pools: POOLS_PER_ARENA,
+            free_pool_count: POOLS_PER_ARENA,
+        };
+        self.stats.arenas_allocated += 1;
+        self.stats.arenas_live += 1;
+        let index = if let Some(slot) = self.arenas.iter().position(Option::is_none) {
+            self.arenas[slot] = Some(arena);
+            slot
+        } else {
+            self.arenas.push(Some(arena));
+            self.arenas.len() - 1
+        };
+        self.arena_bases.insert(base as usize, index);
+        index
+    }
+
+    /// Return a block to its pool.
+    ///
+    /// # Safety
+    /// `block` was returned by `allocate(size, object_offset)` on this allocator with the same `size` and
+    /// `object_offset`, and has not been freed since. Nothing uses the block afterwards.
+    #[inline]
+    pub unsafe fn free(&mut self, block: NonNull<u8>, size: usize, object_offset: usize) {
+        if size > SMALL_LIMIT {
+            // SAFETY: forwarded contract.
+            return unsafe { self.free_large(block, size, object_offset) };
+        }
+        let block = block.as_ptr();
+        let pool = ((block as usize) & !(POOL_SIZE - 1)) as *mut Pool;
+        self.stats.small_blocks_in_use -= 1;
+        // SAFETY: the block came from a pool of ours (caller's contract); pools are POOL_SIZE-aligned, so the
+        // masked address is its pool header, which stays live while any of its blocks is in use.
+        unsafe {
+            write_free_block(block, object_offset, (*pool).free_block);
+            let was_full = (*pool).free_block.is_null() && !self.pool_can_carve(pool);
+            (*pool).free_block = block;
+            (*pool).used -= 1;
+            let class = (*pool).class as usize;
+            if (*pool).used == 0 {
+                if !was_full {
+                    self.unlink_full_pool(class, pool);
+                }
+                self.release_pool(pool);
+                return;
+            }
+            if was_full {
+                // Back in service: link it at the head of its class list.
+                (*pool).prev = ptr::null_mut();
+                (*pool).next = self.used_pools[class];
+                if let Some(head) = self.used_pools[class].as_mut() {
+                    head.prev = pool;
+                }
+                self.used_pools[class] = pool;
+            } else if self.used_pools[class] != pool {
+                // Move to the front: the block just freed is the next one handed out (LIFO per class).
+                self.unlink_full_pool(class, pool);
+                (*pool).next = self.used_pools[class];
+                if let Some(head) = self.used_pools[class].as_mut() {
+                    head.prev = pool;
+                }
+                self.used_pools[class] = pool;
+            }
+        }
+    }
+
+    /// A pool with no blocks in use goes back to its arena; an arena with no pools in use goes back to the
+    /// system unless it is the one spare kept for reuse.
+    ///
+    /// # Safety
+    /// `pool` is a live pool with `used == 0`, not linked in any class list.
+    unsafe fn release_pool(&mut self, pool: *mut Pool) {
+        // SAFETY: caller's contract: the pool header is live and unlinked.
+        let arena_index = unsafe {
+            (*pool).class = u32::MAX;
+            (*pool).arena as usize
+        };
+        let arena = self.arenas[arena_index]
+            .as_mut()
+            .expect("a pool's arena is live");
+        // SAFETY: as above; the pool joins its arena's free list.
+        unsafe { (*pool).next = arena.free_pools };
+        arena.free_pools = pool;
+        arena.free_pool_count += 1;
+        if arena.free_pool_count < POOLS_PER_ARENA {
+            return;
+        }
+        match self.spare_empty_arena {
+            None => self.spare_empty_arena = Some(arena_index),
+            Some(spare) if spare == arena_index => {}
+            Some(_) => self.free_arena(arena_index),
+        }
+    }
+
+    fn free_arena(&mut self, index: usize) {
+        let arena = self.arenas[index].take().expect("arena to free is live");
+        self.arena_bases.remove(&(arena.base as usize));
+        if self.current_arena == Some(index) {
+            self.current_arena = None;
+        }
+        let layout =
+            Layout::from_size_align(ARENA_SIZE, ARENA_SIZE).expect("arena layout is valid");
+        // SAFETY: `base` was allocated in `new_arena` with this layout and none of its blocks is in use.
+        unsafe { alloc::dealloc(arena.base, layout) };
+        self.stats.arenas_freed += 1;
+        self.stats.arenas_live -= 1;
+    }
+
+    #[cold]
+    fn allocate_large(&mut self, size: usize, object_offset: usize) -> NonNull<u8> {
+        let layout =
+            Layout::from_size_align(size, ALIGNMENT).expect("object size overflows a Layout");
+        // SAFETY: `size > SMALL_LIMIT > 0`.
+        let block = unsafe { alloc::alloc_zeroed(layout) };
+        let Some(block) = NonNull::new(block) else {
+            alloc::handle_alloc_error(layout)
+        };
+        self.large
+            .insert(block.as_ptr() as usize + object_offset, layout);
+        self.stats.large_blocks_in_use += 1;
+        block
+    }
+
+    /// # Safety
+    /// As for [`Allocator::free`].
+    #[cold]
+    unsafe fn free_large(&mut self, block: NonNull<u8>, size: usize, object_offset: usize) {
+        let layout = self
+            .large
+            .remove(&(block.as_ptr() as usize + object_offset))
+            .expect("large block is registered");
+        debug_assert_eq!(layout.size(), size);
+        self.stats.large_blocks_in_use -= 1;
+        // SAFETY: allocated by `allocate_large` with this layout (caller's contract), not freed before.
+        unsafe { alloc::dealloc(block.as_ptr(), layout) };
+    }
+
+    /// Read the machine word at `address` — the reference count of the object there, or 0 for a freed block
+    /// that has not been reused — if `address` is an object address in memory this allocator owns.
+    /// Never dereferences anything else.
+    pub fn read_word(&self, address: usize) -> Result<isize, BadAddress> {
+        if address % ALIGNMENT != 0 {
+            return Err(if self.owns(address) {
+                BadAddress::NotAnObject
+            } else {
+                BadAddress::NotOwned
+            });
+        }
+        if self.large.contains_key(&address) {
+            // SAFETY: a registered large object address points at its (initialised) header word.
+            return Ok(unsafe { ptr::read(address as *const isize) });
+        }
+        let arena_base = address & !(ARENA_SIZE - 1);
+        let Some(arena) = self
+            .arena_bases
+            .get(&arena_base)
+            .and_then(|&i| self.arenas[i].as_ref())
+        else {
+            return Err(BadAddress::NotOwned);
+        };
+        let pool_addr = address & !(POOL_SIZE - 1);
+        let pool_index = (pool_addr - arena_base) / POOL_SIZE;
+        if pool_index >= POOLS_PER_ARENA - arena.untouched_pools {
+            return Err(BadAddress::NotAnObject);
+        }
+        let pool = pool_addr as *const Pool;
+        // SAFETY: the pool lies in a live arena and has been carved at least once, so its header was written
+        // (and the whole pool zeroed) in `new_pool`.
+        // A pool in its arena's free list keeps its last geometry: its carved blocks are all freed (count 0).
+        let (next_offset, block_size, object_offset) = unsafe {
+            (
+                (*pool).next_offset,
+                (*pool).block_size,
+                (*pool).object_offset,
+            )
+        };
+        let offset = address - pool_addr;
+        if offset < POOL_OVERHEAD + object_offset as usize {
+            return Err(BadAddress::NotAnObject);
+        }
+        let in_block = offset - POOL_OVERHEAD - object_offset as usize;
+        if in_block % block_size as usize != 0 || offset >= next_offset as usize {
+            return Err(BadAddress::NotAnObject);
+        }
+        // SAFETY: `address` is the object word of a block carved from this pool of a live arena: either a live
+        // object's reference count or a freed block's zeroed word — initialised in both cases.
+        Ok(unsafe { ptr::read(address as *const isize) })
+    }
+
+    fn owns(&self, address: usize) -> bool {
+        self.arena_bases
+            .contains_key(&(address & !(ARENA_SIZE - 1)))
+            || self
+                .large
+                .iter()
+                .any(|(&a, l)| address >= a - 16 && address < a - 16 + l.size())
+    }
+
+    /// Whether `address` is inside an arena of this allocator (cheap; for debug checks).
+    pub fn in_arena(&self, address: usize) -> bool {
+        self.arena_bases
+            .contains_key(&(address & !(ARENA_SIZE - 1)))
+    }
+}
+
+impl Drop for Allocator {
+    fn drop(&mut self) {
+        // Arenas that still hold live objects are leaked on purpose: handles elsewhere (other thread-locals
+        // being destroyed later) may still point into them. Only arenas with no block in use are returned.
+        for index in 0..self.arenas.len() {
+            if self.arenas[index]
+                .as_ref()
+                .is_some_and(|a| a.free_pool_count == POOLS_PER_ARENA)
+            {
+                self.free_arena(index);
+            }
+        }
+    }
+}
+
+/// # Safety
+/// `block` is a free block of a live pool.
+#[inline]
+unsafe fn read_link(block: *mut u8, object_offset: usize) -> *mut u8 {
+    // SAFETY: free blocks store their link at `object_offset + 8`, inside the block (blocks are >= 16 bytes
+    // past the object offset), written by `write_free_block`.
+    unsafe { ptr::read(block.add(object_offset + 8) as *const *mut u8) }
+}
+
+/// # Safety
+/// `block` is a block of a live pool that nothing uses any more.
+#[inline]
+unsafe fn write_free_block(block: *mut u8, object_offset: usize, next: *mut u8) {
+    // SAFETY: the block is at least `object_offset + 16` bytes long and unused (caller's contract).
+    unsafe {
+        ptr::write(block.add(object_offset) as *mut isize, 0);
+        ptr::write(block.add(object_offset + 8) as *mut *mut u8, next);
+    }
+}

@@ -1,0 +1,332 @@
+//! Weak references: heap objects that point at a referent without owning it, cleared when it dies, with an
+//! optional callback (after CPython's `Objects/weakrefobject.c`).
+//!
+//! Each referent's weak references are kept in the heap's weak-reference table in CPython's list order: a
+//! basic ref (no callback) first, then a basic proxy, then those with callbacks, newest first. When a referent
+//! dies every weakref to it is cleared first, then the callbacks run in list order.
+
+use std::any::TypeId;
+use std::cell::{Cell, RefCell};
+
+use crate::header::{RawObj, UntrackRule, VTable};
+use crate::heap;
+use crate::object::ObjRef;
+use crate::trace::{Trace, Tracer};
+
+/// Plain reference (`weakref.ref`) or transparent proxy (`weakref.proxy`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum WeakKind {
+    Ref,
+    Proxy,
+}
+
+/// The payload of a weak-reference object.
+pub struct WeakRefData {
+    referent: Cell<Option<RawObj>>,
+    callback: RefCell<Option<ObjRef>>,
+    kind: WeakKind,
+    /// Free for the embedder: CPython caches a weakref's hash (it must survive the referent).
+    pub hash_cache: Cell<Option<isize>>,
+}
+
+impl WeakRefData {
+    pub fn kind(&self) -> WeakKind {
+        self.kind
+    }
+
+    pub fn callback(&self) -> Option<ObjRef> {
+        self.callback.borrow().clone()
+    }
+
+    /// The referent while it is alive (no new reference).
+    pub fn referent(&self) -> Option<RawObj> {
+        self.referent.get()
+    }
+}
+
+/// A Rust closure usable as a weakref callback (and by [`crate::Weak::with_callback`]). Not gc-capable: what
+/// it captures counts as referenced from outside the heap.
+pub struct RustCallback(Box<dyn Fn(&ObjRef)>);
+
+/// Why a weak reference could not be made.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct NotWeakrefable(pub &'static str);
+
+impl std::fmt::Display for NotWeakrefable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot create weak reference to '{}' object", self.0)
+    }
+}
+
+impl std::error::Error for NotWeakrefable {}
+
+fn weakref_traverse(obj: RawObj, tracer: &mut Tracer<'_>) {
+    if let Some(data) = obj.downcast::<WeakRefData>() {
+        if let Ok(cb) = data.callback.try_borrow() {
+            if let Some(cb) = cb.as_ref() {
+                tracer.visit(cb.raw());
+            }
+        }
+    }
+}
+
+fn weakref_clear(obj: RawObj) {
+    clear_ref(obj);
+}
+
+/// # Safety
+/// `obj` is a live weakref whose payload is dropped only here, once.
+unsafe fn weakref_drop(obj: RawObj) {
+    clear_ref(obj);
+    // SAFETY: called once as the vtable's `drop_payload`, with a `WeakRefData` payload.
+    unsafe { heap::drop_payload_as::<WeakRefData>(obj) };
+}
+
+static WEAKREF_VTABLE: VTable = VTable {
+    name: "weakref",
+    type_id: TypeId::of::<WeakRefData>,
+    payload_size: std::mem::size_of::<WeakRefData>(),
+    payload_align: std::mem::align_of::<WeakRefData>(),
+    gc_capable: true,
+    track_at_alloc: true,
+    untrack_rule: UntrackRule::Never,
+    weakrefable: false,
+    traverse: weakref_traverse,
+    clear: Some(weakref_clear),
+    finalize: None,
+    legacy_finalizer: false,
+    drop_payload: weakref_drop,
+};
+
+fn callback_traverse(_obj: RawObj, _tracer: &mut Tracer<'_>) {}
+
+/// # Safety
+/// `obj` is a live `RustCallback` object whose payload is dropped only here, once.
+unsafe fn callback_drop(obj: RawObj) {
+    // SAFETY: called once as the vtable's `drop_payload`, with a `RustCallback` payload.
+    unsafe { heap::drop_payload_as::<RustCallback>(obj) };
+}
+
+static RUST_CALLBACK_VTABLE: VTable = VTable {
+    name: "builtin_function_or_method",
+    type_id: TypeId::of::<RustCallback>,
+    payload_size: std::mem::size_of::<RustCallback>(),
+    payload_align: std::mem::align_of::<RustCallback>(),
+    gc_capable: false,
+    track_at_alloc: false,
+    untrack_rule: UntrackRule::Never,
+    weakrefable: true,
+    traverse: callback_traverse,
+    clear: None,
+    finalize: None,
+    legacy_finalizer: false,
+    drop_payload: callback_drop,
+};
+
+/// Wrap a Rust closure as a heap object usable as a weakref callback; it receives the (dead) weakref.
+pub fn rust_callback(f: impl Fn(&ObjRef) + 'static) -> ObjRef {
+    // SAFETY: RUST_CALLBACK_VTABLE describes a `RustCallback` payload.
+    unsafe { heap::allocate(&RUST_CALLBACK_VTABLE, RustCallback(Box::new(f))) }
+}
+
+/// The weak-reference payload of `obj`, if it is a weakref.
+pub fn as_weakref(obj: &ObjRef) -> Option<&WeakRefData> {
+    obj.downcast::<WeakRefData>()
+}
+
+pub(crate) fn is_weakref(obj: RawObj) -> bool {
+    std::ptr::eq(obj.vtable(), &WEAKREF_VTABLE)
+}
+
+/// An existing weakref to `referent` of `kind` without callback (CPython hands that one out again instead
+/// of creating a new one).
+pub fn basic_ref(referent: &ObjRef, kind: WeakKind) -> Option<ObjRef> {
+    heap::with(|h| {
+        let table = h.weakrefs.borrow();
+        let list = table.get(&referent.addr())?;
+        list.iter()
+            .take(2)
+            .copied()
+            .find(|&wr| {
+                let data = wr
+                    .downcast::<WeakRefData>()
+                    .expect("weakref table holds weakrefs");
+                data.kind == kind && data.callback.borrow().is_none() && wr.refcnt() > 0
+            })
+            // SAFETY: registered weakrefs with a positive count are live; the caller owns the new reference.
+            .map(|wr| unsafe { ObjRef::from_borrowed(wr) })
+    })
+}
+
+/// Create a new weak reference to `referent`.
+pub fn new_weakref(
+    referent: &ObjRef,
+    callback: Option<ObjRef>,
+    kind: WeakKind,
+) -> Result<ObjRef, NotWeakrefable> {
+    let vtable = referent.raw().vtable();
+    if !vtable.weakrefable {
+        return Err(NotWeakrefable(vtable.name));
+    }
+    let basic = callback.is_none();
+    let data = WeakRefData {
+        referent: Cell::new(Some(referent.raw())),
+        callback: RefCell::new(callback),
+        kind,
+        hash_cache: Cell::new(None),
+    };
+    // SAFETY: WEAKREF_VTABLE describes a `WeakRefData` payload.
+    let wr = unsafe { heap::allocate(&WEAKREF_VTABLE, data) };
+    heap::with(|h| {
+        let mut table = h.weakrefs.borrow_mut();
+        let list = table.entry(referent.addr()).or_default();
+        let is_basic = |i: usize, k: WeakKind| {
+            list.get(i)
+                .and_then(|w| w.downcast::<WeakRefData>())
+                .is_some_and(|d| d.kind == k && d.callback.borrow().is_none())
+        };
+        let has_basic_ref = is_basic(0, WeakKind::Ref);
+        let position = match (basic, kind) {
+            (true, WeakKind::Ref) => 0,
+            (true, WeakKind::Proxy) => has_basic_ref as usize,
+            (false, _) => {
+                let after_ref = has_basic_ref as usize;
+                after_ref + is_basic(after_ref, WeakKind::Proxy) as usize
+            }
+        };
+        list.insert(position, wr.raw());
+    });
+    heap::set_has_weakrefs(referent.raw(), true);
+    Ok(wr)
+}
+
+/// The referent of a weakref, if it is alive (a new reference).
+pub fn upgrade(wr: &ObjRef) -> Option<ObjRef> {
+    let referent = as_weakref(wr)?.referent.get()?;
+    // SAFETY: a weakref's referent is live while set: it is cleared before the referent dies.
+    Some(unsafe { ObjRef::from_borrowed(referent) })
+}
+
+/// `weakref.getweakrefcount(obj)`.
+pub fn weakref_count(obj: &ObjRef) -> usize {
+    heap::with(|h| h.weakrefs.borrow().get(&obj.addr()).map_or(0, Vec::len))
+}
+
+/// `weakref.getweakrefs(obj)`, in list order.
+pub fn weakrefs_of(obj: &ObjRef) -> Vec<ObjRef> {
+    heap::with(|h| {
+        let table = h.weakrefs.borrow();
+        // SAFETY: registered weakrefs are live (they unregister when they die); new references for the caller.
+        table.get(&obj.addr()).map_or_else(Vec::new, |l| {
+            l.iter()
+                .map(|&w| unsafe { ObjRef::from_borrowed(w) })
+                .collect()
+        })
+    })
+}
+
+/// Unregister `wr` from its referent's list and set its referent to none, keeping the callback.
+pub(crate) fn clear_ref_keep_callback(wr: RawObj) {
+    let Some(data) = wr.downcast::<WeakRefData>() else {
+        return;
+    };
+    let Some(referent) = data.referent.take() else {
+        return;
+    };
+    let emptied = heap::with(|h| {
+        let mut table = h.weakrefs.borrow_mut();
+        let Some(list) = table.get_mut(&referent.addr()) else {
+            return false;
+        };
+        list.retain(|&w| w != wr);
+        let empty = list.is_empty();
+        if empty {
+            table.remove(&referent.addr());
+        }
+        empty
+    });
+    if emptied {
+        heap::set_has_weakrefs(referent, false);
+    }
+}
+
+/// CPython's `clear_weakref`: unregister and drop the callback.
+pub(crate) fn clear_ref(wr: RawObj) {
+    clear_ref_keep_callback(wr);
+    if let Some(data) = wr.downcast::<WeakRefData>() {
+        let callback = data.callback.borrow_mut().take();
+        drop(callback);
+    }
+}
+
+pub(crate) fn has_callback(wr: RawObj) -> bool {
+    wr.downcast::<WeakRefData>()
+        .is_some_and(|d| d.callback.borrow().is_some())
+}
+
+/// Remove and return the weakrefs registered for `obj` (still pointing at it), in list order.
+pub(crate) fn take_weakrefs_of(obj: RawObj) -> Vec<RawObj> {
+    if !obj.header().has_flag(crate::header::FLAG_HAS_WEAKREFS) {
+        return Vec::new();
+    }
+    heap::with(|h| {
+        h.weakrefs
+            .borrow()
+            .get(&obj.addr())
+            .cloned()
+            .unwrap_or_default()
+    })
+}
+
+/// Call `wr`'s callback with `wr` (the collector's path: the callback stays on the weakref).
+pub(crate) fn run_callback(wr: RawObj) {
+    let Some(callback) = wr
+        .downcast::<WeakRefData>()
+        .and_then(|d| d.callback.borrow().clone())
+    else {
+        return;
+    };
+    // SAFETY: the collector holds a reference to `wr` while this runs.
+    let wr = unsafe { ObjRef::from_borrowed(wr) };
+    invoke(&callback, &wr);
+}
+
+fn invoke(callback: &ObjRef, wr: &ObjRef) {
+    if let Some(f) = callback.downcast::<RustCallback>() {
+        (f.0)(wr);
+        return;
+    }
+    if let Some(hook) = heap::with(|h| h.hooks.get().weakref_callback) {
+        hook(callback, wr);
+    }
+}
+
+/// A referent's count reached zero: clear all its weakrefs, then run their callbacks in list order
+/// (CPython's `PyObject_ClearWeakRefs`).
+pub(crate) fn clear_weakrefs_at_death(obj: RawObj) {
+    let weakrefs = heap::with(|h| h.weakrefs.borrow_mut().remove(&obj.addr())).unwrap_or_default();
+    heap::set_has_weakrefs(obj, false);
+    let mut to_call = Vec::new();
+    for &wr in &weakrefs {
+        let Some(data) = wr.downcast::<WeakRefData>() else {
+            continue;
+        };
+        data.referent.set(None);
+        let callback = data.callback.borrow_mut().take();
+        if let Some(callback) = callback {
+            if wr.refcnt() > 0 {
+                // SAFETY: `wr` is live (positive count); the new reference keeps it so until its callback ran.
+                to_call.push((unsafe { ObjRef::from_borrowed(wr) }, callback));
+            }
+        }
+    }
+    for (wr, callback) in to_call {
+        invoke(&callback, &wr);
+    }
+}
+
+// SAFETY: a `RustCallback` owns no heap references that it reports (its captures are treated as external).
+unsafe impl Trace for RustCallback {
+    fn trace(&self, _tracer: &mut Tracer<'_>) {}
+    const MAY_CONTAIN_REFS: bool = false;
+}
