@@ -1,0 +1,4 @@
+# uncaught KeyError
+ages = {"ann": 31}
+print(ages["ann"])
+print(ages["bob"])

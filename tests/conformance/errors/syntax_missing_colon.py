@@ -1,0 +1,4 @@
+# a syntax error: missing colon
+print("not printed")
+if True
+    print("x")

@@ -1,0 +1,4 @@
+# a syntax error: unclosed parenthesis
+print("not printed")
+total = (1 + 2
+print(total)

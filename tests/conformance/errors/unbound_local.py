@@ -1,0 +1,8 @@
+# UnboundLocalError from assigning after use
+counter = 0
+
+def bump():
+    counter += 1
+    return counter
+
+bump()

@@ -1,0 +1,11 @@
+# a dying list releases its items from the last to the first
+class F:
+    def __init__(self, name):
+        self.name = name
+    def __del__(self):
+        print("del", self.name)
+
+items = [F("a"), F("b"), F("c")]
+print("dropping list")
+del items
+print("list dropped")

@@ -1,0 +1,15 @@
+# commonly used str methods
+s = "  Hello, World  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+t = s.strip()
+print(t.lower(), t.upper(), t.title(), t.swapcase(), t.capitalize())
+print(t.split(", "), "a,b,,c".split(","), "a b  c".split(), "x".split(","))
+print("-".join(["a", "b", "c"]), "".join([]), ", ".join("xyz"))
+print(t.replace("l", "L"), t.replace("l", "", 1), t.find("o"), t.rfind("o"), t.find("z"))
+print(t.startswith("He"), t.endswith("ld"), t.count("l"), t.index("W"))
+print("abc".center(9, "*"), "abc".ljust(5) + "|", "abc".rjust(5), "42".zfill(5))
+print("123".isdigit(), "abc".isalpha(), "ab1".isalnum(), "  ".isspace(), "Ab".islower())
+print("a-b-c".partition("-"), "a-b-c".rpartition("-"), "a-b-c".rsplit("-", 1))
+print("line1\nline2\n".splitlines(), "tab\there".expandtabs(4), "ß".upper())
+print("xxhixx".strip("x"), "hello"[::-1], "hello"[1:4], "hello"[-1], len("héllo"))
+print(ord("A"), chr(97), "abc" < "abd", "Z" < "a", "ab" * 3, "b" in "abc")
