@@ -12,10 +12,10 @@ use std::cell::{Cell, RefCell};
 use std::time::Instant;
 
 use crate::events::{self, HeapEvent};
-use crate::gclist::{self, addr, at};
+use crate::gclist::{self, Link, ListHead};
 use crate::header::{
-    GcHead, RawObj, UntrackRule, NEXT_UNREACHABLE, PREV_COLLECTING, PREV_FINALIZED,
-    PREV_FLAGS_MASK, PREV_SHIFT,
+    RawObj, UntrackRule, NEXT_UNREACHABLE, PREV_COLLECTING, PREV_FINALIZED, PREV_FLAGS_MASK,
+    PREV_SHIFT,
 };
 use crate::heap;
 use crate::object::ObjRef;
@@ -72,17 +72,15 @@ impl CollectResult {
 }
 
 pub(crate) struct Generation {
-    head: Box<GcHead>,
+    head: ListHead,
     threshold: Cell<usize>,
     count: Cell<usize>,
 }
 
 impl Generation {
     fn new(threshold: usize) -> Generation {
-        let head = Box::new(GcHead::new_untracked());
-        gclist::init(&head);
         Generation {
-            head,
+            head: ListHead::new(),
             threshold: Cell::new(threshold),
             count: Cell::new(0),
         }
@@ -123,55 +121,100 @@ impl GcState {
         }
     }
 
-    fn generation_head(&self, generation: usize) -> &GcHead {
-        &self.generations[generation].head
+    fn generation_head(&self, generation: usize) -> Link {
+        self.generations[generation].head.link()
+    }
+
+    fn permanent_head(&self) -> Link {
+        self.permanent.head.link()
     }
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// GC-head field access in the collecting encoding.
+// GC-head fields in the collecting encoding: `prev` = gc_refs << PREV_SHIFT | flags.
 
+/// # Safety
+/// `gc` is the head of a live gc-capable object.
 #[inline]
-fn gc_refs(gc: &GcHead) -> isize {
-    (gc.prev.get() >> PREV_SHIFT) as isize
+unsafe fn gc_refs(gc: Link) -> isize {
+    // SAFETY: list contract.
+    (unsafe { gclist::prev_bits(gc) } >> PREV_SHIFT) as isize
 }
 
+/// # Safety
+/// `gc` is the head of a live gc-capable object.
 #[inline]
-fn set_gc_refs(gc: &GcHead, refs: isize) {
-    gc.prev
-        .set((gc.prev.get() & PREV_FLAGS_MASK) | ((refs as usize) << PREV_SHIFT));
+unsafe fn set_gc_refs(gc: Link, refs: isize) {
+    // SAFETY: list contract.
+    unsafe {
+        let flags = gclist::prev_bits(gc) & PREV_FLAGS_MASK;
+        gclist::set_prev_bits(gc, flags | ((refs as usize) << PREV_SHIFT));
+    }
 }
 
 /// `gc_refs = count`, and mark the object as part of the collection.
+///
+/// # Safety
+/// `gc` is the head of a live gc-capable object.
 #[inline]
-fn reset_gc_refs(gc: &GcHead, count: isize) {
-    gc.prev
-        .set((gc.prev.get() & PREV_FINALIZED) | PREV_COLLECTING | ((count as usize) << PREV_SHIFT));
+unsafe fn reset_gc_refs(gc: Link, count: isize) {
+    // SAFETY: list contract.
+    unsafe {
+        let finalized = gclist::prev_bits(gc) & PREV_FINALIZED;
+        gclist::set_prev_bits(
+            gc,
+            finalized | PREV_COLLECTING | ((count as usize) << PREV_SHIFT),
+        );
+    }
+}
+
+/// # Safety
+/// `gc` is the head of a live gc-capable object.
+#[inline]
+unsafe fn decrement_gc_refs(gc: Link) {
+    // SAFETY: list contract.
+    unsafe { gclist::set_prev_bits(gc, gclist::prev_bits(gc) - (1 << PREV_SHIFT)) }
+}
+
+/// # Safety
+/// `gc` is the head of a live gc-capable object.
+#[inline]
+unsafe fn is_collecting(gc: Link) -> bool {
+    // SAFETY: list contract.
+    unsafe { gclist::prev_bits(gc) & PREV_COLLECTING != 0 }
+}
+
+/// # Safety
+/// `gc` is the head of a live gc-capable object.
+#[inline]
+unsafe fn clear_collecting(gc: Link) {
+    // SAFETY: list contract.
+    unsafe { gclist::update_prev_flags(gc, 0, PREV_COLLECTING) }
 }
 
 #[inline]
-fn decrement_gc_refs(gc: &GcHead) {
-    gc.prev.set(gc.prev.get() - (1 << PREV_SHIFT));
+fn is_unreachable_link(link: Link) -> bool {
+    link.addr() & NEXT_UNREACHABLE != 0
 }
 
 #[inline]
-fn is_collecting(gc: &GcHead) -> bool {
-    gc.prev.get() & PREV_COLLECTING != 0
+fn strip_unreachable(link: Link) -> Link {
+    link.map_addr(|a| a & !NEXT_UNREACHABLE)
 }
 
 #[inline]
-fn clear_collecting(gc: &GcHead) {
-    gc.prev.set(gc.prev.get() & !PREV_COLLECTING);
+fn with_unreachable(link: Link) -> Link {
+    link.map_addr(|a| a | NEXT_UNREACHABLE)
 }
 
 /// The object of a GC head in a list.
 ///
 /// # Safety
-/// `link` is the (unflagged) address of a live tracked object's GC head, not a list head.
+/// `link` is the (unflagged) link of a live tracked object's GC head, not a list head.
 #[inline]
-unsafe fn object_at(link: usize) -> RawObj {
+unsafe fn object_at(link: Link) -> RawObj {
     // SAFETY: caller's contract.
-    unsafe { RawObj::from_gc_head(link as *const GcHead) }
+    unsafe { RawObj::from_gc_head(link) }
 }
 
 /// Call `obj`'s traverse with `visit` for each reported reference.
@@ -181,24 +224,29 @@ fn traverse(obj: RawObj, visit: &mut dyn FnMut(RawObj)) {
     unsafe { (obj.vtable().traverse)(obj, &mut Tracer::new(visit)) }
 }
 
-/// The GC head of `obj` if it is gc-capable.
+/// The GC head link of `obj` if it is gc-capable.
 #[inline]
-fn gc_head_of(obj: RawObj) -> Option<&'static GcHead> {
-    if obj.vtable().gc_capable {
-        // SAFETY: the GC head lives as long as the object; callers use it only while the object is live.
-        Some(unsafe { &*(obj.gc_head() as *const GcHead) })
-    } else {
-        None
-    }
+fn gc_link_of(obj: RawObj) -> Option<Link> {
+    obj.vtable().gc_capable.then(|| obj.gc_head_ptr())
+}
+
+/// Whether a gc-capable object's head is in a list.
+#[inline]
+fn head_is_tracked(gc: Link) -> bool {
+    // SAFETY: `gc` is the head of a live gc-capable object (callers get it from `gc_link_of`).
+    !unsafe { gclist::next(gc) }.is_null()
 }
 
 pub fn state_of(obj: RawObj) -> Option<GcObjectState> {
-    let gc = gc_head_of(obj)?;
-    Some(if gc.next.get() == 0 {
+    let gc = gc_link_of(obj)?;
+    // SAFETY: the head of a live gc-capable object.
+    let next = unsafe { gclist::next(gc) };
+    Some(if next.is_null() {
         GcObjectState::Untracked
-    } else if gc.next.get() & NEXT_UNREACHABLE != 0 {
+    } else if is_unreachable_link(next) {
         GcObjectState::TentativelyUnreachable
-    } else if is_collecting(gc) {
+    // SAFETY: as above.
+    } else if unsafe { is_collecting(gc) } {
         GcObjectState::Collecting
     } else {
         GcObjectState::Tracked
@@ -209,11 +257,19 @@ pub fn state_of(obj: RawObj) -> Option<GcObjectState> {
 // Tracking.
 
 pub(crate) fn is_tracked(obj: RawObj) -> bool {
-    gc_head_of(obj).is_some_and(|gc| gc.next.get() != 0)
+    gc_link_of(obj).is_some_and(head_is_tracked)
 }
 
 pub(crate) fn is_finalized(obj: RawObj) -> bool {
-    gc_head_of(obj).is_some_and(|gc| gc.prev.get() & PREV_FINALIZED != 0)
+    // SAFETY: the head of a live gc-capable object.
+    gc_link_of(obj).is_some_and(|gc| unsafe { gclist::prev_bits(gc) } & PREV_FINALIZED != 0)
+}
+
+pub(crate) fn set_finalized(obj: RawObj) {
+    if let Some(gc) = gc_link_of(obj) {
+        // SAFETY: the head of a live gc-capable object.
+        unsafe { gclist::update_prev_flags(gc, PREV_FINALIZED, 0) };
+    }
 }
 
 /// Link a freshly allocated gc-capable object into generation 0.
@@ -223,13 +279,13 @@ pub(crate) fn is_finalized(obj: RawObj) -> bool {
 pub(crate) unsafe fn track_new(obj: RawObj) {
     heap::with(|h| {
         // SAFETY: generation 0 is a well-formed list; `obj`'s head is in no list (caller's contract).
-        unsafe { gclist::append(obj.gc_head(), h.gc.generation_head(0)) }
+        unsafe { gclist::append(obj.gc_head_ptr(), h.gc.generation_head(0)) }
     });
 }
 
 pub(crate) fn track(obj: RawObj) {
-    if let Some(gc) = gc_head_of(obj) {
-        if gc.next.get() == 0 {
+    if let Some(gc) = gc_link_of(obj) {
+        if !head_is_tracked(gc) {
             // SAFETY: gc-capable and untracked, checked above.
             unsafe { track_new(obj) };
         }
@@ -237,8 +293,8 @@ pub(crate) fn track(obj: RawObj) {
 }
 
 pub(crate) fn untrack(obj: RawObj) {
-    if let Some(gc) = gc_head_of(obj) {
-        if gc.next.get() != 0 {
+    if let Some(gc) = gc_link_of(obj) {
+        if head_is_tracked(gc) {
             // SAFETY: a tracked head is in a well-formed list.
             unsafe { gclist::remove(gc) };
         }
@@ -263,7 +319,7 @@ pub(crate) fn count_allocation() {
 }
 
 pub(crate) fn count_deallocation() {
-    let _ = heap::with(|h| {
+    heap::with(|h| {
         let g0 = &h.gc.generations[0];
         g0.count.set(g0.count.get().saturating_sub(1));
     });
@@ -304,6 +360,7 @@ fn with_collecting_flag(f: impl FnOnce() -> CollectResult) -> Option<CollectResu
 /// Collect `generation` (and all younger ones): `gc.collect(generation)`.
 ///
 /// Returns `None` when a collection is already running (CPython then returns 0 without collecting).
+/// Panics if `generation >= NUM_GENERATIONS` (the `gc` module checks and raises `ValueError` first).
 pub fn collect(generation: usize) -> Option<CollectResult> {
     assert!(generation < NUM_GENERATIONS, "invalid generation");
     with_collecting_flag(|| collect_with_callbacks(generation))
@@ -326,35 +383,25 @@ fn collect_with_callbacks(generation: usize) -> CollectResult {
     result
 }
 
-/// One collection of `generation`, the heart of the collector.
+/// One collection of `generation`, the heart of the collector: each phase below states what holds after it.
 fn collect_main(generation: usize) -> CollectResult {
     let started = Instant::now();
     let debug = heap::with(|h| h.gc.debug.get());
     if debug & DEBUG_STATS != 0 {
-        heap::with(|h| {
-            eprintln!("gc: collecting generation {generation}...");
-            // SAFETY: generation lists are well formed between collections.
-            let sizes: Vec<String> = (0..NUM_GENERATIONS)
-                .map(|i| unsafe { gclist::len(h.gc.generation_head(i)) }.to_string())
-                .collect();
-            eprintln!("gc: objects in each generation: {}", sizes.join(" "));
-            // SAFETY: as above.
-            eprintln!("gc: objects in permanent generation: {}", unsafe {
-                gclist::len(&h.gc.permanent.head)
-            });
-        });
+        print_generation_sizes(generation);
     }
     if events::enabled() {
         events::emit(HeapEvent::CollectStart { generation });
     }
 
-    // The work lists live on this stack frame; their heads must not move while linked, hence the boxes.
-    let unreachable = Box::new(GcHead::new_untracked());
-    let finalizers = Box::new(GcHead::new_untracked());
-    let final_unreachable = Box::new(GcHead::new_untracked());
-    gclist::init(&unreachable);
-    gclist::init(&finalizers);
-    gclist::init(&final_unreachable);
+    let unreachable = ListHead::new();
+    let finalizers = ListHead::new();
+    let final_unreachable = ListHead::new();
+    let (unreachable, finalizers, final_unreachable) = (
+        unreachable.link(),
+        finalizers.link(),
+        final_unreachable.link(),
+    );
 
     let (young, old) = heap::with(|h| {
         let gc = &h.gc;
@@ -371,73 +418,76 @@ fn collect_main(generation: usize) -> CollectResult {
             // SAFETY: distinct, well-formed generation lists.
             unsafe { gclist::merge(gc.generation_head(i), gc.generation_head(generation)) };
         }
-        let young: &'static GcHead = static_head(gc.generation_head(generation));
-        let old: &'static GcHead = if generation + 1 < NUM_GENERATIONS {
-            static_head(gc.generation_head(generation + 1))
-        } else {
-            young
-        };
+        let young = gc.generation_head(generation);
+        let old = gc.generation_head((generation + 1).min(NUM_GENERATIONS - 1));
         (young, old)
     });
     validate_list(young, ListState::Plain);
 
-    let examined = deduce_unreachable(young, &unreachable);
-    untrack_tuples(young);
+    // SAFETY (for the phase calls below): `young`, `old` and the work lists are well-formed lists whose
+    // heads outlive this function, and every member is a live tracked object.
+    let examined = unsafe { deduce_unreachable(young, unreachable) };
+    unsafe { untrack_tuples(young) };
 
     // Move the reachable objects to the next generation.
     heap::with(|h| {
         let gc = &h.gc;
-        if !std::ptr::eq(young, old) {
+        if young != old {
             if generation == NUM_GENERATIONS - 2 {
                 // SAFETY: `young` is well formed again after `move_unreachable`.
+                let moved = unsafe { gclist::len(young) };
                 gc.long_lived_pending
-                    .set(gc.long_lived_pending.get() + unsafe { gclist::len(young) });
+                    .set(gc.long_lived_pending.get() + moved);
             }
             // SAFETY: distinct, well-formed lists.
             unsafe { gclist::merge(young, old) };
         } else {
             // Full collection: also untrack dicts that can no longer be part of a cycle.
-            untrack_dicts(young);
+            // SAFETY: well formed.
+            unsafe { untrack_dicts(young) };
             gc.long_lived_pending.set(0);
             // SAFETY: well formed.
             gc.long_lived_total.set(unsafe { gclist::len(young) });
         }
     });
 
-    // All objects in `unreachable` are trash, but objects reachable from legacy finalizers can't be deleted.
-    move_legacy_finalizers(&unreachable, &finalizers);
-    move_legacy_finalizer_reachable(&finalizers);
-    validate_list(&unreachable, ListState::Collecting);
+    // SAFETY: every list below is well formed, its head outlives this function, and its members are live
+    // tracked objects: each phase leaves its lists that way for the next (validated in debug builds).
+    let (collected, uncollectable) = unsafe {
+        // All objects in `unreachable` are trash, but objects reachable from legacy finalizers can't be
+        // deleted.
+        move_legacy_finalizers(unreachable, finalizers);
+        move_legacy_finalizer_reachable(finalizers);
+        validate_list(unreachable, ListState::Collecting);
 
-    let mut collected = handle_weakrefs(&unreachable, old);
-    validate_list(&unreachable, ListState::Collecting);
+        let mut collected = handle_weakrefs(unreachable, old);
+        validate_list(unreachable, ListState::Collecting);
 
-    finalize_garbage(&unreachable);
+        finalize_garbage(unreachable);
 
-    handle_resurrected_objects(&unreachable, &final_unreachable, old);
-    // SAFETY: well formed after `handle_resurrected_objects`.
-    let garbage_count = unsafe { gclist::len(&final_unreachable) };
-    collected += garbage_count;
-    if debug & DEBUG_COLLECTABLE != 0 {
-        for_each(&final_unreachable, |obj| {
-            eprintln!("gc: collectable <{} {:#x}>", obj.vtable().name, obj.addr())
-        });
-    }
-    delete_garbage(&final_unreachable, old, debug);
-
-    // Objects kept alive by legacy finalizers: uncollectable, handed to `gc.garbage`.
-    let mut uncollectable = 0;
-    for_each(&finalizers, |obj| {
-        uncollectable += 1;
-        if debug & DEBUG_UNCOLLECTABLE != 0 {
-            eprintln!(
-                "gc: uncollectable <{} {:#x}>",
-                obj.vtable().name,
-                obj.addr()
-            );
+        handle_resurrected_objects(unreachable, final_unreachable, old);
+        collected += gclist::len(final_unreachable);
+        if debug & DEBUG_COLLECTABLE != 0 {
+            for_each(final_unreachable, |obj| {
+                eprintln!("gc: collectable <{} {:#x}>", obj.vtable().name, obj.addr())
+            });
         }
-    });
-    handle_legacy_finalizers(&finalizers, old);
+        delete_garbage(final_unreachable, old, debug);
+
+        // Objects kept alive by legacy finalizers: uncollectable, handed to the garbage list.
+        let uncollectable = gclist::len(finalizers);
+        if debug & DEBUG_UNCOLLECTABLE != 0 {
+            for_each(finalizers, |obj| {
+                eprintln!(
+                    "gc: uncollectable <{} {:#x}>",
+                    obj.vtable().name,
+                    obj.addr()
+                )
+            });
+        }
+        handle_legacy_finalizers(finalizers, old);
+        (collected, uncollectable)
+    };
 
     if debug & DEBUG_STATS != 0 {
         eprintln!(
@@ -468,20 +518,33 @@ fn collect_main(generation: usize) -> CollectResult {
     }
 }
 
-/// Extend a list head borrowed from the thread's heap to `'static`.
-fn static_head(head: &GcHead) -> &'static GcHead {
-    // SAFETY: generation heads are boxed inside the thread-local heap state, which lives as long as the
-    // thread; the collector only uses them while running on that thread.
-    unsafe { &*(head as *const GcHead) }
+fn print_generation_sizes(generation: usize) {
+    heap::with(|h| {
+        eprintln!("gc: collecting generation {generation}...");
+        // SAFETY: generation lists are well formed between collections.
+        let sizes: Vec<String> = (0..NUM_GENERATIONS)
+            .map(|i| unsafe { gclist::len(h.gc.generation_head(i)) }.to_string())
+            .collect();
+        eprintln!("gc: objects in each generation: {}", sizes.join(" "));
+        // SAFETY: as above.
+        let permanent = unsafe { gclist::len(h.gc.permanent_head()) };
+        eprintln!("gc: objects in permanent generation: {permanent}");
+    });
 }
 
-fn for_each(list: &GcHead, mut f: impl FnMut(RawObj)) {
-    let mut link = list.next.get();
-    while link != addr(list) {
-        // SAFETY: members of a well-formed list are live tracked objects.
-        let obj = unsafe { object_at(link) };
-        link = obj.gc_head().next.get();
-        f(obj);
+/// Call `f` on each object of `list`; `f` must not unlink objects other than the current one.
+///
+/// # Safety
+/// `list` is well formed and its members are live tracked objects.
+unsafe fn for_each(list: Link, mut f: impl FnMut(RawObj)) {
+    // SAFETY: caller's contract.
+    unsafe {
+        let mut link = gclist::next(list);
+        while link != list {
+            let obj = object_at(link);
+            link = gclist::next(link);
+            f(obj);
+        }
     }
 }
 
@@ -489,250 +552,281 @@ fn for_each(list: &GcHead, mut f: impl FnMut(RawObj)) {
 ///
 /// After this, `base` holds the objects reachable from outside it (not collecting any more, `prev` links
 /// restored) and `unreachable` the rest (collecting, `NEXT_UNREACHABLE` set).
-fn deduce_unreachable(base: &GcHead, unreachable: &GcHead) -> usize {
+///
+/// # Safety
+/// Both lists are well formed; `unreachable` is empty; members of `base` are live tracked objects.
+unsafe fn deduce_unreachable(base: Link, unreachable: Link) -> usize {
     validate_list(base, ListState::Plain);
-    let examined = update_refs(base);
-    subtract_refs(base);
-    move_unreachable(base, unreachable);
+    // SAFETY: forwarded contract.
+    let examined = unsafe { update_refs(base) };
+    unsafe {
+        subtract_refs(base);
+        move_unreachable(base, unreachable);
+    }
     validate_list(base, ListState::Plain);
     examined
 }
 
 /// Phase 1. After this, every object in `containers` has `gc_refs == refcount` and is marked collecting; the
 /// list is singly linked (its `prev` words hold `gc_refs`).
-fn update_refs(containers: &GcHead) -> usize {
+///
+/// # Safety
+/// `containers` is well formed with live tracked members.
+unsafe fn update_refs(containers: Link) -> usize {
     let mut examined = 0;
-    let mut link = containers.next.get();
-    while link != addr(containers) {
-        // SAFETY: members of a well-formed list are live tracked objects.
-        let obj = unsafe { object_at(link) };
-        let gc = obj.gc_head();
-        debug_assert!(obj.refcnt() > 0, "{obj:?} in a generation with refcount 0");
-        reset_gc_refs(gc, obj.refcnt());
-        examined += 1;
-        link = gc.next.get();
+    // SAFETY: caller's contract.
+    unsafe {
+        let mut link = gclist::next(containers);
+        while link != containers {
+            let obj = object_at(link);
+            debug_assert!(obj.refcnt() > 0, "{obj:?} in a generation with refcount 0");
+            reset_gc_refs(link, obj.refcnt());
+            examined += 1;
+            link = gclist::next(link);
+        }
     }
     examined
 }
 
 /// Phase 2. After this, each object's `gc_refs` counts only the references from outside `containers`:
 /// one was subtracted for every reference from an object of the set.
-fn subtract_refs(containers: &GcHead) {
+///
+/// # Safety
+/// `containers` went through `update_refs`.
+unsafe fn subtract_refs(containers: Link) {
     let mut visit_decref = |target: RawObj| {
-        if let Some(gc) = gc_head_of(target) {
-            if is_collecting(gc) {
-                decrement_gc_refs(gc);
+        if let Some(gc) = gc_link_of(target) {
+            // SAFETY: the head of a live gc-capable object (reported referents are live).
+            unsafe {
+                if is_collecting(gc) {
+                    decrement_gc_refs(gc);
+                }
             }
         }
     };
-    let mut link = containers.next.get();
-    while link != addr(containers) {
-        // SAFETY: as in `update_refs`.
-        let obj = unsafe { object_at(link) };
-        traverse(obj, &mut visit_decref);
-        link = obj.gc_head().next.get();
+    // SAFETY: caller's contract.
+    unsafe {
+        let mut link = gclist::next(containers);
+        while link != containers {
+            traverse(object_at(link), &mut visit_decref);
+            link = gclist::next(link);
+        }
     }
 }
 
 /// Phase 3. Moves the objects of `young` not reachable from an object with positive `gc_refs` to
 /// `unreachable`. After this, `young` is a plain doubly linked list again whose objects are no longer marked
 /// collecting; `unreachable`'s objects are still collecting and carry `NEXT_UNREACHABLE`.
-fn move_unreachable(young: &GcHead, unreachable: &GcHead) {
-    let young_addr = addr(young);
-    let unreachable_addr = addr(unreachable);
+///
+/// # Safety
+/// `young` went through `update_refs` and `subtract_refs`; `unreachable` is an empty list.
+unsafe fn move_unreachable(young: Link, unreachable: Link) {
     // Marks `target` reachable: if the scan already moved it to `unreachable`, it comes back to the tail of
     // `young` (the scan will reach it again); if the scan has not reached it yet, `gc_refs = 1` is enough.
     let mut visit_reachable = |target: RawObj| {
-        let Some(gc) = gc_head_of(target) else { return };
-        // Objects of other generations, and those already scanned, are not collecting.
-        if !is_collecting(gc) {
-            return;
-        }
-        let next = gc.next.get();
-        if next & NEXT_UNREACHABLE != 0 {
-            // SAFETY: `gc` is in the unreachable list, whose members and head are live GcHeads.
-            unsafe {
-                let prev = at(gclist::prev_of(gc));
-                let next = at(next & !NEXT_UNREACHABLE);
-                prev.next.set(gc.next.get()); // keeps NEXT_UNREACHABLE as it was on `gc`'s link
-                gclist::set_prev(next, addr(prev));
-                gclist::append(gc, at(young_addr));
+        let Some(gc) = gc_link_of(target) else { return };
+        // SAFETY: `gc` is the head of a live object; when flagged unreachable it sits in `unreachable`, whose
+        // members and head are live.
+        unsafe {
+            // Objects of other generations, and those already scanned, are not collecting.
+            if !is_collecting(gc) {
+                return;
             }
-            set_gc_refs(gc, 1);
-        } else if gc_refs(gc) == 0 {
-            set_gc_refs(gc, 1);
+            let next = gclist::next(gc);
+            if is_unreachable_link(next) {
+                let prev = gclist::prev(gc);
+                gclist::set_next(prev, next); // keeps NEXT_UNREACHABLE as it was on `gc`'s link
+                gclist::set_prev(strip_unreachable(next), prev);
+                gclist::append(gc, young);
+                set_gc_refs(gc, 1);
+            } else if gc_refs(gc) == 0 {
+                set_gc_refs(gc, 1);
+            }
         }
     };
 
-    let mut prev = young; // last element known reachable; `prev` links are restored behind the scan
-    let mut link = young.next.get();
-    // Loop invariant: all objects of `young` before `link` are reachable from outside the original set and
-    // have been traversed (not collecting any more); all original objects found unreachable so far are in
-    // `unreachable` with `NEXT_UNREACHABLE`; objects from `link` on have not been traversed yet.
-    while link != young_addr {
-        // SAFETY: `link` is a live tracked object's head in the (singly linked) young list.
-        let obj = unsafe { object_at(link) };
-        let gc = obj.gc_head();
-        if gc_refs(gc) > 0 {
-            // NOTE: visit_reachable may append to `young`, changing `gc.next` when `gc` is the tail; so the
-            // next link is read only after the traversal.
-            traverse(obj, &mut visit_reachable);
-            gclist::set_prev(gc, addr(prev));
-            clear_collecting(gc);
-            prev = gc;
-        } else {
-            // Move to `unreachable`. `young` is singly linked during the scan, so only `prev.next` changes.
-            prev.next.set(gc.next.get());
-            // SAFETY: the tail of `unreachable` is a live GcHead (or the head itself).
-            let last = unsafe { at(gclist::prev_of(unreachable)) };
-            // Every member of `unreachable` carries NEXT_UNREACHABLE; that pollutes the head's `next` too,
-            // repaired after the loop.
-            last.next.set(NEXT_UNREACHABLE | addr(gc));
-            gclist::set_prev(gc, addr(last));
-            gc.next.set(NEXT_UNREACHABLE | unreachable_addr);
-            gclist::set_prev(unreachable, addr(gc));
+    // SAFETY: caller's contract; every link followed is a member (or head) of `young` or `unreachable`.
+    unsafe {
+        let mut prev = young; // last element known reachable; `prev` links are restored behind the scan
+        let mut link = gclist::next(young);
+        // Loop invariant: all objects of `young` before `link` are reachable from outside the original set
+        // and have been traversed (not collecting any more); all original objects found unreachable so far are
+        // in `unreachable` with `NEXT_UNREACHABLE`; objects from `link` on have not been traversed yet.
+        while link != young {
+            if gc_refs(link) > 0 {
+                // NOTE: visit_reachable may append to `young`, changing `link.next` when `link` is the tail;
+                // so the next link is read only after the traversal.
+                traverse(object_at(link), &mut visit_reachable);
+                gclist::set_prev(link, prev);
+                clear_collecting(link);
+                prev = link;
+            } else {
+                // Move to `unreachable`. `young` is singly linked during the scan: only `prev.next` changes.
+                gclist::set_next(prev, gclist::next(link));
+                let last = gclist::prev(unreachable);
+                // Every member of `unreachable` carries NEXT_UNREACHABLE; that pollutes the head's `next`
+                // too, repaired after the loop.
+                gclist::set_next(last, with_unreachable(link));
+                gclist::set_prev(link, last);
+                gclist::set_next(link, with_unreachable(unreachable));
+                gclist::set_prev(unreachable, link);
+            }
+            link = gclist::next(prev);
         }
-        link = prev.next.get();
+        // `young.prev` must be the last element left in the list.
+        gclist::set_prev(young, prev);
+        gclist::set_next(unreachable, strip_unreachable(gclist::next(unreachable)));
     }
-    // `young.prev` must be the last element left in the list.
-    gclist::set_prev(young, addr(prev));
-    unreachable
-        .next
-        .set(unreachable.next.get() & !NEXT_UNREACHABLE);
 }
 
 /// Whether `obj` may be tracked now or later (CPython's `_PyObject_GC_MAY_BE_TRACKED`): gc-capable, and for
 /// tuple-like types, currently tracked.
 fn may_be_tracked(obj: RawObj) -> bool {
-    match gc_head_of(obj) {
+    match gc_link_of(obj) {
         None => false,
         Some(gc) => {
             obj.vtable().untrack_rule != UntrackRule::WhenAtomicInYoungCollection
-                || gc.next.get() != 0
+                || head_is_tracked(gc)
         }
     }
 }
 
-fn untrack_if_atomic(list: &GcHead, rule: UntrackRule) {
-    let mut link = list.next.get();
-    while link != addr(list) {
-        // SAFETY: members of a well-formed list are live tracked objects.
-        let obj = unsafe { object_at(link) };
-        link = obj.gc_head().next.get();
-        if obj.vtable().untrack_rule == rule {
-            let mut atomic = true;
-            traverse(obj, &mut |child| atomic &= !may_be_tracked(child));
-            if atomic {
-                untrack(obj);
+/// # Safety
+/// `list` is well formed with live tracked members.
+unsafe fn untrack_if_atomic(list: Link, rule: UntrackRule) {
+    // SAFETY: caller's contract; untracking removes only the current object.
+    unsafe {
+        for_each(list, |obj| {
+            if obj.vtable().untrack_rule == rule {
+                let mut atomic = true;
+                traverse(obj, &mut |child| atomic &= !may_be_tracked(child));
+                if atomic {
+                    untrack(obj);
+                }
             }
-        }
+        })
     }
 }
 
 /// After this, tuples of `young` that hold only objects that can never be tracked are untracked.
-fn untrack_tuples(young: &GcHead) {
-    untrack_if_atomic(young, UntrackRule::WhenAtomicInYoungCollection);
+///
+/// # Safety
+/// `young` is well formed with live tracked members.
+unsafe fn untrack_tuples(young: Link) {
+    // SAFETY: forwarded contract.
+    unsafe { untrack_if_atomic(young, UntrackRule::WhenAtomicInYoungCollection) }
 }
 
 /// After this (full collections only), dicts of `young` that hold only objects that can never be tracked are
 /// untracked.
-fn untrack_dicts(young: &GcHead) {
-    untrack_if_atomic(young, UntrackRule::WhenAtomicInFullCollection);
+///
+/// # Safety
+/// `young` is well formed with live tracked members.
+unsafe fn untrack_dicts(young: Link) {
+    // SAFETY: forwarded contract.
+    unsafe { untrack_if_atomic(young, UntrackRule::WhenAtomicInFullCollection) }
 }
 
 /// After this, `unreachable` is a plain list (no `NEXT_UNREACHABLE`; objects still collecting) and
 /// `finalizers` holds the unreachable objects whose type has a legacy finalizer.
-fn move_legacy_finalizers(unreachable: &GcHead, finalizers: &GcHead) {
-    let mut link = unreachable.next.get();
-    while link != addr(unreachable) {
-        // SAFETY: members of the unreachable list are live tracked objects.
-        let obj = unsafe { object_at(link) };
-        let gc = obj.gc_head();
-        let next = gc.next.get() & !NEXT_UNREACHABLE;
-        gc.next.set(next);
-        if obj.vtable().legacy_finalizer {
-            // SAFETY: `gc` is in `unreachable` (now plain up to here) and `finalizers` is well formed.
-            unsafe { gclist::move_to(gc, finalizers) };
+///
+/// # Safety
+/// `unreachable` comes from `move_unreachable`; `finalizers` is an empty list.
+unsafe fn move_legacy_finalizers(unreachable: Link, finalizers: Link) {
+    // SAFETY: caller's contract.
+    unsafe {
+        let mut link = gclist::next(unreachable);
+        while link != unreachable {
+            let next = strip_unreachable(gclist::next(link));
+            gclist::set_next(link, next);
+            if object_at(link).vtable().legacy_finalizer {
+                // `link` is plain now, and so is everything before it.
+                gclist::move_to(link, finalizers);
+            }
+            link = next;
         }
-        link = next;
     }
 }
 
 /// After this, everything reachable from `finalizers` that was in the unreachable set is in `finalizers`
-/// too (it must survive with the objects that reference it).
-fn move_legacy_finalizer_reachable(finalizers: &GcHead) {
-    let mut link = finalizers.next.get();
-    while link != addr(finalizers) {
-        // SAFETY: members of a well-formed list are live tracked objects.
-        let obj = unsafe { object_at(link) };
-        traverse(obj, &mut |child| {
-            if let Some(gc) = gc_head_of(child) {
-                if is_collecting(gc) && gc.next.get() != 0 {
-                    // SAFETY: a collecting object here is in `unreachable` (a plain list now).
-                    unsafe { gclist::move_to(gc, finalizers) };
-                    clear_collecting(gc);
+/// too (it must survive with the objects that reference it), and none of them is marked collecting.
+///
+/// # Safety
+/// Both lists are plain and well formed; `unreachable`'s members are still marked collecting.
+unsafe fn move_legacy_finalizer_reachable(finalizers: Link) {
+    // SAFETY: caller's contract.
+    unsafe {
+        let mut link = gclist::next(finalizers);
+        while link != finalizers {
+            traverse(object_at(link), &mut |child| {
+                if let Some(gc) = gc_link_of(child) {
+                    if is_collecting(gc) && head_is_tracked(gc) {
+                        gclist::move_to(gc, finalizers);
+                        clear_collecting(gc);
+                    }
                 }
-            }
-        });
-        clear_collecting(obj.gc_head());
-        link = obj.gc_head().next.get();
+            });
+            clear_collecting(link);
+            link = gclist::next(link);
+        }
     }
 }
 
 /// Phase: weak references. After this, every weak reference to an unreachable object is cleared (so no
 /// callback or finalizer can reach garbage through one), and the callbacks of the cleared weakrefs that are
 /// themselves reachable have run. Returns the number of those weakrefs freed by their callback's completion.
-fn handle_weakrefs(unreachable: &GcHead, old: &GcHead) -> usize {
-    let wrcb_to_call = Box::new(GcHead::new_untracked());
-    gclist::init(&wrcb_to_call);
+///
+/// # Safety
+/// `unreachable` is plain with collecting members; `old` is well formed.
+unsafe fn handle_weakrefs(unreachable: Link, old: Link) -> usize {
+    let wrcb_to_call = ListHead::new();
+    let wrcb_to_call = wrcb_to_call.link();
 
-    let mut link = unreachable.next.get();
-    while link != addr(unreachable) {
-        // SAFETY: members of the unreachable list are live tracked objects.
-        let obj = unsafe { object_at(link) };
-        link = obj.gc_head().next.get();
-        if weakref::is_weakref(obj) {
-            // A weakref that is itself garbage is cleared so that its callback can never run.
-            weakref::clear_ref(obj);
-        }
-        for wr in weakref::take_weakrefs_of(obj) {
-            weakref::clear_ref_keep_callback(wr);
-            if !weakref::has_callback(wr) {
-                continue;
+    // SAFETY: caller's contract; weakref objects registered for live referents are live.
+    unsafe {
+        let mut link = gclist::next(unreachable);
+        while link != unreachable {
+            let obj = object_at(link);
+            link = gclist::next(link);
+            if weakref::is_weakref(obj) {
+                // A weakref that is itself garbage is cleared so that its callback can never run.
+                weakref::clear_ref(obj);
             }
-            let wr_gc = wr.gc_head();
-            if is_collecting(wr_gc) {
-                // The weakref is garbage too: its callback must not run.
-                continue;
-            }
-            // SAFETY: `wr` is a live weakref (registered for a live referent); the new reference keeps it
-            // alive until its callback has run.
-            unsafe { heap::incref(wr) };
-            // SAFETY: a tracked `wr_gc` is in a well-formed generation list; an untracked one is in none.
-            unsafe {
-                if wr_gc.next.get() != 0 {
+            for wr in weakref::take_weakrefs_of(obj) {
+                weakref::clear_ref_keep_callback(wr);
+                if !weakref::has_callback(wr) {
+                    continue;
+                }
+                let wr_gc = wr.gc_head_ptr();
+                if is_collecting(wr_gc) {
+                    // The weakref is garbage too: its callback must not run.
+                    continue;
+                }
+                // The new reference keeps `wr` alive until its callback has run.
+                heap::incref(wr);
+                if head_is_tracked(wr_gc) {
                     gclist::remove(wr_gc);
                 }
-                gclist::append(wr_gc, &wrcb_to_call);
+                gclist::append(wr_gc, wrcb_to_call);
             }
         }
     }
 
     let mut freed = 0;
     // Loop invariant: each weakref in `wrcb_to_call` holds one extra reference taken above.
-    while !gclist::is_empty(&wrcb_to_call) {
-        let link = wrcb_to_call.next.get();
-        // SAFETY: members of `wrcb_to_call` are live weakrefs (we hold a reference to each).
-        let wr = unsafe { object_at(link) };
-        weakref::run_callback(wr);
-        // SAFETY: gives up the reference taken in the first pass.
-        unsafe { heap::decref(wr) };
-        if wrcb_to_call.next.get() == link {
-            // Still alive: move it on with the survivors.
-            // SAFETY: `wr` is still in `wrcb_to_call`; `old` is well formed.
-            unsafe { gclist::move_to(wr.gc_head(), old) };
-        } else {
-            freed += 1;
+    // SAFETY: members of `wrcb_to_call` are live weakrefs (we hold a reference to each).
+    unsafe {
+        while !gclist::is_empty(wrcb_to_call) {
+            let link = gclist::next(wrcb_to_call);
+            let wr = object_at(link);
+            weakref::run_callback(wr);
+            heap::decref(wr);
+            if gclist::next(wrcb_to_call) == link {
+                // Still alive: move it on with the survivors.
+                gclist::move_to(link, old);
+            } else {
+                freed += 1;
+            }
         }
     }
     freed
@@ -740,75 +834,75 @@ fn handle_weakrefs(unreachable: &GcHead, old: &GcHead) -> usize {
 
 /// Phase: PEP 442 finalizers. After this, every object of `collectable` that has a finalizer and had not been
 /// finalized has been finalized exactly once (objects may have been freed or resurrected meanwhile).
-fn finalize_garbage(collectable: &GcHead) {
-    let seen = Box::new(GcHead::new_untracked());
-    gclist::init(&seen);
-    // Finalizers may free or resurrect anything, so the loop always takes the first object of `collectable`
-    // and moves it to `seen` before calling out; objects that vanish from either list are of no concern.
-    while !gclist::is_empty(collectable) {
-        // SAFETY: members of a well-formed list are live tracked objects.
-        let obj = unsafe { object_at(collectable.next.get()) };
-        let gc = obj.gc_head();
-        // SAFETY: both lists are well formed.
-        unsafe { gclist::move_to(gc, &seen) };
-        if let Some(finalize) = obj.vtable().finalize {
-            if gc.prev.get() & PREV_FINALIZED == 0 {
-                gc.prev.set(gc.prev.get() | PREV_FINALIZED);
-                // SAFETY: the object is live; the temporary reference keeps it so during the call.
-                unsafe {
+///
+/// # Safety
+/// `collectable` is plain and well formed with live members.
+unsafe fn finalize_garbage(collectable: Link) {
+    let seen = ListHead::new();
+    let seen = seen.link();
+    // SAFETY: caller's contract. Finalizers may free or resurrect anything, so the loop always takes the first
+    // object of `collectable` and moves it to `seen` before calling out; objects that vanish from either list
+    // (freed, hence untracked) are of no concern.
+    unsafe {
+        while !gclist::is_empty(collectable) {
+            let link = gclist::next(collectable);
+            let obj = object_at(link);
+            gclist::move_to(link, seen);
+            if let Some(finalize) = obj.vtable().finalize {
+                if gclist::prev_bits(link) & PREV_FINALIZED == 0 {
+                    gclist::update_prev_flags(link, PREV_FINALIZED, 0);
+                    // The temporary reference keeps the object alive during the call.
                     heap::incref(obj);
                     finalize(obj);
                     heap::decref(obj);
                 }
             }
         }
+        gclist::merge(seen, collectable);
     }
-    // SAFETY: distinct, well-formed lists.
-    unsafe { gclist::merge(&seen, collectable) };
 }
 
 /// Phase: resurrection. After this, `still_unreachable` holds the objects of `unreachable` that are still
-/// garbage, and those a finalizer made reachable again have moved to `old` (they survive this collection).
-fn handle_resurrected_objects(unreachable: &GcHead, still_unreachable: &GcHead, old: &GcHead) {
-    // Remove the collecting flag so `deduce_unreachable` can start afresh on this set.
-    let mut link = unreachable.next.get();
-    while link != addr(unreachable) {
-        // SAFETY: members of a well-formed list are live tracked objects.
-        let obj = unsafe { object_at(link) };
-        clear_collecting(obj.gc_head());
-        link = obj.gc_head().next.get();
+/// garbage (plain list, still marked collecting so that a weakref among them is recognised as garbage), and
+/// those a finalizer made reachable again have moved to `old`: they survive this collection.
+///
+/// # Safety
+/// `unreachable` is plain and well formed; `still_unreachable` is empty; `old` is well formed.
+unsafe fn handle_resurrected_objects(unreachable: Link, still_unreachable: Link, old: Link) {
+    // SAFETY: caller's contract.
+    unsafe {
+        // Remove the collecting flag so `deduce_unreachable` can start afresh on this set.
+        for_each(unreachable, |obj| clear_collecting(obj.gc_head_ptr()));
+        deduce_unreachable(unreachable, still_unreachable);
+        let mut link = gclist::next(still_unreachable);
+        while link != still_unreachable {
+            let next = strip_unreachable(gclist::next(link));
+            gclist::set_next(link, next);
+            link = next;
+        }
+        // `unreachable` now holds the resurrected objects.
+        gclist::merge(unreachable, old);
     }
-    deduce_unreachable(unreachable, still_unreachable);
-    // Clear NEXT_UNREACHABLE so `still_unreachable` is a plain list (objects stay marked collecting, so a
-    // weakref among them is still recognised as garbage).
-    let mut link = still_unreachable.next.get();
-    while link != addr(still_unreachable) {
-        // SAFETY: as above.
-        let gc = unsafe { object_at(link) }.gc_head();
-        let next = gc.next.get() & !NEXT_UNREACHABLE;
-        gc.next.set(next);
-        link = next;
-    }
-    // SAFETY: distinct, well-formed lists (`unreachable` now holds the resurrected objects).
-    unsafe { gclist::merge(unreachable, old) };
 }
 
 /// Phase: break the cycles. After this, `collectable` is empty: each object was cleared (its references
 /// released, which frees it and usually others by plain refcounting) or, if something still holds it after
 /// clearing, moved to `old`. Under `DEBUG_SAVEALL` objects are saved to the garbage list instead.
-fn delete_garbage(collectable: &GcHead, old: &GcHead, debug: u32) {
-    // Loop invariant: every object left in `collectable` is live (objects freed meanwhile untracked themselves
-    // on deallocation, leaving the list).
-    while !gclist::is_empty(collectable) {
-        let link = collectable.next.get();
-        // SAFETY: members of a well-formed list are live tracked objects.
-        let obj = unsafe { object_at(link) };
-        if debug & DEBUG_SAVEALL != 0 {
-            // SAFETY: the object is live; the new reference is owned by the garbage list.
-            save_garbage(unsafe { ObjRef::from_borrowed(obj) });
-        } else {
-            // SAFETY: the temporary reference keeps the object alive during the clear.
-            unsafe {
+///
+/// # Safety
+/// `collectable` is plain and well formed with live members; `old` is well formed.
+unsafe fn delete_garbage(collectable: Link, old: Link, debug: u32) {
+    // SAFETY: caller's contract.
+    unsafe {
+        // Loop invariant: every object left in `collectable` is live (objects freed meanwhile untracked
+        // themselves on deallocation, leaving the list).
+        while !gclist::is_empty(collectable) {
+            let link = gclist::next(collectable);
+            let obj = object_at(link);
+            if debug & DEBUG_SAVEALL != 0 {
+                save_garbage(ObjRef::from_borrowed(obj));
+            } else {
+                // The temporary reference keeps the object alive during the clear.
                 heap::incref(obj);
                 match obj.vtable().clear {
                     Some(clear) => clear(obj),
@@ -816,26 +910,28 @@ fn delete_garbage(collectable: &GcHead, old: &GcHead, debug: u32) {
                 }
                 heap::decref(obj);
             }
-        }
-        if collectable.next.get() == link {
-            // Still alive: it may die later.
-            let gc = obj.gc_head();
-            clear_collecting(gc);
-            // SAFETY: `gc` is in `collectable`; `old` is well formed.
-            unsafe { gclist::move_to(gc, old) };
+            if gclist::next(collectable) == link {
+                // Still alive: it may die later.
+                clear_collecting(link);
+                gclist::move_to(link, old);
+            }
         }
     }
 }
 
 /// Uncollectable objects are saved to the garbage list and survive in `old`.
-fn handle_legacy_finalizers(finalizers: &GcHead, old: &GcHead) {
-    for_each(finalizers, |obj| {
-        clear_collecting(obj.gc_head());
-        // SAFETY: the object is live; the garbage list owns the new reference.
-        save_garbage(unsafe { ObjRef::from_borrowed(obj) });
-    });
-    // SAFETY: distinct, well-formed lists.
-    unsafe { gclist::merge(finalizers, old) };
+///
+/// # Safety
+/// Both lists are plain and well formed with live members.
+unsafe fn handle_legacy_finalizers(finalizers: Link, old: Link) {
+    // SAFETY: caller's contract; the garbage list owns the new references.
+    unsafe {
+        for_each(finalizers, |obj| {
+            clear_collecting(obj.gc_head_ptr());
+            save_garbage(ObjRef::from_borrowed(obj));
+        });
+        gclist::merge(finalizers, old);
+    }
 }
 
 fn save_garbage(obj: ObjRef) {
@@ -855,34 +951,31 @@ enum ListState {
 }
 
 /// Check a list's links and flags between phases (debug builds only).
-fn validate_list(head: &GcHead, state: ListState) {
+fn validate_list(head: Link, state: ListState) {
     if !cfg!(debug_assertions) {
         return;
     }
-    let mut prev = addr(head);
-    let mut link = head.next.get();
-    while link != addr(head) {
-        assert_eq!(
-            link & NEXT_UNREACHABLE,
-            0,
-            "NEXT_UNREACHABLE left in a list"
-        );
-        // SAFETY: members of the list are live tracked objects (what this validates, structurally).
-        let gc = unsafe { at(link) };
-        assert_eq!(gclist::prev_of(gc), prev, "broken prev link");
-        assert_eq!(
-            is_collecting(gc),
-            state == ListState::Collecting,
-            "collecting flag out of place"
-        );
-        prev = link;
-        link = gc.next.get();
+    // SAFETY: validation walks lists the collector passes in, which are well formed by construction; a
+    // broken link is what this check exists to catch early.
+    unsafe {
+        let mut prev = head;
+        let mut link = gclist::next(head);
+        while link != head {
+            assert!(
+                !is_unreachable_link(link),
+                "NEXT_UNREACHABLE left in a list"
+            );
+            assert_eq!(gclist::prev(link), prev, "broken prev link");
+            assert_eq!(
+                is_collecting(link),
+                state == ListState::Collecting,
+                "collecting flag out of place"
+            );
+            prev = link;
+            link = gclist::next(link);
+        }
+        assert_eq!(gclist::prev(head), prev, "list head's prev is not the tail");
     }
-    assert_eq!(
-        gclist::prev_of(head),
-        prev,
-        "list head's prev is not the tail"
-    );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -940,10 +1033,11 @@ pub fn get_stats() -> [GenerationStats; NUM_GENERATIONS] {
     heap::with(|h| std::array::from_fn(|i| h.gc.stats[i].get()))
 }
 
-fn objects_in(head: &GcHead) -> Vec<ObjRef> {
+fn objects_in(head: Link) -> Vec<ObjRef> {
     let mut out = Vec::new();
-    // SAFETY: each member is live; the new references are owned by the returned vector.
-    for_each(head, |obj| out.push(unsafe { ObjRef::from_borrowed(obj) }));
+    // SAFETY: generation lists are well formed between collections with live members; the new references are
+    // owned by the returned vector.
+    unsafe { for_each(head, |obj| out.push(ObjRef::from_borrowed(obj))) };
     out
 }
 
@@ -988,7 +1082,7 @@ pub fn freeze() {
     heap::with(|h| {
         for i in 0..NUM_GENERATIONS {
             // SAFETY: distinct, well-formed lists.
-            unsafe { gclist::merge(h.gc.generation_head(i), &h.gc.permanent.head) };
+            unsafe { gclist::merge(h.gc.generation_head(i), h.gc.permanent_head()) };
         }
         h.gc.generations[0].count.set(0);
     });
@@ -1000,7 +1094,7 @@ pub fn unfreeze() {
         // SAFETY: distinct, well-formed lists.
         unsafe {
             gclist::merge(
-                &h.gc.permanent.head,
+                h.gc.permanent_head(),
                 h.gc.generation_head(NUM_GENERATIONS - 1),
             )
         }
@@ -1009,7 +1103,7 @@ pub fn unfreeze() {
 
 pub fn get_freeze_count() -> usize {
     // SAFETY: well formed between collections.
-    heap::with(|h| unsafe { gclist::len(&h.gc.permanent.head) })
+    heap::with(|h| unsafe { gclist::len(h.gc.permanent_head()) })
 }
 
 /// Objects saved by `DEBUG_SAVEALL` or found uncollectable (when no garbage hook is installed).

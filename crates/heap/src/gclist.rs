@@ -1,81 +1,153 @@
 //! Circular doubly linked lists of [`GcHead`]s: the generations and the collector's working sets.
 //!
-//! Links are stored as `usize` in `Cell`s, so every operation works through shared references; a list head is a
-//! `GcHead` that belongs to no object. The functions here assume the plain (non-collecting) encoding: `prev`
-//! holds a pointer plus flag bits, `next` a pointer. The collector's `gc_refs` encoding lives in `collector`.
+//! Lists are handled through raw pointers ([`Link`]) derived from the object (or list-head) allocation, never
+//! from references to a `GcHead`: a link is later turned back into a pointer to the object 16 bytes further,
+//! so it must carry the provenance of the whole block (strict provenance; Miri checks it). Flag bits live in
+//! the low bits of the links and are added or removed with `map_addr`, which keeps provenance.
+//!
+//! Between collections `prev` is a pointer plus flags; during the collector's `update_refs` …
+//! `move_unreachable` phases it holds `gc_refs` instead (see `collector`).
+
+use std::ptr;
 
 use crate::header::{GcHead, PREV_FLAGS_MASK};
 
+pub(crate) type Link = *mut GcHead;
+
+// The list contract, required by every `unsafe fn` below: each `Link` passed in is a live `GcHead` (a list
+// head, or the head of a live gc-capable object), and each list passed in is well formed (following `next`
+// from the head leads back to it, and `prev` links mirror `next`).
+
+/// # Safety
+/// The list contract (see above).
 #[inline]
-pub(crate) fn addr(head: &GcHead) -> usize {
-    head as *const GcHead as usize
+pub(crate) unsafe fn next(node: Link) -> Link {
+    // SAFETY: the caller guarantees `node` is live; the field is read through its `Cell`.
+    unsafe { (*node).next.get() }
 }
 
 /// # Safety
-/// `link` is the address of a live `GcHead` (a list head, or the head of a live tracked object).
+/// The list contract (see above).
 #[inline]
-pub(crate) unsafe fn at<'a>(link: usize) -> &'a GcHead {
-    // SAFETY: caller's contract; `GcHead` is only accessed through `Cell`s.
-    unsafe { &*(link as *const GcHead) }
+pub(crate) unsafe fn set_next(node: Link, next: Link) {
+    // SAFETY: as in `next`.
+    unsafe { (*node).next.set(next) }
 }
 
+/// The `prev` link without flag bits.
+///
+/// # Safety
+/// The list contract (see above).
 #[inline]
-pub(crate) fn prev_of(node: &GcHead) -> usize {
-    node.prev.get() & !PREV_FLAGS_MASK
+pub(crate) unsafe fn prev(node: Link) -> Link {
+    // SAFETY: as in `next`.
+    unsafe { (*node).prev.get().map_addr(|a| a & !PREV_FLAGS_MASK) }
 }
 
+/// Set the `prev` link, keeping the flag bits.
+///
+/// # Safety
+/// The list contract (see above).
 #[inline]
-pub(crate) fn set_prev(node: &GcHead, prev: usize) {
-    node.prev.set(prev | (node.prev.get() & PREV_FLAGS_MASK));
+pub(crate) unsafe fn set_prev(node: Link, prev: Link) {
+    // SAFETY: as in `next`.
+    unsafe {
+        let flags = (*node).prev.get().addr() & PREV_FLAGS_MASK;
+        (*node).prev.set(prev.map_addr(|a| a | flags));
+    }
+}
+
+/// The raw bits of `prev` (flags, and `gc_refs` during a collection).
+///
+/// # Safety
+/// The list contract (see above).
+#[inline]
+pub(crate) unsafe fn prev_bits(node: Link) -> usize {
+    // SAFETY: as in `next`.
+    unsafe { (*node).prev.get().addr() }
+}
+
+/// Overwrite `prev` with plain bits (no pointer): used for `gc_refs` and flags.
+///
+/// # Safety
+/// The list contract (see above).
+#[inline]
+pub(crate) unsafe fn set_prev_bits(node: Link, bits: usize) {
+    // SAFETY: as in `next`.
+    unsafe { (*node).prev.set(ptr::without_provenance_mut(bits)) }
+}
+
+/// Set or clear flag bits of `prev`, keeping the pointer (or `gc_refs`) part with its provenance.
+///
+/// # Safety
+/// The list contract (see above).
+#[inline]
+pub(crate) unsafe fn update_prev_flags(node: Link, set: usize, clear: usize) {
+    // SAFETY: as in `next`.
+    unsafe {
+        let p = (*node).prev.get();
+        (*node).prev.set(p.map_addr(|a| (a & !clear) | set));
+    }
 }
 
 /// Make `head` an empty list.
-pub(crate) fn init(head: &GcHead) {
-    head.next.set(addr(head));
-    head.prev.set(addr(head));
-}
-
-#[inline]
-pub(crate) fn is_empty(head: &GcHead) -> bool {
-    head.next.get() == addr(head)
-}
-
-/// Append `node` (not in any list) at the tail of `list`.
 ///
 /// # Safety
-/// `list` is a well-formed list; `node` belongs to a live object.
-#[inline]
-pub(crate) unsafe fn append(node: &GcHead, list: &GcHead) {
-    // SAFETY: the tail of a well-formed list is a live GcHead.
-    let last = unsafe { at(prev_of(list)) };
-    set_prev(node, addr(last));
-    last.next.set(addr(node));
-    node.next.set(addr(list));
-    set_prev(list, addr(node));
-}
-
-/// Unlink `node` from the list it is in and mark it untracked (`next == 0`).
-///
-/// # Safety
-/// `node` is in a well-formed list.
-#[inline]
-pub(crate) unsafe fn remove(node: &GcHead) {
-    // SAFETY: neighbours of a node in a well-formed list are live GcHeads.
+/// The list contract (see above).
+pub(crate) unsafe fn init(head: Link) {
+    // SAFETY: forwarded contract.
     unsafe {
-        let prev = at(prev_of(node));
-        let next = at(node.next.get());
-        prev.next.set(addr(next));
-        set_prev(next, addr(prev));
+        set_next(head, head);
+        (*head).prev.set(head);
     }
-    node.next.set(0);
+}
+
+/// # Safety
+/// The list contract (see above).
+#[inline]
+pub(crate) unsafe fn is_empty(head: Link) -> bool {
+    // SAFETY: forwarded contract.
+    unsafe { next(head) == head }
+}
+
+/// Append `node` (in no list) at the tail of `list`.
+///
+/// # Safety
+/// The list contract (see above).
+#[inline]
+pub(crate) unsafe fn append(node: Link, list: Link) {
+    // SAFETY: forwarded contract: the tail of a well-formed list is live.
+    unsafe {
+        let last = prev(list);
+        set_prev(node, last);
+        set_next(last, node);
+        set_next(node, list);
+        set_prev(list, node);
+    }
+}
+
+/// Unlink `node` from its list and mark it untracked (`next` null).
+///
+/// # Safety
+/// The list contract (see above).
+#[inline]
+pub(crate) unsafe fn remove(node: Link) {
+    // SAFETY: forwarded contract: neighbours of a listed node are live.
+    unsafe {
+        let before = prev(node);
+        let after = next(node);
+        set_next(before, after);
+        set_prev(after, before);
+        set_next(node, ptr::null_mut());
+    }
 }
 
 /// Move `node` from its list to the tail of `list`.
 ///
 /// # Safety
-/// Both lists are well formed.
+/// The list contract (see above).
 #[inline]
-pub(crate) unsafe fn move_to(node: &GcHead, list: &GcHead) {
+pub(crate) unsafe fn move_to(node: Link, list: Link) {
     // SAFETY: forwarded contract.
     unsafe {
         remove(node);
@@ -86,36 +158,64 @@ pub(crate) unsafe fn move_to(node: &GcHead, list: &GcHead) {
 /// Append all of `from` to `to`, leaving `from` empty.
 ///
 /// # Safety
-/// Both lists are well formed and distinct.
-pub(crate) unsafe fn merge(from: &GcHead, to: &GcHead) {
-    debug_assert!(addr(from) != addr(to));
-    if is_empty(from) {
-        return;
-    }
-    // SAFETY: heads and tails of well-formed lists are live GcHeads.
+/// The list contract (see above).
+pub(crate) unsafe fn merge(from: Link, to: Link) {
+    debug_assert!(from != to);
+    // SAFETY: forwarded contract.
     unsafe {
-        let to_tail = at(prev_of(to));
-        let from_first = at(from.next.get());
-        let from_last = at(prev_of(from));
-        to_tail.next.set(addr(from_first));
-        set_prev(from_first, addr(to_tail));
-        from_last.next.set(addr(to));
-        set_prev(to, addr(from_last));
+        if is_empty(from) {
+            return;
+        }
+        let to_tail = prev(to);
+        let first = next(from);
+        let last = prev(from);
+        set_next(to_tail, first);
+        set_prev(first, to_tail);
+        set_next(last, to);
+        set_prev(to, last);
+        init(from);
     }
-    init(from);
 }
 
 /// Number of nodes in `list`.
 ///
 /// # Safety
-/// `list` is well formed (following `next` from the head comes back to it).
-pub(crate) unsafe fn len(list: &GcHead) -> usize {
+/// The list contract (see above).
+pub(crate) unsafe fn len(list: Link) -> usize {
     let mut n = 0;
-    let mut link = list.next.get();
-    while link != addr(list) {
-        n += 1;
-        // SAFETY: members of a well-formed list are live GcHeads.
-        link = unsafe { at(link) }.next.get();
+    // SAFETY: forwarded contract.
+    unsafe {
+        let mut link = next(list);
+        while link != list {
+            n += 1;
+            link = next(link);
+        }
     }
     n
+}
+
+/// A list head that lives on the heap at a fixed address (a generation, or a collector work list), owned
+/// through a raw pointer so that moving its owner never invalidates the links pointing at it.
+pub(crate) struct ListHead(Link);
+
+impl ListHead {
+    pub(crate) fn new() -> ListHead {
+        let head = Box::into_raw(Box::new(GcHead::new_untracked()));
+        // SAFETY: `head` is a fresh, live allocation.
+        unsafe { init(head) };
+        ListHead(head)
+    }
+
+    #[inline]
+    pub(crate) fn link(&self) -> Link {
+        self.0
+    }
+}
+
+impl Drop for ListHead {
+    fn drop(&mut self) {
+        // SAFETY: allocated by `Box::into_raw` in `new`, freed once here. Objects still linked to it (only
+        // possible at thread exit, when leaked objects are never touched again) do not read it afterwards.
+        unsafe { drop(Box::from_raw(self.0)) }
+    }
 }

@@ -47,21 +47,24 @@ pub struct ObjHeader {
     pub(crate) refcnt: Cell<isize>,
     /// `&'static VTable` with [`FLAG_HAS_WEAKREFS`] / [`FLAG_PAYLOAD_DROPPED`] in the two low bits
     /// (`VTable` is 8-aligned).
-    vtable_and_flags: Cell<usize>,
+    vtable_and_flags: Cell<*const VTable>,
 }
 
 impl ObjHeader {
     pub(crate) fn new(vtable: &'static VTable) -> ObjHeader {
         ObjHeader {
             refcnt: Cell::new(1),
-            vtable_and_flags: Cell::new(vtable as *const VTable as usize),
+            vtable_and_flags: Cell::new(vtable as *const VTable),
         }
     }
 
     /// The object's type descriptor.
     #[inline]
     pub fn vtable(&self) -> &'static VTable {
-        let ptr = (self.vtable_and_flags.get() & !HEADER_FLAG_MASK) as *const VTable;
+        let ptr = self
+            .vtable_and_flags
+            .get()
+            .map_addr(|a| a & !HEADER_FLAG_MASK);
         // SAFETY: the word was built from a `&'static VTable` in `ObjHeader::new` and only its two low bits
         // (zero in any 8-aligned pointer) are ever changed, so masking them restores that reference.
         unsafe { &*ptr }
@@ -74,14 +77,14 @@ impl ObjHeader {
 
     #[inline]
     pub(crate) fn has_flag(&self, flag: usize) -> bool {
-        self.vtable_and_flags.get() & flag != 0
+        self.vtable_and_flags.get().addr() & flag != 0
     }
 
     #[inline]
     pub(crate) fn set_flag(&self, flag: usize, on: bool) {
         let word = self.vtable_and_flags.get();
         self.vtable_and_flags
-            .set(if on { word | flag } else { word & !flag });
+            .set(word.map_addr(|a| if on { a | flag } else { a & !flag }));
     }
 }
 
@@ -98,20 +101,20 @@ pub(crate) const NEXT_UNREACHABLE: usize = 0b1;
 
 /// Two links of a circular, doubly linked generation list, 16 bytes in front of tracked-capable objects.
 ///
-/// `next == 0` means "not tracked". Between collections `prev` is a real pointer plus flags; during the
+/// A null `next` means "not tracked". Between collections `prev` is a real pointer plus flags; during the
 /// collector's `update_refs` … `move_unreachable` phases it holds `gc_refs` instead (the list is singly linked
 /// through `next` then), exactly as CPython's `PyGC_Head`.
 #[repr(C)]
 pub struct GcHead {
-    pub(crate) next: Cell<usize>,
-    pub(crate) prev: Cell<usize>,
+    pub(crate) next: Cell<*mut GcHead>,
+    pub(crate) prev: Cell<*mut GcHead>,
 }
 
 impl GcHead {
     pub(crate) const fn new_untracked() -> GcHead {
         GcHead {
-            next: Cell::new(0),
-            prev: Cell::new(0),
+            next: Cell::new(std::ptr::null_mut()),
+            prev: Cell::new(std::ptr::null_mut()),
         }
     }
 }
@@ -159,28 +162,34 @@ impl RawObj {
     pub fn payload_ptr(self) -> NonNull<u8> {
         // SAFETY: every object is allocated with at least `HEADER_SIZE` bytes, so the offset stays inside
         // (or one past the end of) its block.
-        unsafe { NonNull::new_unchecked((self.0.as_ptr() as *mut u8).add(HEADER_SIZE)) }
+        unsafe { NonNull::new_unchecked(self.0.as_ptr().cast::<u8>().add(HEADER_SIZE)) }
     }
 
-    /// The GC head of a tracked-capable object (`vtable().gc_capable`).
+    /// Pointer to the GC head of a gc-capable object (`vtable().gc_capable`), with the provenance of the
+    /// object's whole block (so list code can get back to the object from it).
     #[inline]
-    pub(crate) fn gc_head<'a>(self) -> &'a GcHead {
+    pub(crate) fn gc_head_ptr(self) -> *mut GcHead {
         debug_assert!(self.header().vtable().gc_capable);
-        // SAFETY: objects of gc-capable types are allocated with a `GcHead` in the 16 bytes before the object
-        // address (see `heap::allocate`); it is only accessed through `Cell`s.
-        unsafe { &*((self.0.as_ptr() as *const u8).sub(GC_HEAD_SIZE) as *const GcHead) }
+        // Objects of gc-capable types are allocated with a `GcHead` in the 16 bytes before the object address
+        // (see `heap::allocate`), inside the same block.
+        self.0
+            .as_ptr()
+            .cast::<u8>()
+            .wrapping_sub(GC_HEAD_SIZE)
+            .cast::<GcHead>()
     }
 
     /// The object owning a GC head.
     ///
     /// # Safety
-    /// `gc` must be the `GcHead` of a live gc-capable object (not a list head).
+    /// `gc` must be the `GcHead` of a live gc-capable object (not a list head), as returned by
+    /// [`RawObj::gc_head_ptr`] or read from a list link.
     #[inline]
-    pub(crate) unsafe fn from_gc_head(gc: *const GcHead) -> RawObj {
-        // SAFETY: by the caller's contract the object header follows the GC head directly.
+    pub(crate) unsafe fn from_gc_head(gc: *mut GcHead) -> RawObj {
+        // SAFETY: by the caller's contract the object header follows the GC head directly, in the same block.
         unsafe {
             RawObj(NonNull::new_unchecked(
-                (gc as *mut u8).add(GC_HEAD_SIZE) as *mut ObjHeader
+                gc.cast::<u8>().add(GC_HEAD_SIZE).cast::<ObjHeader>(),
             ))
         }
     }

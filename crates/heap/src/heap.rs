@@ -15,11 +15,10 @@ use crate::collector::GcState;
 use crate::events::{self, HeapEvent};
 use crate::header::{
     GcHead, ObjHeader, RawObj, VTable, FLAG_HAS_WEAKREFS, FLAG_PAYLOAD_DROPPED, MAX_PAYLOAD_ALIGN,
-    PREV_FINALIZED,
 };
 use crate::object::ObjRef;
 use crate::pymalloc::{AddrBuildHasher, AllocStats, Allocator, BadAddress};
-use crate::{gclist, weakref};
+use crate::weakref;
 
 /// Deallocations nest at most this deep before further ones are deferred to the pending list (CPython's
 /// trashcan unwinds at 50 as well), so freeing a 10^7-deep structure never overflows the stack.
@@ -220,12 +219,11 @@ unsafe fn deallocate_now(heap: &HeapState, obj: RawObj) {
     let header = obj.header();
     let vtable = header.vtable();
     if vtable.gc_capable {
-        let gc = obj.gc_head();
         if let Some(finalize) = vtable.finalize {
-            if gc.prev.get() & PREV_FINALIZED == 0 {
+            if !crate::collector::is_finalized(obj) {
                 // PEP 442 from dealloc: the object is alive (count 1, tracked, as CPython's subtype_dealloc
                 // re-tracks it) while its finalizer runs.
-                gc.prev.set(gc.prev.get() | PREV_FINALIZED);
+                crate::collector::set_finalized(obj);
                 crate::collector::track(obj);
                 header.refcnt.set(1);
                 // SAFETY: the object is live and of this vtable's type.
@@ -233,7 +231,7 @@ unsafe fn deallocate_now(heap: &HeapState, obj: RawObj) {
                 let count = header.refcnt.get() - 1;
                 header.refcnt.set(count);
                 if count > 0 {
-                    // Resurrected: someone stored a new reference. It lives on (tracked again if it was).
+                    // Resurrected: someone stored a new reference. It lives on, tracked.
                     if events::enabled() {
                         events::emit(HeapEvent::Resurrected { obj });
                     }
@@ -241,10 +239,7 @@ unsafe fn deallocate_now(heap: &HeapState, obj: RawObj) {
                 }
             }
         }
-        if gc.next.get() != 0 {
-            // SAFETY: a tracked object's head is in a well-formed generation list.
-            unsafe { gclist::remove(gc) };
-        }
+        crate::collector::untrack(obj);
     }
     if header.has_flag(FLAG_HAS_WEAKREFS) {
         weakref::clear_weakrefs_at_death(obj);
@@ -268,7 +263,7 @@ unsafe fn deallocate_now(heap: &HeapState, obj: RawObj) {
     // SAFETY: the block starts `object_offset` bytes before the object and was allocated with this size in
     // `allocate`; nothing refers to the object any more.
     unsafe {
-        let block = NonNull::new_unchecked((obj.addr() - object_offset) as *mut u8);
+        let block = NonNull::new_unchecked(obj.as_ptr().as_ptr().cast::<u8>().sub(object_offset));
         heap.free_block(block, vtable.block_size().max(16), object_offset);
     }
 }

@@ -9,6 +9,44 @@
 //!
 //! Two faces: [`Gc<T>`]/[`Weak<T>`] with `#[derive(Trace)]` for Rust code, and [`ObjRef`] + [`VTable`] +
 //! [`allocate`] for an interpreter that defines its own object types.
+//!
+//! ```
+//! use std::cell::RefCell;
+//! use refpy_heap::{gc, Gc, Trace};
+//!
+//! #[derive(Trace)]
+//! struct Node { next: RefCell<Option<Gc<Node>>> }
+//!
+//! let a = Gc::new(Node { next: RefCell::new(None) });
+//! let b = Gc::new(Node { next: RefCell::new(Some(a.clone())) });
+//! *a.next.borrow_mut() = Some(b.clone());
+//! assert_eq!(Gc::ref_count(&a), 2);
+//! drop((a, b));                                  // the cycle keeps both alive...
+//! assert_eq!(gc::collect(2).unwrap().total(), 2); // ...until the collector finds it
+//! ```
+//!
+//! Misuse is rejected at compile time. A type deriving `Trace` cannot implement `Drop` (its `drop` could read
+//! a collected object; use [`Finalize`]):
+//!
+//! ```compile_fail
+//! #[derive(refpy_heap::Trace)]
+//! struct Logger { name: String }
+//! impl Drop for Logger { fn drop(&mut self) {} }
+//! ```
+//!
+//! Handles belong to their thread's heap and cannot be sent to another thread:
+//!
+//! ```compile_fail
+//! fn send<T: Send>(_: T) {}
+//! send(refpy_heap::Gc::new(1u32));
+//! ```
+//!
+//! Only types that report their references can be stored:
+//!
+//! ```compile_fail
+//! struct Opaque;
+//! let _ = refpy_heap::Gc::new(Opaque);
+//! ```
 
 mod collector;
 mod events;

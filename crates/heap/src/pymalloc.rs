@@ -43,7 +43,8 @@ const POOL_OVERHEAD: usize = 48;
 struct Pool {
     /// Blocks currently handed out.
     used: u32,
-    /// Index into `Allocator::used_pools`; `u32::MAX` while the pool sits in its arena's free-pool list.
+    /// Index into `Allocator::used_pools`: the class the pool serves, or last served while it sits in its
+    /// arena's free-pool list (`used == 0` there).
     class: u32,
     /// Head of the LIFO list of freed blocks (link stored at `object offset + 8` in each free block).
     free_block: *mut u8,
@@ -113,8 +114,8 @@ pub struct Allocator {
     current_arena: Option<usize>,
     /// Index of the arena kept although all its pools are free.
     spare_empty_arena: Option<usize>,
-    /// Large blocks: object address → layout.
-    large: HashMap<usize, Layout, AddrBuildHasher>,
+    /// Large blocks: object address → (block, layout).
+    large: HashMap<usize, (*mut u8, Layout), AddrBuildHasher>,
     stats: AllocStats,
 }
 
@@ -166,11 +167,12 @@ impl Allocator {
         self.stats
     }
 
-    /// Allocate a block of `size` bytes whose object address is `object_offset` (0 or 16) bytes into it.
+    /// Allocate a block of `size` bytes whose object address is `object_offset` (0 or 16) bytes into it;
+    /// `size >= object_offset + 16` (a free block keeps its count word and free-list link there).
     /// Returns the block start. The block is 16-byte aligned; its contents are unspecified.
     #[inline]
     pub fn allocate(&mut self, size: usize, object_offset: usize) -> NonNull<u8> {
-        debug_assert!(size > 0 && (object_offset == 0 || object_offset == 16));
+        debug_assert!((object_offset == 0 || object_offset == 16) && size >= object_offset + 16);
         if size > SMALL_LIMIT {
             return self.allocate_large(size, object_offset);
         }
@@ -228,6 +230,11 @@ impl Allocator {
         let mut pool = self.used_pools[class];
         if pool.is_null() {
             pool = self.new_pool(class, size, object_offset);
+            // SAFETY: `new_pool` returns a live pool header.
+            if unsafe { !(*pool).free_block.is_null() } {
+                // A pool reused for its old class comes with its free list: the fast path serves it.
+                return self.allocate(size, object_offset);
+            }
         }
         // SAFETY: `pool` is a live pool of this class with no free block but room to carve (a full pool would
         // have been unlinked), or a fresh pool.
@@ -251,7 +258,8 @@ impl Allocator {
             .as_mut()
             .expect("arena chosen above is live");
         let pool: *mut Pool;
-        if !arena.free_pools.is_null() {
+        let fresh = arena.free_pools.is_null();
+        if !fresh {
             pool = arena.free_pools;
             // SAFETY: free pools are linked through `next` and lie inside this live arena.
             arena.free_pools = unsafe { (*pool).next };
@@ -259,7 +267,7 @@ impl Allocator {
             debug_assert!(arena.untouched_pools > 0);
             let carved = POOLS_PER_ARENA - arena.untouched_pools;
             // SAFETY: `carved < POOLS_PER_ARENA`, so the pool lies inside the arena's allocation.
-            pool = unsafe { arena.base.add(carved * POOL_SIZE) } as *mut Pool;
+            pool = unsafe { arena.base.add(carved * POOL_SIZE) }.cast::<Pool>();
             arena.untouched_pools -= 1;
         }
         arena.free_pool_count -= 1;
@@ -267,25 +275,35 @@ impl Allocator {
             self.spare_empty_arena = None;
         }
         let block_size = (size_class(size) + 1) * ALIGNMENT;
-        // NOTE: the whole pool is zeroed when it changes hands so that every carved block start reads as a
-        // defined word (count 0) even before its first use; 16 KiB per pool is cheap next to filling it.
-        // SAFETY: the pool's POOL_SIZE bytes are inside the arena and not in use by any block.
+        // SAFETY: the pool's POOL_SIZE bytes are inside the arena and no block of it is in use.
         unsafe {
-            ptr::write_bytes(pool as *mut u8, 0, POOL_SIZE);
-            ptr::write(
-                pool,
-                Pool {
-                    used: 0,
-                    class: class as u32,
-                    free_block: ptr::null_mut(),
-                    next: self.used_pools[class],
-                    prev: ptr::null_mut(),
-                    next_offset: POOL_OVERHEAD as u32,
-                    block_size: block_size as u32,
-                    arena: arena_index as u32,
-                    object_offset: object_offset as u32,
-                },
-            );
+            if !fresh && (*pool).class == class as u32 {
+                // Like pymalloc: the pool last served this very class, so its free list is still valid and the
+                // block freed last in it is handed out first.
+                (*pool).next = self.used_pools[class];
+                (*pool).prev = ptr::null_mut();
+            } else {
+                if !fresh {
+                    // NOTE: a re-purposed pool is zeroed so that every carved block start reads as a defined
+                    // word (count 0) even before its first use (fresh arenas come zeroed from the system);
+                    // 16 KiB per pool change is cheap next to filling it.
+                    ptr::write_bytes(pool.cast::<u8>(), 0, POOL_SIZE);
+                }
+                ptr::write(
+                    pool,
+                    Pool {
+                        used: 0,
+                        class: class as u32,
+                        free_block: ptr::null_mut(),
+                        next: self.used_pools[class],
+                        prev: ptr::null_mut(),
+                        next_offset: POOL_OVERHEAD as u32,
+                        block_size: block_size as u32,
+                        arena: arena_index as u32,
+                        object_offset: object_offset as u32,
+                    },
+                );
+            }
             if let Some(head) = self.used_pools[class].as_mut() {
                 head.prev = pool;
             }
@@ -365,7 +383,7 @@ impl Allocator {
             return unsafe { self.free_large(block, size, object_offset) };
         }
         let block = block.as_ptr();
-        let pool = ((block as usize) & !(POOL_SIZE - 1)) as *mut Pool;
+        let pool = block.map_addr(|a| a & !(POOL_SIZE - 1)).cast::<Pool>();
         self.stats.small_blocks_in_use -= 1;
         // SAFETY: the block came from a pool of ours (caller's contract); pools are POOL_SIZE-aligned, so the
         // masked address is its pool header, which stays live while any of its blocks is in use.
@@ -409,10 +427,7 @@ impl Allocator {
     /// `pool` is a live pool with `used == 0`, not linked in any class list.
     unsafe fn release_pool(&mut self, pool: *mut Pool) {
         // SAFETY: caller's contract: the pool header is live and unlinked.
-        let arena_index = unsafe {
-            (*pool).class = u32::MAX;
-            (*pool).arena as usize
-        };
+        let arena_index = unsafe { (*pool).arena as usize };
         let arena = self.arenas[arena_index]
             .as_mut()
             .expect("a pool's arena is live");
@@ -453,8 +468,10 @@ impl Allocator {
         let Some(block) = NonNull::new(block) else {
             alloc::handle_alloc_error(layout)
         };
-        self.large
-            .insert(block.as_ptr() as usize + object_offset, layout);
+        self.large.insert(
+            block.as_ptr() as usize + object_offset,
+            (block.as_ptr(), layout),
+        );
         self.stats.large_blocks_in_use += 1;
         block
     }
@@ -463,7 +480,7 @@ impl Allocator {
     /// As for [`Allocator::free`].
     #[cold]
     unsafe fn free_large(&mut self, block: NonNull<u8>, size: usize, object_offset: usize) {
-        let layout = self
+        let (_, layout) = self
             .large
             .remove(&(block.as_ptr() as usize + object_offset))
             .expect("large block is registered");
@@ -484,9 +501,11 @@ impl Allocator {
                 BadAddress::NotOwned
             });
         }
-        if self.large.contains_key(&address) {
-            // SAFETY: a registered large object address points at its (initialised) header word.
-            return Ok(unsafe { ptr::read(address as *const isize) });
+        if let Some(&(block, _)) = self.large.get(&address) {
+            let object = block.wrapping_add(address - block as usize).cast::<isize>();
+            // SAFETY: a registered large object address points at its (initialised) header word, inside the
+            // block `block` (whose provenance the pointer carries).
+            return Ok(unsafe { ptr::read(object) });
         }
         let arena_base = address & !(ARENA_SIZE - 1);
         let Some(arena) = self
@@ -501,7 +520,10 @@ impl Allocator {
         if pool_index >= POOLS_PER_ARENA - arena.untouched_pools {
             return Err(BadAddress::NotAnObject);
         }
-        let pool = pool_addr as *const Pool;
+        let pool = arena
+            .base
+            .wrapping_add(pool_addr - arena_base)
+            .cast::<Pool>();
         // SAFETY: the pool lies in a live arena and has been carved at least once, so its header was written
         // (and the whole pool zeroed) in `new_pool`.
         // A pool in its arena's free list keeps its last geometry: its carved blocks are all freed (count 0).
@@ -522,16 +544,22 @@ impl Allocator {
         }
         // SAFETY: `address` is the object word of a block carved from this pool of a live arena: either a live
         // object's reference count or a freed block's zeroed word — initialised in both cases.
-        Ok(unsafe { ptr::read(address as *const isize) })
+        Ok(unsafe {
+            ptr::read(
+                arena
+                    .base
+                    .wrapping_add(address - arena_base)
+                    .cast::<isize>(),
+            )
+        })
     }
 
     fn owns(&self, address: usize) -> bool {
         self.arena_bases
             .contains_key(&(address & !(ARENA_SIZE - 1)))
-            || self
-                .large
-                .iter()
-                .any(|(&a, l)| address >= a - 16 && address < a - 16 + l.size())
+            || self.large.iter().any(|(_, &(block, l))| {
+                address >= block as usize && address < block as usize + l.size()
+            })
     }
 
     /// Whether `address` is inside an arena of this allocator (cheap; for debug checks).
@@ -571,7 +599,184 @@ unsafe fn read_link(block: *mut u8, object_offset: usize) -> *mut u8 {
 unsafe fn write_free_block(block: *mut u8, object_offset: usize, next: *mut u8) {
     // SAFETY: the block is at least `object_offset + 16` bytes long and unused (caller's contract).
     unsafe {
-        ptr::write(block.add(object_offset) as *mut isize, 0);
+        ptr::write(block.add(object_offset).cast::<isize>(), 0);
         ptr::write(block.add(object_offset + 8) as *mut *mut u8, next);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(alloc: &mut Allocator, n: usize, size: usize, offset: usize) -> Vec<NonNull<u8>> {
+        (0..n).map(|_| alloc.allocate(size, offset)).collect()
+    }
+
+    #[test]
+    fn freed_block_is_the_next_one_handed_out() {
+        let mut alloc = Allocator::new();
+        let held = blocks(&mut alloc, 10, 32, 0);
+        let victim = held[4];
+        // SAFETY: `victim` came from `allocate(32, 0)` and is freed once.
+        unsafe { alloc.free(victim, 32, 0) };
+        assert_eq!(alloc.allocate(32, 0), victim);
+        for b in held {
+            // SAFETY: each block was allocated with these arguments and is freed once.
+            unsafe { alloc.free(b, 32, 0) };
+        }
+    }
+
+    #[test]
+    fn last_freed_block_comes_back_first_whichever_pool_it_is_in() {
+        let mut alloc = Allocator::new();
+        // Fill more than three pools of 512-byte blocks (31 per pool).
+        let held = blocks(&mut alloc, 100, 512, 0);
+        for victim in [held[0], held[99], held[40], held[1]] {
+            // SAFETY: allocated above, freed once (and reallocated right after).
+            unsafe { alloc.free(victim, 512, 0) };
+            assert_eq!(alloc.allocate(512, 0), victim);
+        }
+        for b in held {
+            // SAFETY: allocated above, freed once.
+            unsafe { alloc.free(b, 512, 0) };
+        }
+    }
+
+    #[test]
+    fn an_emptied_pool_keeps_its_free_list_for_its_old_class() {
+        let mut alloc = Allocator::new();
+        let only = alloc.allocate(96, 16);
+        // SAFETY: allocated above, freed once; its pool empties and goes back to the arena.
+        unsafe { alloc.free(only, 96, 16) };
+        assert_eq!(
+            alloc.allocate(96, 16),
+            only,
+            "the same class takes the pool back as it was"
+        );
+        // SAFETY: allocated again above, freed once.
+        unsafe { alloc.free(only, 96, 16) };
+        let other = alloc.allocate(48, 0);
+        assert_eq!(
+            other.as_ptr() as usize & !(POOL_SIZE - 1),
+            only.as_ptr() as usize & !(POOL_SIZE - 1)
+        );
+        assert_eq!(
+            alloc.read_word(only.as_ptr() as usize + 16),
+            Err(BadAddress::NotAnObject),
+            "re-purposed"
+        );
+        // SAFETY: allocated above, freed once.
+        unsafe { alloc.free(other, 48, 0) };
+    }
+
+    #[test]
+    fn size_classes_do_not_share_blocks() {
+        let mut alloc = Allocator::new();
+        let keep = alloc.allocate(16, 0);
+        let a = alloc.allocate(16, 0);
+        // SAFETY: allocated above, freed once.
+        unsafe { alloc.free(a, 16, 0) };
+        // `a`'s pool is still in use by `keep`, so only its own class may hand `a` out again.
+        let b = alloc.allocate(48, 0);
+        assert_ne!(a, b);
+        let c = alloc.allocate(32, 16);
+        assert_ne!(a, c, "gc-capable blocks live in their own pools");
+        assert_eq!(alloc.allocate(16, 0), a);
+        // SAFETY: allocated above, freed once each.
+        unsafe {
+            alloc.free(a, 16, 0);
+            alloc.free(keep, 16, 0);
+            alloc.free(b, 48, 0);
+            alloc.free(c, 32, 16);
+        }
+    }
+
+    #[test]
+    fn freed_blocks_read_as_count_zero_until_reused() {
+        let mut alloc = Allocator::new();
+        let held = blocks(&mut alloc, 3, 64, 16);
+        let object_ptr = held[1].as_ptr().wrapping_add(16).cast::<isize>();
+        let object = object_ptr as usize;
+        // SAFETY: the block is ours; the object word lies inside it.
+        unsafe { ptr::write(object_ptr, 7) };
+        assert_eq!(alloc.read_word(object), Ok(7));
+        // SAFETY: allocated above, freed once.
+        unsafe { alloc.free(held[1], 64, 16) };
+        assert_eq!(alloc.read_word(object), Ok(0));
+        let again = alloc.allocate(64, 16);
+        assert_eq!(again, held[1]);
+        // SAFETY: as above.
+        unsafe { ptr::write(again.as_ptr().wrapping_add(16).cast::<isize>(), 9) };
+        assert_eq!(alloc.read_word(object), Ok(9));
+        // SAFETY: freed once each.
+        unsafe {
+            alloc.free(again, 64, 16);
+            alloc.free(held[0], 64, 16);
+            alloc.free(held[2], 64, 16);
+        }
+    }
+
+    #[test]
+    fn read_word_refuses_foreign_and_interior_addresses() {
+        let mut alloc = Allocator::new();
+        let block = alloc.allocate(64, 0);
+        let local = 5isize;
+        assert_eq!(
+            alloc.read_word(&local as *const isize as usize),
+            Err(BadAddress::NotOwned)
+        );
+        assert_eq!(alloc.read_word(0), Err(BadAddress::NotOwned));
+        assert_eq!(
+            alloc.read_word(block.as_ptr() as usize + 16),
+            Err(BadAddress::NotAnObject)
+        );
+        assert_eq!(
+            alloc.read_word(block.as_ptr() as usize + 3),
+            Err(BadAddress::NotAnObject)
+        );
+        // An uncarved block of the same pool is not an object either.
+        assert_eq!(
+            alloc.read_word(block.as_ptr() as usize + 64 * 10),
+            Err(BadAddress::NotAnObject)
+        );
+        // SAFETY: allocated above, freed once.
+        unsafe { alloc.free(block, 64, 0) };
+    }
+
+    #[test]
+    fn large_blocks_are_registered_and_released() {
+        let mut alloc = Allocator::new();
+        let block = alloc.allocate(4096, 16);
+        let object_ptr = block.as_ptr().wrapping_add(16).cast::<isize>();
+        let object = object_ptr as usize;
+        // SAFETY: the block is 4096 bytes; the object word is inside it.
+        unsafe { ptr::write(object_ptr, 3) };
+        assert_eq!(alloc.read_word(object), Ok(3));
+        assert_eq!(alloc.stats().large_blocks_in_use, 1);
+        // SAFETY: allocated above, freed once.
+        unsafe { alloc.free(block, 4096, 16) };
+        assert_eq!(alloc.stats().large_blocks_in_use, 0);
+        assert_eq!(alloc.read_word(object), Err(BadAddress::NotOwned));
+    }
+
+    #[test]
+    fn empty_arenas_go_back_to_the_system_except_one_spare() {
+        let mut alloc = Allocator::new();
+        let per_arena = (POOL_SIZE - POOL_OVERHEAD) / 512 * POOLS_PER_ARENA;
+        let held = blocks(&mut alloc, per_arena * 3, 512, 0);
+        assert_eq!(alloc.stats().arenas_live, 3);
+        for b in held {
+            // SAFETY: allocated above, freed once.
+            unsafe { alloc.free(b, 512, 0) };
+        }
+        let stats = alloc.stats();
+        assert_eq!(stats.arenas_live, 1, "one empty arena is kept for reuse");
+        assert_eq!(stats.arenas_freed, 2);
+        assert_eq!(stats.small_blocks_in_use, 0);
+        // The spare is reused rather than a new arena allocated.
+        let b = alloc.allocate(512, 0);
+        assert_eq!(alloc.stats().arenas_allocated, 3);
+        // SAFETY: allocated above, freed once.
+        unsafe { alloc.free(b, 512, 0) };
     }
 }

@@ -77,7 +77,11 @@ fn weakref_clear(obj: RawObj) {
 /// # Safety
 /// `obj` is a live weakref whose payload is dropped only here, once.
 unsafe fn weakref_drop(obj: RawObj) {
-    clear_ref(obj);
+    // The heap marks the payload dropped before calling this hook (so nothing else can read it meanwhile),
+    // which makes `downcast` refuse it: read the still-intact payload directly to unregister it.
+    // SAFETY: by the contract the payload is a live `WeakRefData` until the drop below.
+    let data = unsafe { &*(obj.payload_ptr().as_ptr() as *const WeakRefData) };
+    unregister(obj, data);
     // SAFETY: called once as the vtable's `drop_payload`, with a `WeakRefData` payload.
     unsafe { heap::drop_payload_as::<WeakRefData>(obj) };
 }
@@ -227,9 +231,12 @@ pub fn weakrefs_of(obj: &ObjRef) -> Vec<ObjRef> {
 
 /// Unregister `wr` from its referent's list and set its referent to none, keeping the callback.
 pub(crate) fn clear_ref_keep_callback(wr: RawObj) {
-    let Some(data) = wr.downcast::<WeakRefData>() else {
-        return;
-    };
+    if let Some(data) = wr.downcast::<WeakRefData>() {
+        unregister(wr, data);
+    }
+}
+
+fn unregister(wr: RawObj, data: &WeakRefData) {
     let Some(referent) = data.referent.take() else {
         return;
     };
