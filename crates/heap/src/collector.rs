@@ -276,18 +276,16 @@ pub(crate) fn set_finalized(obj: RawObj) {
 ///
 /// # Safety
 /// `obj` is gc-capable and untracked.
-pub(crate) unsafe fn track_new(obj: RawObj) {
-    heap::with(|h| {
-        // SAFETY: generation 0 is a well-formed list; `obj`'s head is in no list (caller's contract).
-        unsafe { gclist::append(obj.gc_head_ptr(), h.gc.generation_head(0)) }
-    });
+pub(crate) unsafe fn track_new(heap: &heap::HeapState, obj: RawObj) {
+    // SAFETY: generation 0 is a well-formed list; `obj`'s head is in no list (caller's contract).
+    unsafe { gclist::append(obj.gc_head_ptr(), heap.gc.generation_head(0)) }
 }
 
 pub(crate) fn track(obj: RawObj) {
     if let Some(gc) = gc_link_of(obj) {
         if !head_is_tracked(gc) {
             // SAFETY: gc-capable and untracked, checked above.
-            unsafe { track_new(obj) };
+            heap::with(|h| unsafe { track_new(h, obj) });
         }
     }
 }
@@ -301,33 +299,30 @@ pub(crate) fn untrack(obj: RawObj) {
     }
 }
 
-/// Generation 0's count goes up with every allocation of a gc-capable object; past the threshold, an
-/// automatic collection runs (CPython 3.11 collects at allocation time too).
-pub(crate) fn count_allocation() {
-    let start = heap::with(|h| {
-        let gc = &h.gc;
-        let g0 = &gc.generations[0];
-        g0.count.set(g0.count.get() + 1);
-        g0.count.get() > g0.threshold.get()
+impl GcState {
+    /// Generation 0's count goes up with every allocation of a gc-capable object. Returns whether an automatic
+    /// collection is due (CPython 3.11 collects at allocation time too).
+    #[inline]
+    pub(crate) fn count_allocation(&self) -> bool {
+        let g0 = &self.generations[0];
+        let count = g0.count.get() + 1;
+        g0.count.set(count);
+        count > g0.threshold.get()
             && g0.threshold.get() != 0
-            && gc.enabled.get()
-            && !gc.collecting.get()
-    });
-    if start {
-        collect_generations();
+            && self.enabled.get()
+            && !self.collecting.get()
     }
-}
 
-pub(crate) fn count_deallocation() {
-    heap::with(|h| {
-        let g0 = &h.gc.generations[0];
+    #[inline]
+    pub(crate) fn count_deallocation(&self) {
+        let g0 = &self.generations[0];
         g0.count.set(g0.count.get().saturating_sub(1));
-    });
+    }
 }
 
 /// Run the automatic collection CPython would run now: the oldest generation whose count exceeds its
 /// threshold, except that a full collection waits until enough long-lived objects are pending.
-fn collect_generations() {
+pub(crate) fn collect_generations() {
     let generation = heap::with(|h| {
         let gc = &h.gc;
         (0..NUM_GENERATIONS).rev().find(|&i| {
@@ -426,7 +421,7 @@ fn collect_main(generation: usize) -> CollectResult {
 
     // SAFETY (for the phase calls below): `young`, `old` and the work lists are well-formed lists whose
     // heads outlive this function, and every member is a live tracked object.
-    let examined = unsafe { deduce_unreachable(young, unreachable) };
+    let (examined, found_unreachable) = unsafe { deduce_unreachable(young, unreachable) };
     unsafe { untrack_tuples(young) };
 
     // Move the reachable objects to the next generation.
@@ -453,7 +448,7 @@ fn collect_main(generation: usize) -> CollectResult {
 
     // SAFETY: every list below is well formed, its head outlives this function, and its members are live
     // tracked objects: each phase leaves its lists that way for the next (validated in debug builds).
-    let (collected, uncollectable) = unsafe {
+    let (collected, uncollectable, finalized, resurrected) = unsafe {
         // All objects in `unreachable` are trash, but objects reachable from legacy finalizers can't be
         // deleted.
         move_legacy_finalizers(unreachable, finalizers);
@@ -463,9 +458,9 @@ fn collect_main(generation: usize) -> CollectResult {
         let mut collected = handle_weakrefs(unreachable, old);
         validate_list(unreachable, ListState::Collecting);
 
-        finalize_garbage(unreachable);
+        let finalized = finalize_garbage(unreachable);
 
-        handle_resurrected_objects(unreachable, final_unreachable, old);
+        let resurrected = handle_resurrected_objects(unreachable, final_unreachable, old);
         collected += gclist::len(final_unreachable);
         if debug & DEBUG_COLLECTABLE != 0 {
             for_each(final_unreachable, |obj| {
@@ -486,7 +481,7 @@ fn collect_main(generation: usize) -> CollectResult {
             });
         }
         handle_legacy_finalizers(finalizers, old);
-        (collected, uncollectable)
+        (collected, uncollectable, finalized, resurrected)
     };
 
     if debug & DEBUG_STATS != 0 {
@@ -507,6 +502,9 @@ fn collect_main(generation: usize) -> CollectResult {
         events::emit(HeapEvent::CollectStop {
             generation,
             examined,
+            unreachable: found_unreachable,
+            finalized,
+            resurrected,
             collected,
             uncollectable,
         });
@@ -548,23 +546,24 @@ unsafe fn for_each(list: Link, mut f: impl FnMut(RawObj)) {
     }
 }
 
-/// `update_refs` + `subtract_refs` + `move_unreachable`. Returns the number of objects examined.
+/// `update_refs` + `subtract_refs` + `move_unreachable`. Returns the number of objects examined and the
+/// number found unreachable.
 ///
 /// After this, `base` holds the objects reachable from outside it (not collecting any more, `prev` links
 /// restored) and `unreachable` the rest (collecting, `NEXT_UNREACHABLE` set).
 ///
 /// # Safety
 /// Both lists are well formed; `unreachable` is empty; members of `base` are live tracked objects.
-unsafe fn deduce_unreachable(base: Link, unreachable: Link) -> usize {
+unsafe fn deduce_unreachable(base: Link, unreachable: Link) -> (usize, usize) {
     validate_list(base, ListState::Plain);
     // SAFETY: forwarded contract.
     let examined = unsafe { update_refs(base) };
-    unsafe {
+    let found = unsafe {
         subtract_refs(base);
-        move_unreachable(base, unreachable);
-    }
+        move_unreachable(base, unreachable)
+    };
     validate_list(base, ListState::Plain);
-    examined
+    (examined, found)
 }
 
 /// Phase 1. After this, every object in `containers` has `gc_refs == refcount` and is marked collecting; the
@@ -620,7 +619,7 @@ unsafe fn subtract_refs(containers: Link) {
 ///
 /// # Safety
 /// `young` went through `update_refs` and `subtract_refs`; `unreachable` is an empty list.
-unsafe fn move_unreachable(young: Link, unreachable: Link) {
+unsafe fn move_unreachable(young: Link, unreachable: Link) -> usize {
     // Marks `target` reachable: if the scan already moved it to `unreachable`, it comes back to the tail of
     // `young` (the scan will reach it again); if the scan has not reached it yet, `gc_refs = 1` is enough.
     let mut visit_reachable = |target: RawObj| {
@@ -677,6 +676,25 @@ unsafe fn move_unreachable(young: Link, unreachable: Link) {
         gclist::set_prev(young, prev);
         gclist::set_next(unreachable, strip_unreachable(gclist::next(unreachable)));
     }
+    // SAFETY: `unreachable` is well formed apart from the NEXT_UNREACHABLE bits, which `len` strips below.
+    unsafe { unreachable_len(unreachable) }
+}
+
+/// Length of the list built by `move_unreachable` (links carry `NEXT_UNREACHABLE`).
+///
+/// # Safety
+/// `list` comes from `move_unreachable`.
+unsafe fn unreachable_len(list: Link) -> usize {
+    let mut n = 0;
+    // SAFETY: caller's contract.
+    unsafe {
+        let mut link = gclist::next(list);
+        while link != list {
+            n += 1;
+            link = strip_unreachable(gclist::next(link));
+        }
+    }
+    n
 }
 
 /// Whether `obj` may be tracked now or later (CPython's `_PyObject_GC_MAY_BE_TRACKED`): gc-capable, and for
@@ -834,10 +852,12 @@ unsafe fn handle_weakrefs(unreachable: Link, old: Link) -> usize {
 
 /// Phase: PEP 442 finalizers. After this, every object of `collectable` that has a finalizer and had not been
 /// finalized has been finalized exactly once (objects may have been freed or resurrected meanwhile).
+/// Returns the number of finalizers run.
 ///
 /// # Safety
 /// `collectable` is plain and well formed with live members.
-unsafe fn finalize_garbage(collectable: Link) {
+unsafe fn finalize_garbage(collectable: Link) -> usize {
+    let mut finalized = 0;
     let seen = ListHead::new();
     let seen = seen.link();
     // SAFETY: caller's contract. Finalizers may free or resurrect anything, so the loop always takes the first
@@ -855,20 +875,27 @@ unsafe fn finalize_garbage(collectable: Link) {
                     heap::incref(obj);
                     finalize(obj);
                     heap::decref(obj);
+                    finalized += 1;
                 }
             }
         }
         gclist::merge(seen, collectable);
     }
+    finalized
 }
 
 /// Phase: resurrection. After this, `still_unreachable` holds the objects of `unreachable` that are still
 /// garbage (plain list, still marked collecting so that a weakref among them is recognised as garbage), and
-/// those a finalizer made reachable again have moved to `old`: they survive this collection.
+/// those a finalizer made reachable again have moved to `old`: they survive this collection. Returns how
+/// many were resurrected.
 ///
 /// # Safety
 /// `unreachable` is plain and well formed; `still_unreachable` is empty; `old` is well formed.
-unsafe fn handle_resurrected_objects(unreachable: Link, still_unreachable: Link, old: Link) {
+unsafe fn handle_resurrected_objects(
+    unreachable: Link,
+    still_unreachable: Link,
+    old: Link,
+) -> usize {
     // SAFETY: caller's contract.
     unsafe {
         // Remove the collecting flag so `deduce_unreachable` can start afresh on this set.
@@ -881,7 +908,9 @@ unsafe fn handle_resurrected_objects(unreachable: Link, still_unreachable: Link,
             link = next;
         }
         // `unreachable` now holds the resurrected objects.
+        let resurrected = gclist::len(unreachable);
         gclist::merge(unreachable, old);
+        resurrected
     }
 }
 

@@ -32,9 +32,14 @@ pub enum HeapEvent {
     CollectStart {
         generation: usize,
     },
+    /// A collection ended: objects examined, found unreachable by `move_unreachable`, finalizers run, objects
+    /// resurrected by them, and the result (`collected` includes weakrefs freed after their callbacks).
     CollectStop {
         generation: usize,
         examined: usize,
+        unreachable: usize,
+        finalized: usize,
+        resurrected: usize,
         collected: usize,
         uncollectable: usize,
     },
@@ -57,6 +62,13 @@ pub fn set_event_sink(sink: Option<Box<dyn EventSink>>) -> Option<Box<dyn EventS
         h.events.on.set(sink.is_some());
         h.events.sink.replace(sink)
     })
+}
+
+impl EventState {
+    #[inline]
+    pub(crate) fn is_on(&self) -> bool {
+        self.on.get()
+    }
 }
 
 #[inline]

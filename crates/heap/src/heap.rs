@@ -109,38 +109,44 @@ pub unsafe fn allocate<T>(vtable: &'static VTable, value: T) -> ObjRef {
     );
     let block_size = vtable.block_size().max(16);
     let object_offset = vtable.object_offset();
+    // One thread-local access for the whole fast path.
     let obj = with(|heap| {
         let block = heap.allocate_block(block_size, object_offset);
         // SAFETY: the block is fresh, 16-aligned and `block_size` bytes long: room for the GC head (if any),
         // the header and the payload (`T`'s alignment is at most 16, checked above).
-        unsafe {
+        let obj = unsafe {
             let base = block.as_ptr();
             if vtable.gc_capable {
-                ptr::write(base as *mut GcHead, GcHead::new_untracked());
+                ptr::write(base.cast::<GcHead>(), GcHead::new_untracked());
             }
-            let header = base.add(object_offset) as *mut ObjHeader;
+            let header = base.add(object_offset).cast::<ObjHeader>();
             ptr::write(header, ObjHeader::new(vtable));
             ptr::write(
-                base.add(object_offset + crate::header::HEADER_SIZE) as *mut T,
+                base.add(object_offset + crate::header::HEADER_SIZE)
+                    .cast::<T>(),
                 value,
             );
             RawObj::from_ptr(NonNull::new_unchecked(header))
+        };
+        if heap.events.is_on() {
+            events::emit(HeapEvent::Alloc {
+                obj,
+                type_name: vtable.name,
+                size: block_size,
+            });
         }
+        if vtable.gc_capable {
+            // As in CPython, a collection triggered by this allocation runs before the new object is tracked.
+            if heap.gc.count_allocation() {
+                crate::collector::collect_generations();
+            }
+            if vtable.track_at_alloc {
+                // SAFETY: the object was just created gc-capable and is untracked.
+                unsafe { crate::collector::track_new(heap, obj) };
+            }
+        }
+        obj
     });
-    if events::enabled() {
-        events::emit(HeapEvent::Alloc {
-            obj,
-            type_name: vtable.name,
-            size: block_size,
-        });
-    }
-    if vtable.gc_capable {
-        crate::collector::count_allocation();
-        if vtable.track_at_alloc {
-            // SAFETY: the object was just created gc-capable and is untracked.
-            unsafe { crate::collector::track_new(obj) };
-        }
-    }
     // SAFETY: `obj` is live with count 1, which this `ObjRef` now owns.
     unsafe { ObjRef::from_raw(obj) }
 }
@@ -232,7 +238,7 @@ unsafe fn deallocate_now(heap: &HeapState, obj: RawObj) {
                 header.refcnt.set(count);
                 if count > 0 {
                     // Resurrected: someone stored a new reference. It lives on, tracked.
-                    if events::enabled() {
+                    if heap.events.is_on() {
                         events::emit(HeapEvent::Resurrected { obj });
                     }
                     return;
@@ -250,14 +256,14 @@ unsafe fn deallocate_now(heap: &HeapState, obj: RawObj) {
         // path cannot drop it twice).
         unsafe { (vtable.drop_payload)(obj) };
     }
-    if events::enabled() {
+    if heap.events.is_on() {
         events::emit(HeapEvent::Free {
             obj,
             type_name: vtable.name,
         });
     }
     if vtable.gc_capable {
-        crate::collector::count_deallocation();
+        heap.gc.count_deallocation();
     }
     let object_offset = vtable.object_offset();
     // SAFETY: the block starts `object_offset` bytes before the object and was allocated with this size in

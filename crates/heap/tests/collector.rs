@@ -306,3 +306,47 @@ fn object_states_during_ordinary_life() {
     assert_eq!(gc::state_of(l.raw()), Some(gc::GcObjectState::Untracked));
     assert_eq!(gc::state_of(atom(1).raw()), None);
 }
+
+struct Recorder(std::rc::Rc<std::cell::RefCell<Vec<refpy_heap::HeapEvent>>>);
+
+impl refpy_heap::EventSink for Recorder {
+    fn event(&mut self, event: &refpy_heap::HeapEvent) {
+        self.0.borrow_mut().push(event.clone());
+    }
+}
+
+#[test]
+fn event_sink_sees_allocations_frees_and_collection_phases() {
+    use refpy_heap::HeapEvent;
+    fresh();
+    let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    refpy_heap::set_event_sink(Some(Box::new(Recorder(events.clone()))));
+    let l = list(vec![]);
+    let addr = l.addr();
+    push(&l, l.clone());
+    drop(l);
+    gc::collect(2);
+    refpy_heap::set_event_sink(None);
+    let events = events.take();
+    assert!(matches!(
+        events[0],
+        HeapEvent::Alloc {
+            type_name: "list",
+            ..
+        }
+    ));
+    assert_eq!(events[1], HeapEvent::CollectStart { generation: 2 });
+    assert!(matches!(events[2], HeapEvent::Free { obj, type_name: "list" } if obj.addr() == addr));
+    assert!(matches!(
+        events[3],
+        HeapEvent::CollectStop {
+            generation: 2,
+            unreachable: 1,
+            finalized: 0,
+            resurrected: 0,
+            collected: 1,
+            ..
+        }
+    ));
+    assert_eq!(events.len(), 4);
+}
