@@ -1,0 +1,79 @@
+//! `refpy`: run a Python 3.11-subset program (file, `-c`, stdin) or an interactive REPL.
+
+mod repl;
+
+use std::io::Read;
+
+use clap::Parser;
+
+#[derive(Parser)]
+#[command(name = "refpy", disable_version_flag = true)]
+struct Args {
+    /// Program passed in as string
+    #[arg(short = 'c')]
+    command: Option<String>,
+    /// Print the version and exit
+    #[arg(short = 'V', long = "version")]
+    version: bool,
+    /// Script file (`-` for stdin) followed by its arguments
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    rest: Vec<String>,
+}
+
+fn main() {
+    let args = Args::parse();
+    if args.version {
+        println!("Python 3.11.7 (refpy {})", env!("CARGO_PKG_VERSION"));
+        return;
+    }
+    let code = refpy_vm::on_interpreter_thread(move || {
+        // Last resort: a Rust panic must never surface as a Rust panic message.
+        std::panic::set_hook(Box::new(|info| {
+            refpy_vm::rt::flush_out();
+            eprintln!("refpy: internal error: {}", info);
+        }));
+        let result = std::panic::catch_unwind(move || run(args));
+        match result {
+            Ok(code) => code,
+            Err(_) => 70,
+        }
+    });
+    std::process::exit(code);
+}
+
+fn run(args: Args) -> i32 {
+    if let Some(cmd) = args.command {
+        let mut argv = vec!["-c".to_string()];
+        argv.extend(args.rest);
+        return refpy_vm::run_main(&cmd, "<string>", argv);
+    }
+    match args.rest.first().map(String::as_str) {
+        None => repl::run(),
+        Some("-") => {
+            let mut src = String::new();
+            if std::io::stdin().read_to_string(&mut src).is_err() {
+                eprintln!("refpy: cannot read stdin");
+                return 2;
+            }
+            refpy_vm::run_main(&src, "<stdin>", args.rest.clone())
+        }
+        Some(path) => match std::fs::read(path) {
+            Ok(bytes) => {
+                let src = String::from_utf8_lossy(&bytes).into_owned();
+                refpy_vm::run_main(&src, path, args.rest.clone())
+            }
+            Err(e) => {
+                eprintln!(
+                    "refpy: can't open file '{}': [Errno {}] {}",
+                    path,
+                    e.raw_os_error().unwrap_or(2),
+                    match e.kind() {
+                        std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+                        _ => e.to_string(),
+                    }
+                );
+                2
+            }
+        },
+    }
+}

@@ -1,0 +1,306 @@
+//! Arithmetic on built-in types: int (arbitrary precision), float, and the sequence/set operators.
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+use refpy_heap::ObjRef;
+
+use crate::bytecode::BinOp;
+use crate::exc::*;
+use crate::objects::*;
+use crate::ops::{self, as_bigint, type_name};
+use crate::rt;
+
+pub fn range_len(r: &RangeObj) -> BigInt {
+    let zero = BigInt::zero();
+    if r.step > zero {
+        if r.stop > r.start {
+            (&r.stop - &r.start - 1) / &r.step + 1
+        } else {
+            zero
+        }
+    } else if r.start > r.stop {
+        (&r.start - &r.stop - 1) / (-&r.step) + 1
+    } else {
+        zero
+    }
+}
+
+pub fn range_contains(r: &RangeObj, i: &BigInt) -> bool {
+    let in_bounds = if r.step.is_positive() {
+        *i >= r.start && *i < r.stop
+    } else {
+        *i <= r.start && *i > r.stop
+    };
+    in_bounds && (i - &r.start).mod_floor(&r.step.abs()).is_zero()
+}
+
+fn int_op(a: BigInt, b: BigInt, op: BinOp) -> PyResult<ObjRef> {
+    Ok(match op {
+        BinOp::Add => rt::bigint(a + b),
+        BinOp::Sub => rt::bigint(a - b),
+        BinOp::Mul => rt::bigint(a * b),
+        BinOp::TrueDiv => {
+            if b.is_zero() {
+                return Err(zero_division("division by zero"));
+            }
+            match (a.to_f64(), b.to_f64()) {
+                (Some(x), Some(y)) if x.abs() < 9e15 && y.abs() < 9e15 => rt::float(x / y),
+                _ => rt::float(big_div(&a, &b)),
+            }
+        }
+        BinOp::FloorDiv => {
+            if b.is_zero() {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            rt::bigint(a.div_floor(&b))
+        }
+        BinOp::Mod => {
+            if b.is_zero() {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            rt::bigint(a.mod_floor(&b))
+        }
+        BinOp::Pow => {
+            if b.is_negative() {
+                let (x, y) = (
+                    a.to_f64().unwrap_or(f64::INFINITY),
+                    b.to_f64().unwrap_or(0.0),
+                );
+                if x == 0.0 {
+                    return Err(zero_division("0.0 cannot be raised to a negative power"));
+                }
+                rt::float(x.powf(y))
+            } else {
+                let e = b
+                    .to_u32()
+                    .ok_or_else(|| overflow_error("exponent too large"))?;
+                rt::bigint(num_traits::pow(a, e as usize))
+            }
+        }
+        BinOp::LShift => {
+            if b.is_negative() {
+                return Err(value_error("negative shift count"));
+            }
+            rt::bigint(
+                a << b
+                    .to_usize()
+                    .ok_or_else(|| overflow_error("too many digits in integer"))?,
+            )
+        }
+        BinOp::RShift => {
+            if b.is_negative() {
+                return Err(value_error("negative shift count"));
+            }
+            let s = b.to_usize().unwrap_or(usize::MAX).min(1 << 20);
+            rt::bigint(a >> s)
+        }
+        BinOp::And => rt::bigint(a & b),
+        BinOp::Or => rt::bigint(a | b),
+        BinOp::Xor => rt::bigint(a ^ b),
+        BinOp::MatMul => return Ok(rt().not_implemented.clone()),
+    })
+}
+
+fn rt() -> &'static rt::Runtime {
+    rt::rt()
+}
+
+fn big_div(a: &BigInt, b: &BigInt) -> f64 {
+    let q = a / b;
+    let r = a % b;
+    q.to_f64().unwrap_or(f64::INFINITY) + r.to_f64().unwrap_or(0.0) / b.to_f64().unwrap_or(1.0)
+}
+
+fn float_op(x: f64, y: f64, op: BinOp) -> PyResult<ObjRef> {
+    Ok(rt::float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv => {
+            if y == 0.0 {
+                return Err(zero_division("float division by zero"));
+            }
+            x / y
+        }
+        BinOp::FloorDiv => {
+            if y == 0.0 {
+                return Err(zero_division("float floor division by zero"));
+            }
+            (x / y).floor()
+        }
+        BinOp::Mod => {
+            if y == 0.0 {
+                return Err(zero_division("float modulo"));
+            }
+            let m = x % y;
+            if m != 0.0 && ((m < 0.0) != (y < 0.0)) {
+                m + y
+            } else {
+                m
+            }
+        }
+        BinOp::Pow => {
+            if x == 0.0 && y < 0.0 {
+                return Err(zero_division("0.0 cannot be raised to a negative power"));
+            }
+            x.powf(y)
+        }
+        _ => return Ok(rt().not_implemented.clone()),
+    }))
+}
+
+fn repeat<T: Clone>(items: &[T], n: &ObjRef) -> PyResult<Vec<T>> {
+    let n = ops::index_arg(n)?.max(0) as usize;
+    let mut out = Vec::with_capacity(items.len().saturating_mul(n).min(1 << 24));
+    for _ in 0..n {
+        out.extend_from_slice(items);
+    }
+    Ok(out)
+}
+
+/// Binary operators implemented by built-in types; `Ok(None)` when they do not apply.
+pub fn builtin_binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjRef>> {
+    if let (Some(x), Some(y)) = (as_bigint(a), as_bigint(b)) {
+        let r = int_op(x, y, op)?;
+        return Ok(if r.is(&rt().not_implemented) {
+            None
+        } else {
+            Some(r)
+        });
+    }
+    let af = a.downcast::<FloatObj>().is_some();
+    let bf = b.downcast::<FloatObj>().is_some();
+    if (af || bf) && (af || as_bigint(a).is_some()) && (bf || as_bigint(b).is_some()) {
+        let (x, y) = (ops::as_f64(a).unwrap(), ops::as_f64(b).unwrap());
+        let r = float_op(x, y, op)?;
+        return Ok(if r.is(&rt().not_implemented) {
+            None
+        } else {
+            Some(r)
+        });
+    }
+    if let Some(s) = ops::str_of(a) {
+        match op {
+            BinOp::Add => {
+                if let Some(t) = ops::str_of(b) {
+                    return Ok(Some(rt::string(format!("{}{}", s, t))));
+                }
+            }
+            BinOp::Mul if as_bigint(b).is_some() => {
+                let n = ops::index_arg(b)?.max(0) as usize;
+                return Ok(Some(rt::string(s.repeat(n))));
+            }
+            BinOp::Mod => return Ok(Some(rt::string(crate::format::percent_format(s, b)?))),
+            _ => {}
+        }
+    }
+    if op == BinOp::Mul && as_bigint(a).is_some() {
+        if ops::str_of(b).is_some()
+            || b.downcast::<ListObj>().is_some()
+            || b.downcast::<TupleObj>().is_some()
+        {
+            return builtin_binary(b, a, op);
+        }
+    }
+    if let Some(l) = a.downcast::<ListObj>() {
+        match op {
+            BinOp::Add => {
+                if let Some(m) = b.downcast::<ListObj>() {
+                    let mut v = l.0.borrow().clone();
+                    v.extend(m.0.borrow().iter().cloned());
+                    return Ok(Some(rt::list(v)));
+                }
+            }
+            BinOp::Mul if as_bigint(b).is_some() => {
+                let items = l.0.borrow().clone();
+                return Ok(Some(rt::list(repeat(&items, b)?)));
+            }
+            _ => {}
+        }
+    }
+    if let Some(t) = a.downcast::<TupleObj>() {
+        match op {
+            BinOp::Add => {
+                if let Some(m) = b.downcast::<TupleObj>() {
+                    let mut v = t.0.borrow().clone();
+                    v.extend(m.0.borrow().iter().cloned());
+                    return Ok(Some(rt::tuple(v)));
+                }
+            }
+            BinOp::Mul if as_bigint(b).is_some() => {
+                let items = t.0.borrow().clone();
+                return Ok(Some(rt::tuple(repeat(&items, b)?)));
+            }
+            _ => {}
+        }
+    }
+    if let Some(x) = a.downcast::<BytesObj>() {
+        match op {
+            BinOp::Add => {
+                if let Some(y) = b.downcast::<BytesObj>() {
+                    let mut v = x.0.clone();
+                    v.extend_from_slice(&y.0);
+                    return Ok(Some(rt::bytes(v)));
+                }
+            }
+            BinOp::Mul if as_bigint(b).is_some() => {
+                return Ok(Some(rt::bytes(repeat(&x.0, b)?)));
+            }
+            _ => {}
+        }
+    }
+    if let (Some(x), Some(_)) = (a.downcast::<SetObj>(), b.downcast::<SetObj>()) {
+        let frozen = x.frozen;
+        let ai = ops::set_items(a);
+        let bi = ops::set_items(b);
+        let out = rt::set(frozen);
+        let t = &out.downcast::<SetObj>().unwrap().table;
+        let bt = &b.downcast::<SetObj>().unwrap().table;
+        let at = &x.table;
+        match op {
+            BinOp::Or => {
+                for k in ai.into_iter().chain(bi) {
+                    dict::insert(t, k, None)?;
+                }
+            }
+            BinOp::And => {
+                for k in ai {
+                    if dict::contains(bt, &k)? {
+                        dict::insert(t, k, None)?;
+                    }
+                }
+            }
+            BinOp::Sub => {
+                for k in ai {
+                    if !dict::contains(bt, &k)? {
+                        dict::insert(t, k, None)?;
+                    }
+                }
+            }
+            BinOp::Xor => {
+                for k in ai {
+                    if !dict::contains(bt, &k)? {
+                        dict::insert(t, k, None)?;
+                    }
+                }
+                for k in bi {
+                    if !dict::contains(at, &k)? {
+                        dict::insert(t, k, None)?;
+                    }
+                }
+            }
+            _ => return Ok(None),
+        }
+        return Ok(Some(out));
+    }
+    if op == BinOp::Or && a.downcast::<DictObj>().is_some() && b.downcast::<DictObj>().is_some() {
+        let out = rt::dict();
+        for (k, v) in ops::dict_items(a).into_iter().chain(ops::dict_items(b)) {
+            ops::dict_set(&out, k, v)?;
+        }
+        return Ok(Some(out));
+    }
+    let _ = type_name;
+    Ok(None)
+}

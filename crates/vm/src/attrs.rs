@@ -1,0 +1,747 @@
+//! Attribute access (`o.name`, `o.name = v`, `del o.name`): descriptors, 3.11 inline instance values,
+//! lazily materialised `__dict__`, class and module attributes, and the attributes of built-in objects.
+
+use std::cell::RefCell;
+
+use refpy_heap::ObjRef;
+
+use crate::exc::*;
+use crate::object::alloc;
+use crate::objects::*;
+use crate::ops::{self, dict_get_str, lookup_type, str_of, type_name, type_obj};
+use crate::rt::{self, rt};
+
+fn no_attr(o: &ObjRef, name: &str) -> PyErr {
+    let e = attribute_error(format!(
+        "'{}' object has no attribute '{}'",
+        type_name(o),
+        name
+    ));
+    ops::set_attr_raw(&e.0, "name", rt::str_obj(name));
+    ops::set_attr_raw(&e.0, "obj", o.clone());
+    e
+}
+
+/// The instance's `__dict__`, created on first request (moving the inline values into it).
+pub fn instance_dict(o: &ObjRef, i: &Instance) -> ObjRef {
+    if let Some(d) = i.dict.borrow().clone() {
+        return d;
+    }
+    let d = rt::dict();
+    let attrs = std::mem::take(&mut *i.attrs.borrow_mut());
+    for (k, v) in attrs {
+        ops::dict_set_str(&d, &k, v);
+    }
+    *i.dict.borrow_mut() = Some(d.clone());
+    let _ = o;
+    d
+}
+
+fn instance_lookup(i: &Instance, name: &str) -> Option<ObjRef> {
+    if let Some(d) = i.dict.borrow().clone() {
+        return dict_get_str(&d, name);
+    }
+    i.attrs
+        .borrow()
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+}
+
+fn slot_index(cls: &ObjRef, name: &str) -> Option<usize> {
+    type_obj(cls)
+        .slots
+        .borrow()
+        .as_ref()
+        .and_then(|s| s.iter().position(|n| n == name))
+}
+
+/// Bind a class attribute found for instance `o` (functions become bound methods).
+pub fn bind(descr: ObjRef, o: &ObjRef, cls: &ObjRef) -> PyResult<ObjRef> {
+    if descr.downcast::<FunctionObj>().is_some() {
+        return Ok(alloc(
+            &METHOD_VT,
+            MethodObj {
+                func: descr,
+                self_obj: o.clone(),
+            },
+        ));
+    }
+    if let Some(d) = descr.downcast::<DescrObj>() {
+        return match d {
+            DescrObj::Static(f) => Ok(f.clone()),
+            DescrObj::Class(f) => Ok(alloc(
+                &METHOD_VT,
+                MethodObj {
+                    func: f.clone(),
+                    self_obj: cls.clone(),
+                },
+            )),
+            DescrObj::Property { fget, .. } => match fget {
+                Some(g) => ops::call(g, vec![o.clone()], vec![]),
+                None => Err(attribute_error("unreadable attribute")),
+            },
+        };
+    }
+    if let Some(b) = descr.downcast::<BuiltinObj>() {
+        if b.self_obj.is_none() && b.name.starts_with("__") {
+            return Ok(rt::bound_builtin(b.name, b.f, o.clone()));
+        }
+    }
+    Ok(descr)
+}
+
+pub fn getattr(o: &ObjRef, name: &str) -> PyResult<ObjRef> {
+    if let Some(i) = o.downcast::<Instance>() {
+        return instance_getattr(o, i, name);
+    }
+    if let Some(t) = o.downcast::<TypeObj>() {
+        return type_getattr(o, t, name);
+    }
+    if let Some(m) = o.downcast::<ModuleObj>() {
+        if name == "__dict__" {
+            return Ok(m.dict.clone());
+        }
+        if name == "__name__" {
+            return Ok(rt::str_obj(&m.name));
+        }
+        return dict_get_str(&m.dict, name).ok_or_else(|| {
+            attribute_error(format!("module '{}' has no attribute '{}'", m.name, name))
+        });
+    }
+    if let Some(s) = o.downcast::<SuperObj>() {
+        return super_getattr(s, name);
+    }
+    if name == "__class__" {
+        return Ok(ops::type_of(o));
+    }
+    if let Some(v) = builtin_object_attr(o, name)? {
+        return Ok(v);
+    }
+    if let Some((n, f)) = crate::methods::lookup(o, name) {
+        return Ok(rt::bound_builtin(n, f, o.clone()));
+    }
+    if let Some(w) = refpy_heap::weakref::as_weakref(o) {
+        if w.kind() == refpy_heap::weakref::WeakKind::Proxy {
+            return match refpy_heap::weakref::upgrade(o) {
+                Some(t) => getattr(&t, name),
+                None => Err(err(
+                    &rt().types.reference_error,
+                    "weakly-referenced object no longer exists",
+                )),
+            };
+        }
+    }
+    Err(no_attr(o, name))
+}
+
+fn instance_getattr(o: &ObjRef, i: &Instance, name: &str) -> PyResult<ObjRef> {
+    let cls = i.cls.borrow().clone();
+    let descr = lookup_type(&cls, name);
+    if let Some(d) = &descr {
+        if matches!(d.downcast::<DescrObj>(), Some(DescrObj::Property { .. })) {
+            return bind(d.clone(), o, &cls);
+        }
+    }
+    match name {
+        "__dict__" if i.exc.is_none() || true => {
+            if type_obj(&cls).has_dict.get() || i.exc.is_some() {
+                return Ok(instance_dict(o, i));
+            }
+        }
+        "__class__" => return Ok(cls),
+        _ => {}
+    }
+    if let Some(v) = instance_lookup(i, name) {
+        return Ok(v);
+    }
+    if let Some(idx) = slot_index(&cls, name) {
+        if let Some(v) = i.slots.borrow().get(idx).cloned().flatten() {
+            return Ok(v);
+        }
+        return Err(no_attr(o, name));
+    }
+    if let Some(e) = &i.exc {
+        match name {
+            "args" => return Ok(e.args.borrow().clone().unwrap_or_else(|| rt::tuple(vec![]))),
+            "__cause__" => return Ok(e.cause.borrow().clone().unwrap_or_else(rt::none)),
+            "__context__" => return Ok(e.context.borrow().clone().unwrap_or_else(rt::none)),
+            "__suppress_context__" => return Ok(rt::bool_obj(e.suppress_context.get())),
+            "__traceback__" => {
+                return Ok(if e.traceback.borrow().is_empty() {
+                    rt::none()
+                } else {
+                    crate::traceback::traceback_obj(o)
+                })
+            }
+            "value" if ops::isinstance(o, &rt().types.stop_iteration) => {
+                return Ok(exc_args(o).first().cloned().unwrap_or_else(rt::none))
+            }
+            "code" if ops::isinstance(o, &rt().types.system_exit) => {
+                let a = exc_args(o);
+                return Ok(match a.len() {
+                    0 => rt::none(),
+                    1 => a[0].clone(),
+                    _ => rt::tuple(a),
+                });
+            }
+            "name" | "obj" => return Ok(rt::none()),
+            "with_traceback" => {
+                return Ok(rt::bound_builtin(
+                    "with_traceback",
+                    exc_with_traceback,
+                    o.clone(),
+                ))
+            }
+            "add_note" => return Ok(rt::bound_builtin("add_note", exc_add_note, o.clone())),
+            _ => {}
+        }
+    }
+    if let Some(d) = descr {
+        return bind(d, o, &cls);
+    }
+    if let Some(ga) = lookup_type(&cls, "__getattr__") {
+        return ops::call(&ga, vec![o.clone(), rt::str_obj(name)], vec![]);
+    }
+    if let Some((n, f)) = object_method(name) {
+        return Ok(rt::bound_builtin(n, f, o.clone()));
+    }
+    Err(no_attr(o, name))
+}
+
+fn exc_with_traceback(args: &[ObjRef], _: &[(String, ObjRef)]) -> PyResult<ObjRef> {
+    Ok(args[0].clone())
+}
+
+fn exc_add_note(args: &[ObjRef], _: &[(String, ObjRef)]) -> PyResult<ObjRef> {
+    Ok(args.first().map(|_| rt::none()).unwrap_or_else(rt::none))
+}
+
+/// Methods every object has (`object.__eq__` …), reachable on instances without a class override.
+fn object_method(name: &str) -> Option<(&'static str, NativeFn)> {
+    Some(match name {
+        "__init__" => ("__init__", crate::builtins::object_init),
+        "__setattr__" => ("__setattr__", crate::builtins::object_setattr),
+        "__getattribute__" => ("__getattribute__", crate::builtins::object_getattribute),
+        "__repr__" => ("__repr__", crate::builtins::object_repr),
+        "__str__" => ("__str__", crate::builtins::object_str),
+        "__eq__" => ("__eq__", crate::builtins::object_eq),
+        "__ne__" => ("__ne__", crate::builtins::object_ne),
+        "__hash__" => ("__hash__", crate::builtins::object_hash),
+        "__delattr__" => ("__delattr__", crate::builtins::object_delattr),
+        _ => return None,
+    })
+}
+
+fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
+    match name {
+        "__name__" => return Ok(rt::str_obj(&t.name.borrow())),
+        "__qualname__" => return Ok(rt::str_obj(&t.qualname.borrow())),
+        "__mro__" => return Ok(rt::tuple(t.mro.borrow().clone())),
+        "__bases__" => return Ok(rt::tuple(t.bases.borrow().clone())),
+        "__base__" => return Ok(t.bases.borrow().first().cloned().unwrap_or_else(rt::none)),
+        "__dict__" => return Ok(t.dict.clone()),
+        "__class__" => return Ok(ops::type_of(o)),
+        "__module__" if t.builtin.is_some() => return Ok(rt::str_obj("builtins")),
+        "__doc__" if dict_get_str(&t.dict, "__doc__").is_none() => return Ok(rt::none()),
+        _ => {}
+    }
+    if let Some(d) = lookup_type(o, name) {
+        if let Some(dd) = d.downcast::<DescrObj>() {
+            return match dd {
+                DescrObj::Static(f) => Ok(f.clone()),
+                DescrObj::Class(f) => Ok(alloc(
+                    &METHOD_VT,
+                    MethodObj {
+                        func: f.clone(),
+                        self_obj: o.clone(),
+                    },
+                )),
+                DescrObj::Property { .. } => Ok(d.clone()),
+            };
+        }
+        return Ok(d);
+    }
+    if let Some(f) = crate::builtins::type_static_method(o, name) {
+        return Ok(f);
+    }
+    if let Some(b) = t.builtin {
+        if let Some((n, f)) = crate::methods::lookup_for_type(b, name) {
+            return Ok(rt::builtin_fn(n, f));
+        }
+    }
+    if let Some((n, f)) = object_method(name) {
+        return Ok(rt::builtin_fn(n, f));
+    }
+    Err(attribute_error(format!(
+        "type object '{}' has no attribute '{}'",
+        t.name.borrow(),
+        name
+    )))
+}
+
+fn super_getattr(s: &SuperObj, name: &str) -> PyResult<ObjRef> {
+    let start_type = if s.obj.downcast::<TypeObj>().is_some() && ops::is_subtype(&s.obj, &s.cls) {
+        s.obj.clone()
+    } else {
+        ops::type_of(&s.obj)
+    };
+    let mro = type_obj(&start_type).mro.borrow().clone();
+    let pos = mro.iter().position(|c| c.is(&s.cls)).map_or(0, |p| p + 1);
+    for c in &mro[pos..] {
+        if let Some(d) = dict_get_str(&type_obj(c).dict, name) {
+            if s.obj.downcast::<TypeObj>().is_some() && d.downcast::<FunctionObj>().is_some() {
+                return Ok(d);
+            }
+            return bind(d, &s.obj, &start_type);
+        }
+    }
+    if let Some((n, f)) = object_method(name) {
+        return Ok(rt::bound_builtin(n, f, s.obj.clone()));
+    }
+    Err(attribute_error(format!(
+        "'super' object has no attribute '{}'",
+        name
+    )))
+}
+
+/// Attributes of built-in objects that are data, not methods.
+fn builtin_object_attr(o: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+    if let Some(f) = o.downcast::<FunctionObj>() {
+        let code = &f.code.downcast::<CodeObj>().unwrap().0;
+        return Ok(Some(match name {
+            "__name__" => rt::str_obj(&f.name.borrow()),
+            "__qualname__" => rt::str_obj(&f.qualname.borrow()),
+            "__code__" => f.code.clone(),
+            "__globals__" => f.globals.clone(),
+            "__module__" => dict_get_str(&f.globals, "__name__").unwrap_or_else(rt::none),
+            "__defaults__" => f.defaults.borrow().clone().unwrap_or_else(rt::none),
+            "__kwdefaults__" => f.kwdefaults.borrow().clone().unwrap_or_else(rt::none),
+            "__closure__" => f.closure.borrow().clone().unwrap_or_else(rt::none),
+            "__doc__" => code
+                .consts
+                .first()
+                .filter(|c| str_of(c).is_some() && code.flags & crate::bytecode::CO_NAMESPACE == 0)
+                .cloned()
+                .filter(|_| false)
+                .unwrap_or_else(rt::none),
+            "__annotations__" => {
+                let a = f.annotations.borrow().clone();
+                match a {
+                    Some(a) => a,
+                    None => {
+                        let d = rt::dict();
+                        *f.annotations.borrow_mut() = Some(d.clone());
+                        d
+                    }
+                }
+            }
+            "__dict__" => {
+                let d = f.dict.borrow().clone();
+                match d {
+                    Some(d) => d,
+                    None => {
+                        let d = rt::dict();
+                        *f.dict.borrow_mut() = Some(d.clone());
+                        d
+                    }
+                }
+            }
+            _ => {
+                let d = f.dict.borrow().clone();
+                match d.and_then(|d| dict_get_str(&d, name)) {
+                    Some(v) => v,
+                    None => return Ok(None),
+                }
+            }
+        }));
+    }
+    if let Some(m) = o.downcast::<MethodObj>() {
+        return Ok(match name {
+            "__self__" => Some(m.self_obj.clone()),
+            "__func__" => Some(m.func.clone()),
+            "__name__" | "__qualname__" | "__doc__" | "__module__" => Some(getattr(&m.func, name)?),
+            _ => None,
+        });
+    }
+    if let Some(b) = o.downcast::<BuiltinObj>() {
+        return Ok(match name {
+            "__name__" | "__qualname__" => Some(rt::str_obj(b.name)),
+            "__self__" => Some(b.self_obj.clone().unwrap_or_else(rt::none)),
+            _ => None,
+        });
+    }
+    if let Some(c) = o.downcast::<CodeObj>() {
+        let c = &c.0;
+        return Ok(match name {
+            "co_name" => Some(rt::str_obj(&c.name)),
+            "co_qualname" => Some(rt::str_obj(&c.qualname)),
+            "co_filename" => Some(rt::str_obj(&c.source.filename)),
+            "co_argcount" => Some(rt::int(c.argcount as i64)),
+            "co_firstlineno" => Some(rt::int(c.first_line as i64)),
+            "co_consts" => Some(rt::tuple(c.consts.clone())),
+            "co_varnames" => Some(rt::tuple(
+                c.varnames.iter().map(|s| rt::intern(s)).collect(),
+            )),
+            "co_freevars" => Some(rt::tuple(
+                c.freevars.iter().map(|s| rt::intern(s)).collect(),
+            )),
+            "co_cellvars" => Some(rt::tuple(
+                c.cellvars.iter().map(|s| rt::intern(s)).collect(),
+            )),
+            _ => None,
+        });
+    }
+    if let Some(c) = o.downcast::<CellObj>() {
+        if name == "cell_contents" {
+            return match c.0.borrow().clone() {
+                Some(v) => Ok(Some(v)),
+                None => Err(value_error("Cell is empty")),
+            };
+        }
+    }
+    if let Some(r) = o.downcast::<RangeObj>() {
+        return Ok(match name {
+            "start" => Some(rt::bigint(r.start.clone())),
+            "stop" => Some(rt::bigint(r.stop.clone())),
+            "step" => Some(rt::bigint(r.step.clone())),
+            _ => None,
+        });
+    }
+    if let Some(s) = o.downcast::<SliceObj>() {
+        return Ok(match name {
+            "start" => Some(s.0.clone()),
+            "stop" => Some(s.1.clone()),
+            "step" => Some(s.2.clone()),
+            _ => None,
+        });
+    }
+    if let Some(c) = o.downcast::<CLongObj>() {
+        if name == "value" {
+            return Ok(Some(rt::int(ops::clong_value(c))));
+        }
+    }
+    if let Some(g) = o.downcast::<GeneratorObj>() {
+        return Ok(match name {
+            "__name__" => Some(rt::str_obj(&g.name)),
+            "__qualname__" => Some(rt::str_obj(&g.qualname)),
+            "gi_running" => Some(rt::bool_obj(g.running.get())),
+            "gi_frame" => Some(if g.frame.borrow().is_some() {
+                rt::bool_obj(true)
+            } else {
+                rt::none()
+            }),
+            _ => None,
+        });
+    }
+    if let Some(i) = ops::as_bigint(o) {
+        return Ok(match name {
+            "real" | "numerator" => Some(rt::bigint(i)),
+            "imag" => Some(rt::int(0)),
+            "denominator" => Some(rt::int(1)),
+            _ => None,
+        });
+    }
+    if let Some(f) = o.downcast::<FloatObj>() {
+        return Ok(match name {
+            "real" => Some(rt::float(f.0)),
+            "imag" => Some(rt::float(0.0)),
+            _ => None,
+        });
+    }
+    if let Some(d) = o.downcast::<DescrObj>() {
+        return Ok(match (d, name) {
+            (DescrObj::Property { fget, .. }, "fget") => {
+                Some(fget.clone().unwrap_or_else(rt::none))
+            }
+            (DescrObj::Property { fset, .. }, "fset") => {
+                Some(fset.clone().unwrap_or_else(rt::none))
+            }
+            (DescrObj::Static(f) | DescrObj::Class(f), "__func__") => Some(f.clone()),
+            (DescrObj::Property { .. }, "setter") => Some(rt::bound_builtin(
+                "setter",
+                crate::builtins::property_setter,
+                o.clone(),
+            )),
+            (DescrObj::Property { .. }, "getter") => Some(rt::bound_builtin(
+                "getter",
+                crate::builtins::property_getter,
+                o.clone(),
+            )),
+            (DescrObj::Property { .. }, "deleter") => Some(rt::bound_builtin(
+                "deleter",
+                crate::builtins::property_deleter,
+                o.clone(),
+            )),
+            _ => None,
+        });
+    }
+    if let Some(w) = refpy_heap::weakref::as_weakref(o) {
+        if name == "__callback__" {
+            return Ok(Some(w.callback().unwrap_or_else(rt::none)));
+        }
+    }
+    if let Some(f) = o.downcast::<FileObj>() {
+        return Ok(match name {
+            "closed" => Some(rt::bool_obj(f.closed.get())),
+            "name" => Some(rt::str_obj(&f.path)),
+            "mode" => Some(rt::str_obj(&f.mode)),
+            _ => None,
+        });
+    }
+    Ok(None)
+}
+
+/// `o.name = v` (or `del o.name` when `v` is `None`).
+pub fn setattr(o: &ObjRef, name: &str, v: Option<ObjRef>) -> PyResult<()> {
+    if let Some(i) = o.downcast::<Instance>() {
+        let cls = i.cls.borrow().clone();
+        let hook = if v.is_some() {
+            "__setattr__"
+        } else {
+            "__delattr__"
+        };
+        if let Some(f) = lookup_type(&cls, hook) {
+            let mut args = vec![o.clone(), rt::str_obj(name)];
+            if let Some(v) = v {
+                args.push(v);
+            }
+            ops::call(&f, args, vec![])?;
+            return Ok(());
+        }
+        return generic_setattr(o, i, name, v);
+    }
+    if let Some(t) = o.downcast::<TypeObj>() {
+        if t.builtin.is_some() {
+            return Err(type_error(format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                name,
+                t.name.borrow()
+            )));
+        }
+        match v {
+            Some(v) => {
+                if name == "__name__" {
+                    if let Some(s) = str_of(&v) {
+                        *t.name.borrow_mut() = s.to_string();
+                    }
+                }
+                ops::dict_set_str(&t.dict, name, v);
+            }
+            None => {
+                if ops::dict_del_str(&t.dict, name).is_none() {
+                    return Err(attribute_error(format!(
+                        "type object '{}' has no attribute '{}'",
+                        t.name.borrow(),
+                        name
+                    )));
+                }
+            }
+        }
+        return Ok(());
+    }
+    if let Some(f) = o.downcast::<FunctionObj>() {
+        match (name, v) {
+            ("__name__", Some(v)) => *f.name.borrow_mut() = ops::str_(&v)?,
+            ("__qualname__", Some(v)) => *f.qualname.borrow_mut() = ops::str_(&v)?,
+            ("__defaults__", v) => {
+                let old = std::mem::replace(
+                    &mut *f.defaults.borrow_mut(),
+                    v.filter(|x| !ops::is_none(x)),
+                );
+                drop(old);
+            }
+            (_, Some(v)) => {
+                let d = f.dict.borrow().clone();
+                let d = match d {
+                    Some(d) => d,
+                    None => {
+                        let d = rt::dict();
+                        *f.dict.borrow_mut() = Some(d.clone());
+                        d
+                    }
+                };
+                ops::dict_set_str(&d, name, v);
+            }
+            (_, None) => {
+                let d = f.dict.borrow().clone();
+                if d.and_then(|d| ops::dict_del_str(&d, name)).is_none() {
+                    return Err(no_attr(o, name));
+                }
+            }
+        }
+        return Ok(());
+    }
+    if let Some(m) = o.downcast::<ModuleObj>() {
+        match v {
+            Some(v) => ops::dict_set_str(&m.dict, name, v),
+            None => {
+                if ops::dict_del_str(&m.dict, name).is_none() {
+                    return Err(attribute_error(format!(
+                        "module '{}' has no attribute '{}'",
+                        m.name, name
+                    )));
+                }
+            }
+        }
+        return Ok(());
+    }
+    if let Some(c) = o.downcast::<CLongObj>() {
+        if name == "value" {
+            if let Some(v) = v {
+                c.value.set(ops::index_arg(&v)?);
+                return Ok(());
+            }
+        }
+    }
+    if let Some(w) = refpy_heap::weakref::as_weakref(o) {
+        if w.kind() == refpy_heap::weakref::WeakKind::Proxy {
+            if let Some(t) = refpy_heap::weakref::upgrade(o) {
+                return setattr(&t, name, v);
+            }
+        }
+    }
+    let readonly = ops::getattr(o, name).is_ok();
+    if readonly && v.is_some() {
+        return Err(attribute_error(format!(
+            "'{}' object attribute '{}' is read-only",
+            type_name(o),
+            name
+        )));
+    }
+    Err(attribute_error(if v.is_some() {
+        format!("'{}' object has no attribute '{}'", type_name(o), name)
+    } else {
+        format!("'{}' object has no attribute '{}'", type_name(o), name)
+    }))
+}
+
+/// `object.__setattr__`: descriptors, slots, then the instance's own storage.
+pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) -> PyResult<()> {
+    let cls = i.cls.borrow().clone();
+    if let Some(d) = lookup_type(&cls, name) {
+        if let Some(DescrObj::Property { fset, fdel, .. }) = d.downcast::<DescrObj>() {
+            let (f, what) = if v.is_some() {
+                (fset, "setter")
+            } else {
+                (fdel, "deleter")
+            };
+            return match f {
+                Some(f) => {
+                    let mut args = vec![o.clone()];
+                    if let Some(v) = v {
+                        args.push(v);
+                    }
+                    ops::call(f, args, vec![])?;
+                    Ok(())
+                }
+                None => Err(attribute_error(format!(
+                    "property '{}' of '{}' object has no {}",
+                    name,
+                    type_name(o),
+                    what
+                ))),
+            };
+        }
+    }
+    if let Some(idx) = slot_index(&cls, name) {
+        let old = {
+            let mut s = i.slots.borrow_mut();
+            if s.len() <= idx {
+                s.resize(idx + 1, None);
+            }
+            std::mem::replace(&mut s[idx], v.clone())
+        };
+        if v.is_none() && old.is_none() {
+            return Err(no_attr(o, name));
+        }
+        drop(old);
+        return Ok(());
+    }
+    if !type_obj(&cls).has_dict.get() && i.exc.is_none() {
+        return Err(attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            type_name(o),
+            name
+        )));
+    }
+    if let Some(e) = &i.exc {
+        match name {
+            "__cause__" => {
+                let old =
+                    std::mem::replace(&mut *e.cause.borrow_mut(), v.filter(|x| !ops::is_none(x)));
+                e.suppress_context.set(true);
+                drop(old);
+                return Ok(());
+            }
+            "__context__" => {
+                let old =
+                    std::mem::replace(&mut *e.context.borrow_mut(), v.filter(|x| !ops::is_none(x)));
+                drop(old);
+                return Ok(());
+            }
+            "__traceback__" => return Ok(()),
+            "args" => {
+                let t = match v {
+                    Some(v) => rt::tuple(ops::iterate(&v)?),
+                    None => rt::tuple(vec![]),
+                };
+                let old = e.args.borrow_mut().replace(t);
+                drop(old);
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+    let dict = i.dict.borrow().clone();
+    if let Some(d) = dict {
+        return match v {
+            Some(v) => ops::dict_set(&d, rt::intern(name), v),
+            None => match ops::dict_del_str(&d, name) {
+                Some(_) => Ok(()),
+                None => Err(no_attr(o, name)),
+            },
+        };
+    }
+    let old = {
+        let mut attrs = i.attrs.borrow_mut();
+        let pos = attrs.iter().position(|(k, _)| k == name);
+        match (pos, v) {
+            (Some(p), Some(v)) => Some(std::mem::replace(&mut attrs[p].1, v)),
+            (Some(p), None) => Some(attrs.remove(p).1),
+            (None, Some(v)) => {
+                attrs.push((name.to_string(), v));
+                None
+            }
+            (None, None) => {
+                drop(attrs);
+                return Err(no_attr(o, name));
+            }
+        }
+    };
+    drop(old);
+    Ok(())
+}
+
+/// A fresh instance of a user class (no `__init__` call).
+pub fn new_instance(cls: &ObjRef) -> ObjRef {
+    let is_exc = ops::is_subtype(cls, &rt().types.base_exception);
+    let nslots = type_obj(cls).slots.borrow().as_ref().map_or(0, |s| s.len());
+    alloc(
+        ops::instance_vtable(cls),
+        Instance {
+            cls: RefCell::new(cls.clone()),
+            attrs: RefCell::new(Vec::new()),
+            dict: RefCell::new(None),
+            slots: RefCell::new(vec![None; nslots]),
+            exc: if is_exc {
+                Some(ExcState {
+                    args: RefCell::new(Some(rt::tuple(vec![]))),
+                    ..Default::default()
+                })
+            } else {
+                None
+            },
+        },
+    )
+}

@@ -1,0 +1,1389 @@
+//! The `builtins` namespace: built-in functions, type construction (`int(...)`, `MyClass(...)`),
+//! `__build_class__`, and the methods every object inherits from `object`.
+
+use std::cell::{Cell, RefCell};
+
+use num_bigint::BigInt;
+use num_traits::{ToPrimitive, Zero};
+use refpy_heap::ObjRef;
+
+use crate::exc::*;
+use crate::methods::kwarg;
+use crate::object::alloc;
+use crate::objects::*;
+use crate::ops::{self, is_none, str_of, type_name, type_obj};
+use crate::rt::{self, rt};
+
+type Kw<'a> = &'a [(String, ObjRef)];
+
+pub fn install() {
+    let r = rt();
+    let b = &r.builtins;
+    for (name, t) in r.builtin_type_names() {
+        ops::dict_set_str(b, name, t.clone());
+    }
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("print", print),
+        ("id", id),
+        ("hex", hex),
+        ("oct", oct),
+        ("bin", bin),
+        ("len", len),
+        ("repr", repr),
+        ("ascii", ascii),
+        ("abs", abs),
+        ("any", any),
+        ("all", all),
+        ("sum", sum),
+        ("min", min),
+        ("max", max),
+        ("sorted", sorted),
+        ("reversed", reversed),
+        ("enumerate", enumerate),
+        ("zip", zip),
+        ("map", map),
+        ("filter", filter),
+        ("iter", iter),
+        ("next", next),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("hasattr", hasattr),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("hash", hash),
+        ("callable", callable),
+        ("chr", chr),
+        ("ord", ord),
+        ("round", round),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("input", input),
+        ("open", open),
+        ("exit", exit),
+        ("quit", exit),
+        ("vars", vars),
+        ("dir", dir),
+        ("globals", globals),
+        ("format", format),
+        ("__build_class__", build_class),
+    ];
+    for (n, f) in fns {
+        ops::dict_set_str(b, n, rt::builtin_fn(n, *f));
+    }
+    ops::dict_set_str(b, "None", rt::none());
+    ops::dict_set_str(b, "True", rt::bool_obj(true));
+    ops::dict_set_str(b, "False", rt::bool_obj(false));
+    ops::dict_set_str(b, "NotImplemented", r.not_implemented.clone());
+    ops::dict_set_str(b, "Ellipsis", r.ellipsis.clone());
+    ops::dict_set_str(b, "__name__", rt::str_obj("builtins"));
+}
+
+fn arity(name: &str, a: &[ObjRef], n: usize) -> PyResult<()> {
+    if a.len() != n {
+        return Err(type_error(if n == 1 {
+            format!("{}() takes exactly one argument ({} given)", name, a.len())
+        } else {
+            format!("{} expected {} arguments, got {}", name, n, a.len())
+        }));
+    }
+    Ok(())
+}
+
+fn print(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let sep = match kwarg(kw, "sep") {
+        Some(s) if !is_none(s) => str_of(s)
+            .ok_or_else(|| {
+                type_error(format!(
+                    "sep must be None or a string, not {}",
+                    type_name(s)
+                ))
+            })?
+            .to_string(),
+        _ => " ".into(),
+    };
+    let end = match kwarg(kw, "end") {
+        Some(s) if !is_none(s) => str_of(s)
+            .ok_or_else(|| {
+                type_error(format!(
+                    "end must be None or a string, not {}",
+                    type_name(s)
+                ))
+            })?
+            .to_string(),
+        _ => "\n".into(),
+    };
+    let mut out = String::new();
+    for (i, x) in a.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&ops::str_(x)?);
+    }
+    out.push_str(&end);
+    match kwarg(kw, "file").filter(|f| !is_none(f)) {
+        Some(f) => {
+            let w = ops::getattr(f, "write")?;
+            ops::call(&w, vec![rt::string(out)], vec![])?;
+        }
+        None => rt::write_out(&out),
+    }
+    if kwarg(kw, "flush").is_some_and(|f| ops::truthy(f).unwrap_or(false)) {
+        rt::flush_out();
+    }
+    Ok(rt::none())
+}
+
+fn id(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    arity("id", a, 1)?;
+    Ok(rt::bigint(BigInt::from(a[0].addr())))
+}
+
+fn radix(a: &[ObjRef], name: &str, prefix: &str, r: u32) -> PyResult<ObjRef> {
+    arity(name, a, 1)?;
+    let i = ops::as_bigint(&a[0]).ok_or_else(|| {
+        type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(&a[0])
+        ))
+    })?;
+    let s = if i < BigInt::zero() {
+        format!("-{}{}", prefix, (-i).to_str_radix(r))
+    } else {
+        format!("{}{}", prefix, i.to_str_radix(r))
+    };
+    Ok(rt::string(s))
+}
+fn hex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    radix(a, "hex", "0x", 16)
+}
+fn oct(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    radix(a, "oct", "0o", 8)
+}
+fn bin(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    radix(a, "bin", "0b", 2)
+}
+fn len(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    arity("len", a, 1)?;
+    Ok(rt::int(ops::len(&a[0])? as i64))
+}
+fn repr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    arity("repr", a, 1)?;
+    Ok(rt::string(ops::repr(&a[0])?))
+}
+pub fn ascii_of(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let n = c as u32;
+        if n < 128 {
+            out.push(c)
+        } else if n < 256 {
+            out.push_str(&format!("\\x{:02x}", n))
+        } else if n < 65536 {
+            out.push_str(&format!("\\u{:04x}", n))
+        } else {
+            out.push_str(&format!("\\U{:08x}", n))
+        }
+    }
+    out
+}
+fn ascii(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::string(ascii_of(&ops::repr(&a[0])?)))
+}
+fn abs(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    arity("abs", a, 1)?;
+    if let Some(i) = ops::as_bigint(&a[0]) {
+        return Ok(rt::bigint(if i < BigInt::zero() { -i } else { i }));
+    }
+    if let Some(f) = a[0].downcast::<FloatObj>() {
+        return Ok(rt::float(f.0.abs()));
+    }
+    if let Some(r) = ops::call_special(&a[0], "__abs__", vec![])? {
+        return Ok(r);
+    }
+    Err(type_error(format!(
+        "bad operand type for abs(): '{}'",
+        type_name(&a[0])
+    )))
+}
+fn any(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let it = ops::get_iter(&a[0])?;
+    while let Some(x) = ops::next(&it)? {
+        if ops::truthy(&x)? {
+            return Ok(rt::bool_obj(true));
+        }
+    }
+    Ok(rt::bool_obj(false))
+}
+fn all(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let it = ops::get_iter(&a[0])?;
+    while let Some(x) = ops::next(&it)? {
+        if !ops::truthy(&x)? {
+            return Ok(rt::bool_obj(false));
+        }
+    }
+    Ok(rt::bool_obj(true))
+}
+fn sum(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    if a.is_empty() {
+        return Err(type_error(
+            "sum() takes at least 1 positional argument (0 given)",
+        ));
+    }
+    let mut acc = a
+        .get(1)
+        .or_else(|| kwarg(kw, "start"))
+        .cloned()
+        .unwrap_or_else(|| rt::int(0));
+    if str_of(&acc).is_some() {
+        return Err(type_error(
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
+    }
+    let it = ops::get_iter(&a[0])?;
+    while let Some(x) = ops::next(&it)? {
+        acc = ops::binary(&acc, &x, crate::bytecode::BinOp::Add)?;
+    }
+    Ok(acc)
+}
+fn minmax(a: &[ObjRef], kw: Kw, name: &str, op: crate::bytecode::CmpOp) -> PyResult<ObjRef> {
+    let items = if a.len() == 1 {
+        ops::iterate(&a[0])?
+    } else if a.is_empty() {
+        return Err(type_error(format!(
+            "{} expected at least 1 argument, got 0",
+            name
+        )));
+    } else {
+        a.to_vec()
+    };
+    let key = kwarg(kw, "key").filter(|k| !is_none(k));
+    if items.is_empty() {
+        return match kwarg(kw, "default") {
+            Some(d) => Ok(d.clone()),
+            None => Err(value_error(format!("{}() arg is an empty sequence", name))),
+        };
+    }
+    let mut best = items[0].clone();
+    let mut best_key = match key {
+        Some(k) => ops::call(k, vec![best.clone()], vec![])?,
+        None => best.clone(),
+    };
+    for x in &items[1..] {
+        let k = match key {
+            Some(kf) => ops::call(kf, vec![x.clone()], vec![])?,
+            None => x.clone(),
+        };
+        if ops::truthy(&ops::compare(&k, &best_key, op)?)? {
+            best = x.clone();
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+fn min(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    minmax(a, kw, "min", crate::bytecode::CmpOp::Lt)
+}
+fn max(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    minmax(a, kw, "max", crate::bytecode::CmpOp::Gt)
+}
+fn sorted(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    arity("sorted", a, 1)
+        .map_err(|_| type_error(format!("sorted expected 1 argument, got {}", a.len())))?;
+    let items = ops::iterate(&a[0])?;
+    let reverse = match kwarg(kw, "reverse") {
+        Some(r) => ops::truthy(r)?,
+        None => false,
+    };
+    Ok(rt::list(crate::methods::sort_values(
+        items,
+        kwarg(kw, "key"),
+        reverse,
+    )?))
+}
+fn reversed(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    crate::iters::reversed(&a[0])
+}
+fn enumerate(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let start = a
+        .get(1)
+        .or_else(|| kwarg(kw, "start"))
+        .and_then(ops::as_bigint)
+        .unwrap_or_default();
+    let it = ops::get_iter(&a[0])?;
+    Ok(rt::iter_obj(IterState::Enumerate { it, count: start }))
+}
+fn zip(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let mut its = Vec::new();
+    for (i, x) in a.iter().enumerate() {
+        its.push(
+            ops::get_iter(x).map_err(|_| {
+                type_error(format!("zip argument #{} must support iteration", i + 1))
+            })?,
+        );
+    }
+    Ok(rt::iter_obj(IterState::Zip { its }))
+}
+fn map(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    if a.len() < 2 {
+        return Err(type_error("map() must have at least two arguments."));
+    }
+    let mut its = Vec::new();
+    for x in &a[1..] {
+        its.push(ops::get_iter(x)?);
+    }
+    Ok(rt::iter_obj(IterState::Map {
+        func: a[0].clone(),
+        its,
+    }))
+}
+fn filter(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    arity("filter", a, 2)?;
+    Ok(rt::iter_obj(IterState::Filter {
+        func: a[0].clone(),
+        it: ops::get_iter(&a[1])?,
+    }))
+}
+fn iter(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    if a.len() == 2 {
+        return Ok(rt::iter_obj(IterState::Callable {
+            func: a[0].clone(),
+            sentinel: a[1].clone(),
+        }));
+    }
+    ops::get_iter(&a[0])
+}
+fn next(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let is_iter = a[0].downcast::<IterObj>().is_some()
+        || a[0].downcast::<GeneratorObj>().is_some()
+        || (a[0].downcast::<Instance>().is_some()
+            && ops::lookup_type(&ops::type_of(&a[0]), "__next__").is_some());
+    if !is_iter {
+        return Err(type_error(format!(
+            "'{}' object is not an iterator",
+            type_name(&a[0])
+        )));
+    }
+    match ops::next(&a[0])? {
+        Some(v) => Ok(v),
+        None => match a.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(stop_iteration()),
+        },
+    }
+}
+fn class_tuple(o: &ObjRef, what: &str) -> PyResult<Vec<ObjRef>> {
+    let items = ops::tuple_items(o).unwrap_or_else(|| vec![o.clone()]);
+    for i in &items {
+        if i.downcast::<TypeObj>().is_none() {
+            return Err(type_error(format!(
+                "{} arg 2 must be a type, a tuple of types, or a union",
+                what
+            )));
+        }
+    }
+    Ok(items)
+}
+fn isinstance(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    arity("isinstance", a, 2)?;
+    let classes = class_tuple(&a[1], "isinstance()")?;
+    Ok(rt::bool_obj(
+        classes.iter().any(|c| ops::isinstance(&a[0], c)),
+    ))
+}
+fn issubclass(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    arity("issubclass", a, 2)?;
+    if a[0].downcast::<TypeObj>().is_none() {
+        return Err(type_error("issubclass() arg 1 must be a class"));
+    }
+    let classes = class_tuple(&a[1], "issubclass()")?;
+    Ok(rt::bool_obj(
+        classes.iter().any(|c| ops::is_subtype(&a[0], c)),
+    ))
+}
+fn attr_name(o: &ObjRef) -> PyResult<&str> {
+    str_of(o).ok_or_else(|| {
+        type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(o)
+        ))
+    })
+}
+fn hasattr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    arity("hasattr", a, 2)?;
+    Ok(rt::bool_obj(
+        ops::getattr_opt(&a[0], attr_name(&a[1])?)?.is_some(),
+    ))
+}
+fn getattr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    if a.len() < 2 {
+        return Err(type_error(format!(
+            "getattr expected at least 2 arguments, got {}",
+            a.len()
+        )));
+    }
+    let name = attr_name(&a[1])?;
+    match a.get(2) {
+        Some(d) => Ok(ops::getattr_opt(&a[0], name)?.unwrap_or_else(|| d.clone())),
+        None => ops::getattr(&a[0], name),
+    }
+}
+fn setattr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    arity("setattr", a, 3)?;
+    ops::setattr(&a[0], attr_name(&a[1])?, a[2].clone())?;
+    Ok(rt::none())
+}
+fn delattr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    arity("delattr", a, 2)?;
+    ops::delattr(&a[0], attr_name(&a[1])?)?;
+    Ok(rt::none())
+}
+fn hash(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    arity("hash", a, 1)?;
+    Ok(rt::int(ops::hash(&a[0])?))
+}
+fn callable(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let o = &a[0];
+    let c = o.downcast::<FunctionObj>().is_some()
+        || o.downcast::<MethodObj>().is_some()
+        || o.downcast::<BuiltinObj>().is_some()
+        || o.downcast::<TypeObj>().is_some()
+        || refpy_heap::weakref::as_weakref(o)
+            .is_some_and(|w| w.kind() == refpy_heap::weakref::WeakKind::Ref)
+        || (o.downcast::<Instance>().is_some()
+            && ops::lookup_type(&ops::type_of(o), "__call__").is_some());
+    Ok(rt::bool_obj(c))
+}
+fn chr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let i = ops::index_arg(&a[0])?;
+    let c = u32::try_from(i)
+        .ok()
+        .and_then(char::from_u32)
+        .ok_or_else(|| value_error("chr() arg not in range(0x110000)"))?;
+    Ok(rt::string(c.to_string()))
+}
+fn ord(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = str_of(&a[0]).ok_or_else(|| {
+        type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            type_name(&a[0])
+        ))
+    })?;
+    let mut c = s.chars();
+    match (c.next(), c.next()) {
+        (Some(x), None) => Ok(rt::int(x as i64)),
+        _ => Err(type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.chars().count()
+        ))),
+    }
+}
+fn round(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let nd = a
+        .get(1)
+        .or_else(|| kwarg(kw, "ndigits"))
+        .filter(|x| !is_none(x));
+    if let Some(i) = ops::as_bigint(&a[0]) {
+        return Ok(rt::bigint(i));
+    }
+    let f = ops::as_f64(&a[0]).ok_or_else(|| {
+        type_error(format!(
+            "type {} doesn't define __round__ method",
+            type_name(&a[0])
+        ))
+    })?;
+    match nd {
+        None => {
+            let r = f.round();
+            // Banker's rounding at exact halves.
+            let r = if (f - f.trunc()).abs() == 0.5 {
+                2.0 * (f / 2.0).round()
+            } else {
+                r
+            };
+            Ok(rt::bigint(BigInt::from(r as i64)))
+        }
+        Some(n) => {
+            let n = ops::index_arg(n)?;
+            let s = format!("{:.*}", n.max(0) as usize, f);
+            Ok(rt::float(s.parse().unwrap_or(f)))
+        }
+    }
+}
+fn divmod(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    arity("divmod", a, 2)?;
+    let q = ops::binary(&a[0], &a[1], crate::bytecode::BinOp::FloorDiv)?;
+    let r = ops::binary(&a[0], &a[1], crate::bytecode::BinOp::Mod)?;
+    Ok(rt::tuple(vec![q, r]))
+}
+fn pow(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    if a.len() == 3 {
+        let (b, e, m) = (
+            ops::as_bigint(&a[0]).unwrap_or_default(),
+            ops::as_bigint(&a[1]).unwrap_or_default(),
+            ops::as_bigint(&a[2]).unwrap_or_default(),
+        );
+        if m.is_zero() {
+            return Err(value_error("pow() 3rd argument cannot be 0"));
+        }
+        return Ok(rt::bigint(b.modpow(&e, &m)));
+    }
+    ops::binary(&a[0], &a[1], crate::bytecode::BinOp::Pow)
+}
+fn input(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    if let Some(p) = a.first() {
+        rt::write_out(&ops::str_(p)?);
+    }
+    rt::flush_out();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) | Err(_) => Err(err(&rt().types.eof_error, "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(rt::string(line))
+        }
+    }
+}
+fn exit(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Err(PyErr(new_exception(&rt().types.system_exit, a.to_vec())))
+}
+fn vars(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    match a.first() {
+        Some(o) => ops::getattr(o, "__dict__")
+            .map_err(|_| type_error("vars() argument must have __dict__ attribute")),
+        None => globals(a, &[]),
+    }
+}
+fn dir(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let mut names: Vec<String> = Vec::new();
+    match a.first() {
+        Some(o) => {
+            if let Some(i) = o.downcast::<Instance>() {
+                if let Some(d) = i.dict.borrow().clone() {
+                    names.extend(
+                        ops::dict_items(&d)
+                            .iter()
+                            .filter_map(|(k, _)| str_of(k).map(str::to_string)),
+                    );
+                }
+                names.extend(i.attrs.borrow().iter().map(|(k, _)| k.clone()));
+            }
+            let t = if o.downcast::<TypeObj>().is_some() {
+                o.clone()
+            } else {
+                ops::type_of(o)
+            };
+            for c in type_obj(&t).mro.borrow().iter() {
+                for (k, _) in ops::dict_items(&type_obj(c).dict) {
+                    if let Some(s) = str_of(&k) {
+                        names.push(s.to_string());
+                    }
+                }
+            }
+            if let Some(m) = o.downcast::<ModuleObj>() {
+                for (k, _) in ops::dict_items(&m.dict) {
+                    if let Some(s) = str_of(&k) {
+                        names.push(s.to_string());
+                    }
+                }
+            }
+        }
+        None => {
+            if let Some(g) = rt().main_globals.borrow().clone() {
+                for (k, _) in ops::dict_items(&g) {
+                    if let Some(s) = str_of(&k) {
+                        names.push(s.to_string());
+                    }
+                }
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(rt::list(names.into_iter().map(rt::string).collect()))
+}
+fn globals(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt().main_globals.borrow().clone().unwrap_or_else(rt::dict))
+}
+fn format(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let spec = a
+        .get(1)
+        .and_then(|s| str_of(s).map(str::to_string))
+        .unwrap_or_default();
+    Ok(rt::string(crate::format::format_value(&a[0], &spec)?))
+}
+
+// ---- files --------------------------------------------------------------------------------------
+
+fn open(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let path = a
+        .first()
+        .or_else(|| kwarg(kw, "file"))
+        .map(ops::str_)
+        .transpose()?
+        .unwrap_or_default();
+    let mode = a
+        .get(1)
+        .or_else(|| kwarg(kw, "mode"))
+        .map(ops::str_)
+        .transpose()?
+        .unwrap_or_else(|| "r".into());
+    let content = if mode.contains('r') {
+        std::fs::read_to_string(&path).map_err(|e| {
+            let cls = if e.kind() == std::io::ErrorKind::NotFound {
+                &rt().types.file_not_found_error
+            } else {
+                &rt().types.os_error
+            };
+            err(
+                cls,
+                format!(
+                    "[Errno 2] No such file or directory: {}",
+                    crate::format::str_repr(&path)
+                ),
+            )
+        })?
+    } else if mode.contains('a') {
+        std::fs::read_to_string(&path).unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let pos = if mode.contains('a') { content.len() } else { 0 };
+    if mode.contains('w') {
+        std::fs::write(&path, "").map_err(|e| err(&rt().types.os_error, e.to_string()))?;
+    }
+    Ok(alloc(
+        &FILE_VT,
+        FileObj {
+            path,
+            mode,
+            content: RefCell::new(content),
+            pos: Cell::new(pos),
+            closed: Cell::new(false),
+        },
+    ))
+}
+
+fn fobj(o: &ObjRef) -> &FileObj {
+    o.downcast::<FileObj>().unwrap()
+}
+
+fn file_flush(f: &FileObj) {
+    if f.mode.contains('w') || f.mode.contains('a') {
+        let _ = std::fs::write(&f.path, f.content.borrow().as_bytes());
+    }
+}
+
+pub fn file_lines(o: &ObjRef) -> PyResult<Vec<ObjRef>> {
+    let f = fobj(o);
+    let c = f.content.borrow();
+    let rest = &c[f.pos.get()..];
+    let lines: Vec<ObjRef> = rest.split_inclusive('\n').map(rt::str_obj).collect();
+    f.pos.set(c.len());
+    Ok(lines)
+}
+
+pub fn file_method(name: &str) -> Option<(&'static str, NativeFn)> {
+    fn read(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+        let f = fobj(&a[0]);
+        let c = f.content.borrow();
+        let s = c[f.pos.get()..].to_string();
+        f.pos.set(c.len());
+        Ok(rt::string(s))
+    }
+    fn readline(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+        let f = fobj(&a[0]);
+        let c = f.content.borrow();
+        let rest = &c[f.pos.get()..];
+        let end = rest.find('\n').map_or(rest.len(), |p| p + 1);
+        f.pos.set(f.pos.get() + end);
+        Ok(rt::str_obj(&rest[..end]))
+    }
+    fn readlines(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+        Ok(rt::list(file_lines(&a[0])?))
+    }
+    fn write(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+        let f = fobj(&a[0]);
+        if f.closed.get() {
+            return Err(value_error("I/O operation on closed file."));
+        }
+        let s = ops::str_of(&a[1]).ok_or_else(|| {
+            type_error(format!(
+                "write() argument must be str, not {}",
+                type_name(&a[1])
+            ))
+        })?;
+        f.content.borrow_mut().push_str(s);
+        file_flush(f);
+        Ok(rt::int(s.chars().count() as i64))
+    }
+    fn close(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+        let f = fobj(&a[0]);
+        file_flush(f);
+        f.closed.set(true);
+        Ok(rt::none())
+    }
+    fn enter(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+        Ok(a[0].clone())
+    }
+    fn exit(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+        close(&a[..1], kw)?;
+        Ok(rt::bool_obj(false))
+    }
+    Some(match name {
+        "read" => ("read", read),
+        "readline" => ("readline", readline),
+        "readlines" => ("readlines", readlines),
+        "write" => ("write", write),
+        "close" => ("close", close),
+        "flush" => ("flush", enter),
+        "__enter__" => ("__enter__", enter),
+        "__exit__" => ("__exit__", exit),
+        _ => return None,
+    })
+}
+
+// ---- object's own methods -----------------------------------------------------------------------
+
+pub fn object_init(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    if let Some(s) = a.first().and_then(exc_state) {
+        let old = s.args.borrow_mut().replace(rt::tuple(a[1..].to_vec()));
+        drop(old);
+    }
+    Ok(rt::none())
+}
+pub fn object_setattr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    arity("__setattr__", a, 3)?;
+    let name = attr_name(&a[1])?.to_string();
+    match a[0].downcast::<Instance>() {
+        Some(i) => crate::attrs::generic_setattr(&a[0], i, &name, Some(a[2].clone()))?,
+        None => ops::setattr(&a[0], &name, a[2].clone())?,
+    }
+    Ok(rt::none())
+}
+pub fn object_delattr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let name = attr_name(&a[1])?.to_string();
+    match a[0].downcast::<Instance>() {
+        Some(i) => crate::attrs::generic_setattr(&a[0], i, &name, None)?,
+        None => ops::delattr(&a[0], &name)?,
+    }
+    Ok(rt::none())
+}
+pub fn object_getattribute(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    ops::getattr(&a[0], attr_name(&a[1])?)
+}
+pub fn object_repr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let cls = ops::type_of(&a[0]);
+    let module = ops::dict_get_str(&type_obj(&cls).dict, "__module__")
+        .and_then(|m| str_of(&m).map(str::to_string))
+        .unwrap_or_else(|| "builtins".into());
+    Ok(rt::string(format!(
+        "<{}.{} object at {:#x}>",
+        module,
+        type_obj(&cls).qualname.borrow(),
+        a[0].addr()
+    )))
+}
+pub fn object_str(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::string(ops::repr(&a[0])?))
+}
+pub fn object_eq(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(if a[0].is(&a[1]) {
+        rt::bool_obj(true)
+    } else {
+        rt().not_implemented.clone()
+    })
+}
+pub fn object_ne(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::bool_obj(!ops::eq_bool(&a[0], &a[1])?))
+}
+pub fn object_hash(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let addr = a[0].addr() as u64;
+    Ok(rt::int(((addr >> 4) | (addr << 60)) as i64))
+}
+
+fn property_replace(a: &[ObjRef], which: usize) -> PyResult<ObjRef> {
+    let Some(DescrObj::Property { fget, fset, fdel }) = a[0].downcast::<DescrObj>() else {
+        return Err(type_error("descriptor requires a 'property' object"));
+    };
+    let f = a.get(1).cloned().filter(|x| !is_none(x));
+    let (mut g, mut s, mut d) = (fget.clone(), fset.clone(), fdel.clone());
+    match which {
+        0 => g = f,
+        1 => s = f,
+        _ => d = f,
+    }
+    Ok(alloc(
+        &PROPERTY_VT,
+        DescrObj::Property {
+            fget: g,
+            fset: s,
+            fdel: d,
+        },
+    ))
+}
+pub fn property_getter(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    property_replace(a, 0)
+}
+pub fn property_setter(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    property_replace(a, 1)
+}
+pub fn property_deleter(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    property_replace(a, 2)
+}
+
+/// Class-level callables of built-in types: `dict.fromkeys`, `int.from_bytes`, `object.__new__`…
+pub fn type_static_method(t: &ObjRef, name: &str) -> Option<ObjRef> {
+    let b = t.downcast::<TypeObj>()?.builtin?;
+    match (b, name) {
+        (Builtin::Dict, "fromkeys") => {
+            Some(rt::builtin_fn("fromkeys", crate::methods::dict_fromkeys))
+        }
+        (_, "__new__") => Some(rt::builtin_fn("__new__", object_new)),
+        _ => None,
+    }
+}
+
+fn object_new(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let cls = a
+        .first()
+        .ok_or_else(|| type_error("object.__new__(): not enough arguments"))?;
+    if type_obj(cls).builtin.is_some() && !ops::is_subtype(cls, &rt().types.base_exception) {
+        return construct(cls, a[1..].to_vec(), vec![]);
+    }
+    let inst = crate::attrs::new_instance(cls);
+    if let Some(s) = exc_state(&inst) {
+        *s.args.borrow_mut() = Some(rt::tuple(a[1..].to_vec()));
+    }
+    Ok(inst)
+}
+
+// ---- classes ------------------------------------------------------------------------------------
+
+pub fn build_class(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    if a.len() < 2 {
+        return Err(type_error("__build_class__: not enough arguments"));
+    }
+    let func = &a[0];
+    let name = ops::str_(&a[1])?;
+    let bases = a[2..].to_vec();
+    let ns = rt::dict();
+    let cell = crate::eval::call_function(func, vec![], vec![], Some(ns.clone()))?;
+    let _ = kw;
+    let cls = make_class(&name, bases, ns)?;
+    if let Some(c) = cell.downcast::<CellObj>() {
+        let old = c.0.borrow_mut().replace(cls.clone());
+        drop(old);
+    }
+    Ok(cls)
+}
+
+fn c3_merge(mut seqs: Vec<Vec<ObjRef>>) -> PyResult<Vec<ObjRef>> {
+    let mut out = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut found = None;
+        for s in &seqs {
+            let cand = &s[0];
+            if !seqs.iter().any(|t| t[1..].iter().any(|x| x.is(cand))) {
+                found = Some(cand.clone());
+                break;
+            }
+        }
+        let Some(c) = found else {
+            return Err(type_error(
+                "Cannot create a consistent method resolution order (MRO)",
+            ));
+        };
+        for s in seqs.iter_mut() {
+            if s[0].is(&c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+
+pub fn make_class(name: &str, bases: Vec<ObjRef>, ns: ObjRef) -> PyResult<ObjRef> {
+    let r = rt();
+    let bases = if bases.is_empty() {
+        vec![r.types.object.clone()]
+    } else {
+        bases
+    };
+    for b in &bases {
+        match b.downcast::<TypeObj>() {
+            None => return Err(type_error("bases must be types")),
+            Some(t) if matches!(t.builtin, Some(Builtin::Bool)) => {
+                return Err(type_error("type 'bool' is not an acceptable base type"))
+            }
+            _ => {}
+        }
+    }
+    let mut seqs: Vec<Vec<ObjRef>> = bases
+        .iter()
+        .map(|b| type_obj(b).mro.borrow().clone())
+        .collect();
+    seqs.push(bases.clone());
+    let tail = c3_merge(seqs)?;
+    let qualname = ops::dict_del_str(&ns, "__qualname__")
+        .and_then(|q| str_of(&q).map(str::to_string))
+        .unwrap_or_else(|| name.to_string());
+    let mut slots: Option<Vec<String>> = None;
+    let mut has_dict = true;
+    let mut weakrefable = true;
+    let base_slots: Vec<String> = bases
+        .iter()
+        .filter_map(|b| type_obj(b).slots.borrow().clone())
+        .flatten()
+        .collect();
+    let base_has_dict = bases
+        .iter()
+        .any(|b| type_obj(b).builtin.is_none() && type_obj(b).has_dict.get())
+        || bases
+            .iter()
+            .any(|b| ops::is_subtype(b, &r.types.base_exception));
+    if let Some(s) = ops::dict_get_str(&ns, "__slots__") {
+        let names: Vec<String> = if let Some(x) = str_of(&s) {
+            vec![x.to_string()]
+        } else {
+            ops::iterate(&s)?
+                .iter()
+                .map(ops::str_)
+                .collect::<PyResult<_>>()?
+        };
+        has_dict = base_has_dict || names.iter().any(|n| n == "__dict__");
+        weakrefable = names.iter().any(|n| n == "__weakref__")
+            || bases
+                .iter()
+                .any(|b| type_obj(b).builtin.is_none() && type_obj(b).weakrefable.get());
+        let mut all = base_slots.clone();
+        all.extend(
+            names
+                .into_iter()
+                .filter(|n| n != "__dict__" && n != "__weakref__"),
+        );
+        slots = Some(all);
+    } else if !base_slots.is_empty() {
+        slots = Some(base_slots);
+    }
+    let t = alloc(
+        &TYPE_VT,
+        TypeObj {
+            name: RefCell::new(name.to_string()),
+            qualname: RefCell::new(qualname),
+            bases: RefCell::new(bases),
+            mro: RefCell::new(Vec::new()),
+            dict: ns,
+            builtin: None,
+            slots: RefCell::new(slots),
+            weakrefable: Cell::new(weakrefable),
+            has_dict: Cell::new(has_dict),
+        },
+    );
+    let mut mro = vec![t.clone()];
+    mro.extend(tail);
+    *type_obj(&t).mro.borrow_mut() = mro;
+    Ok(t)
+}
+
+// ---- construction -------------------------------------------------------------------------------
+
+fn parse_int_str(s: &str, base: u32) -> Option<BigInt> {
+    let t = s.trim();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let (t, base) = if base == 16 || base == 0 {
+        match t.get(..2).map(|p| p.to_ascii_lowercase()) {
+            Some(p) if p == "0x" => (&t[2..], 16),
+            Some(p) if p == "0o" && base == 0 => (&t[2..], 8),
+            Some(p) if p == "0b" && base == 0 => (&t[2..], 2),
+            _ => (t, if base == 0 { 10 } else { base }),
+        }
+    } else {
+        (t, base)
+    };
+    if t.is_empty() || t.starts_with('_') || t.ends_with('_') || t.contains("__") {
+        return None;
+    }
+    let digits: String = t.chars().filter(|&c| c != '_').collect();
+    let v = BigInt::parse_bytes(digits.as_bytes(), base)?;
+    Some(if neg { -v } else { v })
+}
+
+fn float_from_str(s: &str) -> Option<f64> {
+    let t = s.trim().to_ascii_lowercase();
+    match t.as_str() {
+        "inf" | "+inf" | "infinity" | "+infinity" => return Some(f64::INFINITY),
+        "-inf" | "-infinity" => return Some(f64::NEG_INFINITY),
+        "nan" | "+nan" | "-nan" => return Some(f64::NAN),
+        _ => {}
+    }
+    if t.contains("__") || t.starts_with('_') || t.ends_with('_') {
+        return None;
+    }
+    t.replace('_', "").parse::<f64>().ok()
+}
+
+fn no_kwargs(name: &str, kw: &[(String, ObjRef)]) -> PyResult<()> {
+    if !kw.is_empty() {
+        return Err(type_error(format!("{}() takes no keyword arguments", name)));
+    }
+    Ok(())
+}
+
+pub fn construct(
+    cls: &ObjRef,
+    args: Vec<ObjRef>,
+    kwargs: Vec<(String, ObjRef)>,
+) -> PyResult<ObjRef> {
+    let r = rt();
+    let t = type_obj(cls);
+    let kind = t.builtin;
+    let types = &r.types;
+    if kind.is_none() || matches!(kind, Some(Builtin::Exception)) {
+        return construct_instance(cls, args, kwargs);
+    }
+    match kind.unwrap() {
+        Builtin::Int => {
+            let base = args.get(1).or_else(|| kwarg(&kwargs, "base"));
+            let Some(x) = args.first() else {
+                return Ok(rt::int(0));
+            };
+            if let Some(b) = base {
+                let b = ops::index_arg(b)? as u32;
+                let s = str_of(x).ok_or_else(|| {
+                    type_error("int() can't convert non-string with explicit base")
+                })?;
+                return parse_int_str(s, b).map(rt::bigint).ok_or_else(|| {
+                    value_error(format!(
+                        "invalid literal for int() with base {}: {}",
+                        b,
+                        crate::format::str_repr(s)
+                    ))
+                });
+            }
+            if let Some(i) = ops::as_bigint(x) {
+                return Ok(rt::bigint(i));
+            }
+            if let Some(f) = x.downcast::<FloatObj>() {
+                if f.0.is_nan() {
+                    return Err(value_error("cannot convert float NaN to integer"));
+                }
+                if f.0.is_infinite() {
+                    return Err(overflow_error("cannot convert float infinity to integer"));
+                }
+                return Ok(rt::bigint(num_bigint::BigInt::from(f.0.trunc() as i128)));
+            }
+            if let Some(s) = str_of(x) {
+                return parse_int_str(s, 10).map(rt::bigint).ok_or_else(|| {
+                    value_error(format!(
+                        "invalid literal for int() with base 10: {}",
+                        crate::format::str_repr(s)
+                    ))
+                });
+            }
+            for m in ["__int__", "__index__"] {
+                if let Some(v) = ops::call_special(x, m, vec![])? {
+                    return Ok(v);
+                }
+            }
+            Err(type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                type_name(x)
+            )))
+        }
+        Builtin::Float => {
+            let Some(x) = args.first() else {
+                return Ok(rt::float(0.0));
+            };
+            if let Some(f) = ops::as_f64(x) {
+                return Ok(rt::float(f));
+            }
+            if let Some(s) = str_of(x) {
+                return float_from_str(s).map(rt::float).ok_or_else(|| {
+                    value_error(format!(
+                        "could not convert string to float: {}",
+                        crate::format::str_repr(s)
+                    ))
+                });
+            }
+            if let Some(v) = ops::call_special(x, "__float__", vec![])? {
+                return Ok(v);
+            }
+            Err(type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                type_name(x)
+            )))
+        }
+        Builtin::Str => match args.first() {
+            None => Ok(rt::str_obj("")),
+            Some(x) => {
+                if let (Some(b), Some(_)) = (x.downcast::<BytesObj>(), args.get(1)) {
+                    return Ok(rt::string(String::from_utf8_lossy(&b.0).into_owned()));
+                }
+                if str_of(x).is_some() {
+                    return Ok(x.clone());
+                }
+                Ok(rt::string(ops::str_(x)?))
+            }
+        },
+        Builtin::Bool => match args.first() {
+            None => Ok(rt::bool_obj(false)),
+            Some(x) => Ok(rt::bool_obj(ops::truthy(x)?)),
+        },
+        Builtin::List => {
+            no_kwargs("list", &kwargs)?;
+            Ok(rt::list(match args.first() {
+                Some(x) => ops::iterate(x)?,
+                None => vec![],
+            }))
+        }
+        Builtin::Tuple => Ok(match args.first() {
+            Some(x) if x.downcast::<TupleObj>().is_some() => x.clone(),
+            Some(x) => rt::tuple(ops::iterate(x)?),
+            None => rt::tuple(vec![]),
+        }),
+        Builtin::Dict => {
+            let d = rt::dict();
+            if let Some(x) = args.first() {
+                crate::methods::dict_update_from(&d, x)?;
+            }
+            for (k, v) in kwargs {
+                ops::dict_set(&d, rt::str_obj(&k), v)?;
+            }
+            Ok(d)
+        }
+        Builtin::Set | Builtin::FrozenSet => {
+            let frozen = kind == Some(Builtin::FrozenSet);
+            let s = rt::set(frozen);
+            if let Some(x) = args.first() {
+                let table = &s.downcast::<SetObj>().unwrap().table;
+                for k in ops::iterate(x)? {
+                    if !dict::contains(table, &k)? {
+                        dict::insert(table, k, None)?;
+                    }
+                }
+            }
+            Ok(s)
+        }
+        Builtin::Range => {
+            let ints: Vec<BigInt> = args
+                .iter()
+                .map(|a| {
+                    ops::as_bigint(a).ok_or_else(|| {
+                        type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_name(a)
+                        ))
+                    })
+                })
+                .collect::<PyResult<_>>()?;
+            let (start, stop, step) = match ints.len() {
+                1 => (BigInt::zero(), ints[0].clone(), BigInt::from(1)),
+                2 => (ints[0].clone(), ints[1].clone(), BigInt::from(1)),
+                3 => (ints[0].clone(), ints[1].clone(), ints[2].clone()),
+                0 => return Err(type_error("range expected at least 1 argument, got 0")),
+                n => {
+                    return Err(type_error(format!(
+                        "range expected at most 3 arguments, got {}",
+                        n
+                    )))
+                }
+            };
+            if step.is_zero() {
+                return Err(value_error("range() arg 3 must not be zero"));
+            }
+            Ok(alloc(&RANGE_VT, RangeObj { start, stop, step }))
+        }
+        Builtin::Bytes => match args.first() {
+            None => Ok(rt::bytes(vec![])),
+            Some(x) => {
+                if let Some(s) = str_of(x) {
+                    return Ok(rt::bytes(s.as_bytes().to_vec()));
+                }
+                if let Some(n) = ops::as_i64(x) {
+                    return Ok(rt::bytes(vec![0; n.max(0) as usize]));
+                }
+                let items = ops::iterate(x)?;
+                let mut v = Vec::new();
+                for i in items {
+                    let n = ops::index_arg(&i)?;
+                    if !(0..256).contains(&n) {
+                        return Err(value_error("bytes must be in range(0, 256)"));
+                    }
+                    v.push(n as u8);
+                }
+                Ok(rt::bytes(v))
+            }
+        },
+        Builtin::Object => {
+            if !args.is_empty() {
+                return Err(type_error("object() takes no arguments"));
+            }
+            Ok(crate::attrs::new_instance(cls))
+        }
+        Builtin::Type => match args.len() {
+            1 => Ok(ops::type_of(&args[0])),
+            3 => {
+                let ns = rt::dict();
+                for (k, v) in ops::dict_items(&args[2]) {
+                    ops::dict_set(&ns, k, v)?;
+                }
+                if ops::dict_get_str(&ns, "__module__").is_none() {
+                    ops::dict_set_str(&ns, "__module__", rt::str_obj("__main__"));
+                }
+                make_class(&ops::str_(&args[0])?, ops::iterate(&args[1])?, ns)
+            }
+            _ => Err(type_error("type() takes 1 or 3 arguments")),
+        },
+        _ => construct_other(cls, args, kwargs),
+    }
+}
+
+fn construct_other(
+    cls: &ObjRef,
+    args: Vec<ObjRef>,
+    kwargs: Vec<(String, ObjRef)>,
+) -> PyResult<ObjRef> {
+    let r = rt();
+    let t = &r.types;
+    if cls.is(&t.property) {
+        let get = |i: usize, n: &str| {
+            args.get(i)
+                .or_else(|| kwarg(&kwargs, n))
+                .filter(|x| !is_none(x))
+                .cloned()
+        };
+        return Ok(alloc(
+            &PROPERTY_VT,
+            DescrObj::Property {
+                fget: get(0, "fget"),
+                fset: get(1, "fset"),
+                fdel: get(2, "fdel"),
+            },
+        ));
+    }
+    if cls.is(&t.staticmethod) {
+        return Ok(alloc(&STATICMETHOD_VT, DescrObj::Static(args[0].clone())));
+    }
+    if cls.is(&t.classmethod) {
+        return Ok(alloc(&CLASSMETHOD_VT, DescrObj::Class(args[0].clone())));
+    }
+    if cls.is(&t.super_) {
+        if args.len() != 2 {
+            return Err(runtime_error("super(): no arguments"));
+        }
+        return Ok(alloc(
+            &SUPER_VT,
+            SuperObj {
+                cls: args[0].clone(),
+                obj: args[1].clone(),
+            },
+        ));
+    }
+    if cls.is(&t.slice) {
+        let g = |i: usize| args.get(i).cloned().unwrap_or_else(rt::none);
+        return Ok(match args.len() {
+            1 => alloc(&SLICE_VT, SliceObj(rt::none(), g(0), rt::none())),
+            _ => alloc(&SLICE_VT, SliceObj(g(0), g(1), g(2))),
+        });
+    }
+    if cls.is(&t.c_long) {
+        let v = match args.first() {
+            Some(x) => ops::index_arg(x)?,
+            None => 0,
+        };
+        return Ok(alloc(
+            &CLONG_VT,
+            CLongObj {
+                address: None,
+                value: Cell::new(v),
+            },
+        ));
+    }
+    if cls.is(&t.weakref) {
+        return crate::modules::weakref_new(&args, refpy_heap::weakref::WeakKind::Ref);
+    }
+    Err(type_error(format!(
+        "cannot create '{}' instances",
+        type_obj(cls).name.borrow()
+    )))
+}
+
+fn construct_instance(
+    cls: &ObjRef,
+    args: Vec<ObjRef>,
+    kwargs: Vec<(String, ObjRef)>,
+) -> PyResult<ObjRef> {
+    let r = rt();
+    let new = ops::lookup_type(cls, "__new__");
+    let inst = match new {
+        Some(ref n)
+            if n.downcast::<FunctionObj>().is_some() || n.downcast::<DescrObj>().is_some() =>
+        {
+            let f = match n.downcast::<DescrObj>() {
+                Some(DescrObj::Static(f)) => f.clone(),
+                _ => n.clone(),
+            };
+            let mut full = vec![cls.clone()];
+            full.extend(args.iter().cloned());
+            let inst = ops::call(&f, full, kwargs.clone())?;
+            if !ops::isinstance(&inst, cls) {
+                return Ok(inst);
+            }
+            inst
+        }
+        _ => {
+            let inst = crate::attrs::new_instance(cls);
+            if let Some(s) = exc_state(&inst) {
+                *s.args.borrow_mut() = Some(rt::tuple(args.clone()));
+            }
+            inst
+        }
+    };
+    match ops::lookup_type(cls, "__init__") {
+        Some(init) if init.downcast::<FunctionObj>().is_some() => {
+            let mut full = vec![inst.clone()];
+            full.extend(args);
+            let res = ops::call(&init, full, kwargs)?;
+            if !is_none(&res) {
+                return Err(type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    type_name(&res)
+                )));
+            }
+        }
+        _ => {
+            let is_exc = ops::is_subtype(cls, &r.types.base_exception);
+            if !is_exc && new.is_none() && (!args.is_empty() || !kwargs.is_empty()) {
+                return Err(type_error(format!(
+                    "{}() takes no arguments",
+                    type_obj(cls).name.borrow()
+                )));
+            }
+            if is_exc && !kwargs.is_empty() {
+                return Err(type_error(format!(
+                    "{}() takes no keyword arguments",
+                    type_obj(cls).name.borrow()
+                )));
+            }
+        }
+    }
+    Ok(inst)
+}
+
+#[allow(dead_code)]
+fn unused(_: Option<usize>) -> Option<i64> {
+    None.and_then(|x: BigInt| x.to_i64())
+}

@@ -1,0 +1,1918 @@
+//! AST → bytecode. One `CodeBuilder` per scope; constants are shared across the compilation unit through
+//! a cache that, like the parser arena of CPython, holds one extra reference to each literal constant
+//! while the unit runs.
+
+pub mod symtable;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use refpy_heap::ObjRef;
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use crate::bytecode::*;
+use crate::object::alloc;
+use crate::objects::{CodeObj, CODE_VT};
+use crate::rt;
+use symtable::{key, Access, ScopeKind, SymTable};
+
+/// A compile-time error (SyntaxError) with its byte offset.
+#[derive(Debug)]
+pub struct CompileError {
+    pub msg: String,
+    pub offset: u32,
+    pub kind: &'static str,
+}
+
+#[derive(Hash, PartialEq, Eq, Clone)]
+enum ConstKey {
+    None,
+    Bool(bool),
+    Ellipsis,
+    Int(BigInt),
+    Float(u64),
+    Str(String),
+    Bytes(Vec<u8>),
+}
+
+/// The result of compiling a module: its code object and the constants cache to keep alive while it runs.
+pub struct Compiled {
+    pub code: ObjRef,
+    pub const_refs: Vec<ObjRef>,
+}
+
+struct Unit {
+    source: Rc<Source>,
+    symtable: SymTable,
+    consts: HashMap<ConstKey, ObjRef>,
+    interactive: bool,
+}
+
+#[derive(Clone)]
+enum FBlock<'a> {
+    Loop {
+        cont: usize,
+        brk: usize,
+        is_for: bool,
+    },
+    TryExcept,
+    Finally {
+        body: &'a [Stmt],
+    },
+    HandlerBody {
+        name: Option<String>,
+    },
+    FinallyExc,
+    With,
+}
+
+struct Builder<'a> {
+    scope: usize,
+    instrs: Vec<Instr>,
+    positions: Vec<Pos>,
+    consts: Vec<ObjRef>,
+    const_index: HashMap<usize, u32>,
+    names: Vec<String>,
+    varnames: Vec<String>,
+    cellvars: Vec<String>,
+    freevars: Vec<String>,
+    labels: Vec<usize>,
+    pos: Pos,
+    fblocks: Vec<FBlock<'a>>,
+    name: String,
+    qualname: String,
+    flags: u32,
+    argcount: usize,
+    posonly: usize,
+    kwonly: usize,
+    first_line: usize,
+    max_blocks: usize,
+}
+
+type CResult<T> = Result<T, CompileError>;
+
+fn cerr(msg: impl Into<String>, r: TextRange) -> CompileError {
+    CompileError {
+        msg: msg.into(),
+        offset: r.start().to_u32(),
+        kind: "SyntaxError",
+    }
+}
+
+/// Compile a parsed module.
+pub fn compile_module(
+    body: &[Stmt],
+    source: Rc<Source>,
+    interactive: bool,
+) -> Result<Compiled, CompileError> {
+    let symtable = SymTable::build(body, interactive);
+    if let Some((msg, off)) = &symtable.error {
+        return Err(CompileError {
+            msg: msg.clone(),
+            offset: *off,
+            kind: "SyntaxError",
+        });
+    }
+    let mut unit = Unit {
+        source,
+        symtable,
+        consts: HashMap::new(),
+        interactive,
+    };
+    let mut b = Builder::new(0, "<module>".into(), "<module>".into(), 1);
+    b.flags |= CO_NAMESPACE;
+    let n = body.len();
+    for (i, s) in body.iter().enumerate() {
+        if interactive {
+            if let Stmt::Expr(e) = s {
+                b.set_pos(e.range());
+                unit.expr(&mut b, &e.value)?;
+                b.emit(Instr::PrintExpr);
+                continue;
+            }
+        }
+        unit.stmt(&mut b, s)?;
+        let _ = (i, n);
+    }
+    let none = unit.const_none();
+    b.pos = Pos::default();
+    if let Some(last) = body.last() {
+        b.set_pos(TextRange::new(last.range().end(), last.range().end()));
+    }
+    let ci = b.add_const(none);
+    b.emit(Instr::LoadConst(ci));
+    b.emit(Instr::Return);
+    let code = b.finish(&unit);
+    let const_refs = unit.consts.into_values().collect();
+    Ok(Compiled { code, const_refs })
+}
+
+impl<'a> Builder<'a> {
+    fn new(scope: usize, name: String, qualname: String, first_line: usize) -> Builder<'a> {
+        Builder {
+            scope,
+            instrs: Vec::new(),
+            positions: Vec::new(),
+            consts: Vec::new(),
+            const_index: HashMap::new(),
+            names: Vec::new(),
+            varnames: Vec::new(),
+            cellvars: Vec::new(),
+            freevars: Vec::new(),
+            labels: Vec::new(),
+            pos: Pos::default(),
+            fblocks: Vec::new(),
+            name,
+            qualname,
+            flags: 0,
+            argcount: 0,
+            posonly: 0,
+            kwonly: 0,
+            first_line,
+            max_blocks: 0,
+        }
+    }
+
+    fn emit(&mut self, i: Instr) {
+        self.instrs.push(i);
+        self.positions.push(self.pos);
+    }
+
+    fn set_pos(&mut self, r: TextRange) {
+        self.pos = Pos {
+            start: r.start().to_u32(),
+            end: r.end().to_u32(),
+            anchor: None,
+        };
+    }
+
+    fn new_label(&mut self) -> usize {
+        self.labels.push(usize::MAX);
+        self.labels.len() - 1
+    }
+
+    fn bind(&mut self, l: usize) {
+        self.labels[l] = self.instrs.len();
+    }
+
+    fn add_const(&mut self, o: ObjRef) -> u32 {
+        if let Some(&i) = self.const_index.get(&o.addr()) {
+            return i;
+        }
+        let i = self.consts.len() as u32;
+        self.const_index.insert(o.addr(), i);
+        self.consts.push(o);
+        i
+    }
+
+    fn name_idx(&mut self, n: &str) -> u32 {
+        if let Some(i) = self.names.iter().position(|x| x == n) {
+            return i as u32;
+        }
+        self.names.push(n.to_string());
+        (self.names.len() - 1) as u32
+    }
+
+    fn var_idx(&mut self, n: &str) -> u32 {
+        if let Some(i) = self.varnames.iter().position(|x| x == n) {
+            return i as u32;
+        }
+        self.varnames.push(n.to_string());
+        (self.varnames.len() - 1) as u32
+    }
+
+    fn cell_idx(&self, n: &str) -> u32 {
+        if let Some(i) = self.cellvars.iter().position(|x| x == n) {
+            return i as u32;
+        }
+        let j = self.freevars.iter().position(|x| x == n).unwrap_or(0);
+        (self.cellvars.len() + j) as u32
+    }
+
+    fn finish(mut self, unit: &Unit) -> ObjRef {
+        let labels = std::mem::take(&mut self.labels);
+        let fix = |t: u32| labels[t as usize] as u32;
+        for i in self.instrs.iter_mut() {
+            *i = match *i {
+                Instr::Jump(t) => Instr::Jump(fix(t)),
+                Instr::PopJumpIfFalse(t) => Instr::PopJumpIfFalse(fix(t)),
+                Instr::PopJumpIfTrue(t) => Instr::PopJumpIfTrue(fix(t)),
+                Instr::JumpIfFalseOrPop(t) => Instr::JumpIfFalseOrPop(fix(t)),
+                Instr::JumpIfTrueOrPop(t) => Instr::JumpIfTrueOrPop(fix(t)),
+                Instr::ForIter(t) => Instr::ForIter(fix(t)),
+                Instr::SetupExcept(t) => Instr::SetupExcept(fix(t)),
+                Instr::SetupFinally(t) => Instr::SetupFinally(fix(t)),
+                Instr::SetupWith(t) => Instr::SetupWith(fix(t)),
+                Instr::JumpIfNotExcMatch(t) => Instr::JumpIfNotExcMatch(fix(t)),
+                other => other,
+            };
+        }
+        let cell_args = self
+            .cellvars
+            .iter()
+            .map(|c| {
+                self.varnames[..self.argcount
+                    + self.kwonly
+                    + (self.flags & CO_VARARGS != 0) as usize
+                    + (self.flags & CO_VARKEYWORDS != 0) as usize]
+                    .iter()
+                    .position(|v| v == c)
+            })
+            .collect();
+        let names = self.names.iter().map(|n| rt::intern(n)).collect();
+        let code = Code {
+            name: self.name,
+            qualname: self.qualname,
+            instrs: self.instrs,
+            positions: self.positions,
+            consts: self.consts,
+            names,
+            varnames: self.varnames,
+            cellvars: self.cellvars,
+            freevars: self.freevars,
+            cell_args,
+            argcount: self.argcount,
+            posonlyargcount: self.posonly,
+            kwonlyargcount: self.kwonly,
+            flags: self.flags,
+            first_line: self.first_line,
+            source: unit.source.clone(),
+            max_blocks: self.max_blocks,
+        };
+        alloc(&CODE_VT, CodeObj(code))
+    }
+}
+
+fn is_identifier_like(s: &str) -> bool {
+    s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+impl Unit {
+    fn cached(&mut self, k: ConstKey, make: impl FnOnce() -> ObjRef) -> ObjRef {
+        if let Some(o) = self.consts.get(&k) {
+            return o.clone();
+        }
+        let o = make();
+        self.consts.insert(k, o.clone());
+        o
+    }
+
+    fn const_none(&mut self) -> ObjRef {
+        self.cached(ConstKey::None, rt::none)
+    }
+
+    fn const_str(&mut self, s: &str) -> ObjRef {
+        let s2 = s.to_string();
+        self.cached(ConstKey::Str(s.to_string()), move || {
+            if is_identifier_like(&s2) {
+                rt::intern(&s2)
+            } else {
+                rt::str_obj(&s2)
+            }
+        })
+    }
+
+    /// The constant value of a literal expression, if it is one (with CPython's folding of `-literal`
+    /// and tuples of constants).
+    fn const_value(&mut self, e: &Expr) -> Option<ObjRef> {
+        Some(match e {
+            Expr::NoneLiteral(_) => self.const_none(),
+            Expr::BooleanLiteral(b) => {
+                self.cached(ConstKey::Bool(b.value), || rt::bool_obj(b.value))
+            }
+            Expr::EllipsisLiteral(_) => {
+                self.cached(ConstKey::Ellipsis, || rt::rt().ellipsis.clone())
+            }
+            Expr::StringLiteral(s) => self.const_str(s.value.to_str()),
+            Expr::BytesLiteral(b) => {
+                let v: Vec<u8> = b.value.bytes().collect();
+                self.cached(ConstKey::Bytes(v.clone()), || rt::bytes(v))
+            }
+            Expr::NumberLiteral(n) => match &n.value {
+                ast::Number::Int(i) => {
+                    let s = i.to_string();
+                    let v = parse_int_literal(&s)?;
+                    self.cached(ConstKey::Int(v.clone()), || rt::bigint(v))
+                }
+                ast::Number::Float(f) => {
+                    let f = *f;
+                    self.cached(ConstKey::Float(f.to_bits()), || rt::float(f))
+                }
+                ast::Number::Complex { .. } => return None,
+            },
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match &*u.operand {
+                Expr::NumberLiteral(n) => match &n.value {
+                    ast::Number::Int(i) => {
+                        let v = -parse_int_literal(&i.to_string())?;
+                        self.cached(ConstKey::Int(v.clone()), || rt::bigint(v))
+                    }
+                    ast::Number::Float(f) => {
+                        let f = -*f;
+                        self.cached(ConstKey::Float(f.to_bits()), || rt::float(f))
+                    }
+                    _ => return None,
+                },
+                _ => return None,
+            },
+            Expr::Tuple(t) if !t.elts.is_empty() => {
+                let mut items = Vec::new();
+                for el in &t.elts {
+                    if matches!(el, Expr::Tuple(_)) {
+                        return None;
+                    }
+                    items.push(self.const_value(el)?);
+                }
+                rt::tuple(items)
+            }
+            _ => return None,
+        })
+    }
+
+    fn scope_of<T>(&self, node: &T) -> usize {
+        self.symtable.by_node[&key(node)]
+    }
+
+    // ---- names ----------------------------------------------------------------------------------
+
+    fn load_name(&mut self, b: &mut Builder, n: &str) {
+        match self.symtable.access(b.scope, n) {
+            Access::Fast => {
+                let i = b.var_idx(n);
+                b.emit(Instr::LoadFast(i))
+            }
+            Access::Deref => {
+                let i = b.cell_idx(n);
+                b.emit(Instr::LoadDeref(i))
+            }
+            Access::ClassDeref => {
+                let i = b.cell_idx(n);
+                b.emit(Instr::LoadClassDeref(i))
+            }
+            Access::GlobalExplicit | Access::GlobalImplicit => {
+                let i = b.name_idx(n);
+                b.emit(Instr::LoadGlobal(i))
+            }
+            Access::Name => {
+                let i = b.name_idx(n);
+                b.emit(Instr::LoadName(i))
+            }
+        }
+    }
+
+    fn store_name(&mut self, b: &mut Builder, n: &str) {
+        match self.symtable.access(b.scope, n) {
+            Access::Fast => {
+                let i = b.var_idx(n);
+                b.emit(Instr::StoreFast(i))
+            }
+            Access::Deref | Access::ClassDeref => {
+                let i = b.cell_idx(n);
+                b.emit(Instr::StoreDeref(i))
+            }
+            Access::GlobalExplicit | Access::GlobalImplicit => {
+                let i = b.name_idx(n);
+                b.emit(Instr::StoreGlobal(i))
+            }
+            Access::Name => {
+                let i = b.name_idx(n);
+                b.emit(Instr::StoreName(i))
+            }
+        }
+    }
+
+    fn delete_name(&mut self, b: &mut Builder, n: &str) {
+        match self.symtable.access(b.scope, n) {
+            Access::Fast => {
+                let i = b.var_idx(n);
+                b.emit(Instr::DeleteFast(i))
+            }
+            Access::Deref | Access::ClassDeref => {
+                let i = b.cell_idx(n);
+                b.emit(Instr::DeleteDeref(i))
+            }
+            Access::GlobalExplicit | Access::GlobalImplicit => {
+                let i = b.name_idx(n);
+                b.emit(Instr::DeleteGlobal(i))
+            }
+            Access::Name => {
+                let i = b.name_idx(n);
+                b.emit(Instr::DeleteName(i))
+            }
+        }
+    }
+
+    // ---- statements -----------------------------------------------------------------------------
+
+    fn stmts<'a>(&mut self, b: &mut Builder<'a>, body: &'a [Stmt]) -> CResult<()> {
+        for s in body {
+            self.stmt(b, s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt<'a>(&mut self, b: &mut Builder<'a>, s: &'a Stmt) -> CResult<()> {
+        b.set_pos(s.range());
+        match s {
+            Stmt::Expr(e) => {
+                if self.const_value(&e.value).is_some() && !matches!(&*e.value, Expr::Tuple(_)) {
+                    // Constant expression statements (docstrings) compile to nothing.
+                    return Ok(());
+                }
+                self.expr(b, &e.value)?;
+                b.emit(Instr::Pop);
+            }
+            Stmt::Assign(a) => {
+                self.expr(b, &a.value)?;
+                for (i, t) in a.targets.iter().enumerate() {
+                    if i + 1 < a.targets.len() {
+                        b.emit(Instr::Dup);
+                    }
+                    self.assign(b, t)?;
+                }
+            }
+            Stmt::AugAssign(a) => self.aug_assign(b, a)?,
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    self.expr(b, v)?;
+                    self.assign(b, &a.target)?;
+                }
+            }
+            Stmt::Pass(_) => {}
+            Stmt::If(i) => {
+                let end = b.new_label();
+                let mut next = b.new_label();
+                self.cond_jump(b, &i.test, false, next)?;
+                self.stmts(b, &i.body)?;
+                for c in &i.elif_else_clauses {
+                    b.emit(Instr::Jump(end as u32));
+                    b.bind(next);
+                    next = b.new_label();
+                    if let Some(t) = &c.test {
+                        b.set_pos(t.range());
+                        self.cond_jump(b, t, false, next)?;
+                    }
+                    self.stmts(b, &c.body)?;
+                }
+                b.bind(next);
+                b.bind(end);
+            }
+            Stmt::While(w) => {
+                let top = b.new_label();
+                let orelse = b.new_label();
+                let end = b.new_label();
+                b.bind(top);
+                self.cond_jump(b, &w.test, false, orelse)?;
+                b.fblocks.push(FBlock::Loop {
+                    cont: top,
+                    brk: end,
+                    is_for: false,
+                });
+                self.stmts(b, &w.body)?;
+                b.fblocks.pop();
+                b.emit(Instr::Jump(top as u32));
+                b.bind(orelse);
+                self.stmts(b, &w.orelse)?;
+                b.bind(end);
+            }
+            Stmt::For(f) => {
+                self.expr(b, &f.iter)?;
+                b.set_pos(f.iter.range());
+                b.emit(Instr::GetIter);
+                let top = b.new_label();
+                let orelse = b.new_label();
+                let end = b.new_label();
+                b.bind(top);
+                b.set_pos(f.iter.range());
+                b.emit(Instr::ForIter(orelse as u32));
+                self.assign(b, &f.target)?;
+                b.fblocks.push(FBlock::Loop {
+                    cont: top,
+                    brk: end,
+                    is_for: true,
+                });
+                self.stmts(b, &f.body)?;
+                b.fblocks.pop();
+                b.emit(Instr::Jump(top as u32));
+                b.bind(orelse);
+                self.stmts(b, &f.orelse)?;
+                b.bind(end);
+            }
+            Stmt::Break(_) => {
+                let (brk, is_for, depth) = self.find_loop(b, s.range())?;
+                self.unwind(b, depth, false)?;
+                if is_for {
+                    b.emit(Instr::Pop);
+                }
+                b.emit(Instr::Jump(brk as u32));
+            }
+            Stmt::Continue(_) => {
+                let (_, _, depth) = self.find_loop(b, s.range())?;
+                let cont = match &b.fblocks[depth] {
+                    FBlock::Loop { cont, .. } => *cont,
+                    _ => unreachable!(),
+                };
+                self.unwind(b, depth + 1, false)?;
+                b.emit(Instr::Jump(cont as u32));
+            }
+            Stmt::Return(r) => {
+                if self.symtable.scopes[b.scope].kind != ScopeKind::Function {
+                    return Err(cerr("'return' outside function", s.range()));
+                }
+                match &r.value {
+                    Some(v) => self.expr(b, v)?,
+                    None => {
+                        let n = self.const_none();
+                        let i = b.add_const(n);
+                        b.emit(Instr::LoadConst(i));
+                    }
+                }
+                self.unwind(b, 0, true)?;
+                b.set_pos(s.range());
+                b.emit(Instr::Return);
+            }
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.delete(b, t)?;
+                }
+            }
+            Stmt::FunctionDef(f) => self.function_def(b, f)?,
+            Stmt::ClassDef(c) => self.class_def(b, c)?,
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    b.set_pos(a.range());
+                    let idx = b.name_idx(&a.name.id);
+                    b.emit(Instr::ImportName(idx));
+                    match &a.asname {
+                        Some(n) => {
+                            // `import a.b as c` binds the submodule.
+                            for part in a.name.id.split('.').skip(1) {
+                                let pi = b.name_idx(part);
+                                b.emit(Instr::LoadAttr(pi));
+                            }
+                            self.store_name(b, &n.id)
+                        }
+                        None => {
+                            let first = a.name.id.split('.').next().unwrap_or("").to_string();
+                            self.store_name(b, &first)
+                        }
+                    }
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                let m = i
+                    .module
+                    .as_ref()
+                    .map(|m| m.id.to_string())
+                    .unwrap_or_default();
+                let idx = b.name_idx(&m);
+                b.emit(Instr::ImportName(idx));
+                for a in &i.names {
+                    if a.name.id.as_str() == "*" {
+                        b.emit(Instr::ImportStar);
+                        return Ok(());
+                    }
+                    b.set_pos(a.range());
+                    let ni = b.name_idx(&a.name.id);
+                    b.emit(Instr::ImportFrom(ni));
+                    let target = a.asname.as_ref().unwrap_or(&a.name).id.to_string();
+                    self.store_name(b, &target);
+                }
+                b.emit(Instr::Pop);
+            }
+            Stmt::Global(_) | Stmt::Nonlocal(_) => {}
+            Stmt::Raise(r) => {
+                let mut n = 0;
+                if let Some(e) = &r.exc {
+                    self.expr(b, e)?;
+                    n = 1;
+                    if let Some(c) = &r.cause {
+                        self.expr(b, c)?;
+                        n = 2;
+                    }
+                }
+                b.set_pos(s.range());
+                b.emit(Instr::Raise(n));
+            }
+            Stmt::Assert(a) => {
+                let end = b.new_label();
+                self.cond_jump(b, &a.test, true, end)?;
+                b.set_pos(a.test.range());
+                b.emit(Instr::LoadAssertionError);
+                if let Some(m) = &a.msg {
+                    self.expr(b, m)?;
+                    b.set_pos(a.test.range());
+                    b.emit(Instr::Call(1));
+                }
+                b.set_pos(a.test.range());
+                b.emit(Instr::Raise(1));
+                b.bind(end);
+            }
+            Stmt::Try(t) => self.try_stmt(b, t)?,
+            Stmt::With(w) => self.with_stmt(b, &w.items, &w.body, s.range())?,
+            Stmt::Match(_) => return Err(cerr("match statements are not supported", s.range())),
+            Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {
+                return Err(cerr("invalid syntax", s.range()))
+            }
+        }
+        Ok(())
+    }
+
+    fn find_loop(&self, b: &Builder, r: TextRange) -> CResult<(usize, bool, usize)> {
+        for (i, f) in b.fblocks.iter().enumerate().rev() {
+            if let FBlock::Loop { brk, is_for, .. } = f {
+                return Ok((*brk, *is_for, i));
+            }
+        }
+        Err(cerr("'break' outside loop", r))
+    }
+
+    /// Emit the cleanup for leaving every fblock above `depth` (return: `value_on_stack`).
+    fn unwind<'a>(&mut self, b: &mut Builder<'a>, depth: usize, returning: bool) -> CResult<()> {
+        let blocks: Vec<FBlock<'a>> = b.fblocks[depth..].to_vec();
+        for (i, fb) in blocks.iter().enumerate().rev() {
+            match fb {
+                FBlock::Loop { is_for, .. } => {
+                    if returning && *is_for {
+                        b.emit(Instr::Swap(1));
+                        b.emit(Instr::Pop);
+                    }
+                }
+                FBlock::TryExcept => b.emit(Instr::PopBlock),
+                FBlock::Finally { body } => {
+                    b.emit(Instr::PopBlock);
+                    // The finally body runs with the fblocks outside it.
+                    let saved = b.fblocks.split_off(depth + i);
+                    self.stmts(b, body)?;
+                    b.fblocks.extend(saved);
+                }
+                FBlock::HandlerBody { name } => {
+                    b.emit(Instr::PopExcept);
+                    if let Some(n) = name {
+                        let n = n.clone();
+                        let none = self.const_none();
+                        let ci = b.add_const(none);
+                        b.emit(Instr::LoadConst(ci));
+                        self.store_name(b, &n);
+                        self.delete_name(b, &n);
+                    }
+                }
+                FBlock::FinallyExc => {
+                    if returning {
+                        b.emit(Instr::Swap(1));
+                    }
+                    b.emit(Instr::Pop);
+                    b.emit(Instr::PopExcept);
+                }
+                FBlock::With => {
+                    b.emit(Instr::PopBlock);
+                    if returning {
+                        b.emit(Instr::Swap(1));
+                    }
+                    b.emit(Instr::WithExitNone);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn try_stmt<'a>(&mut self, b: &mut Builder<'a>, t: &'a ast::StmtTry) -> CResult<()> {
+        let has_finally = !t.finalbody.is_empty();
+        let fin_label = b.new_label();
+        if has_finally {
+            b.emit(Instr::SetupFinally(fin_label as u32));
+            b.fblocks.push(FBlock::Finally { body: &t.finalbody });
+        }
+        if t.handlers.is_empty() {
+            self.stmts(b, &t.body)?;
+        } else {
+            let handler = b.new_label();
+            let end = b.new_label();
+            b.emit(Instr::SetupExcept(handler as u32));
+            b.fblocks.push(FBlock::TryExcept);
+            self.stmts(b, &t.body)?;
+            b.fblocks.pop();
+            b.emit(Instr::PopBlock);
+            self.stmts(b, &t.orelse)?;
+            b.emit(Instr::Jump(end as u32));
+            b.bind(handler);
+            for h in &t.handlers {
+                let ast::ExceptHandler::ExceptHandler(h) = h;
+                let next = b.new_label();
+                b.set_pos(h.range());
+                if let Some(ty) = &h.type_ {
+                    self.expr(b, ty)?;
+                    b.emit(Instr::JumpIfNotExcMatch(next as u32));
+                }
+                let name = h.name.as_ref().map(|n| n.id.to_string());
+                match &name {
+                    Some(n) => self.store_name(b, n),
+                    None => b.emit(Instr::Pop),
+                }
+                b.fblocks.push(FBlock::HandlerBody { name: name.clone() });
+                self.stmts(b, &h.body)?;
+                b.fblocks.pop();
+                b.emit(Instr::PopExcept);
+                if let Some(n) = &name {
+                    let none = self.const_none();
+                    let ci = b.add_const(none);
+                    b.emit(Instr::LoadConst(ci));
+                    self.store_name(b, n);
+                    self.delete_name(b, n);
+                }
+                b.emit(Instr::Jump(end as u32));
+                b.bind(next);
+            }
+            b.emit(Instr::Reraise);
+            b.bind(end);
+        }
+        if has_finally {
+            b.fblocks.pop();
+            b.emit(Instr::PopBlock);
+            self.stmts(b, &t.finalbody)?;
+            let after = b.new_label();
+            b.emit(Instr::Jump(after as u32));
+            b.bind(fin_label);
+            b.fblocks.push(FBlock::FinallyExc);
+            self.stmts(b, &t.finalbody)?;
+            b.fblocks.pop();
+            b.emit(Instr::Reraise);
+            b.bind(after);
+        }
+        Ok(())
+    }
+
+    fn with_stmt<'a>(
+        &mut self,
+        b: &mut Builder<'a>,
+        items: &'a [ast::WithItem],
+        body: &'a [Stmt],
+        r: TextRange,
+    ) -> CResult<()> {
+        let Some((first, rest)) = items.split_first() else {
+            return self.stmts(b, body);
+        };
+        self.expr(b, &first.context_expr)?;
+        let exit = b.new_label();
+        b.set_pos(first.context_expr.range());
+        b.emit(Instr::SetupWith(exit as u32));
+        b.fblocks.push(FBlock::With);
+        match &first.optional_vars {
+            Some(v) => self.assign(b, v)?,
+            None => b.emit(Instr::Pop),
+        }
+        if rest.is_empty() {
+            self.stmts(b, body)?;
+        } else {
+            self.with_stmt(b, rest, body, r)?;
+        }
+        b.fblocks.pop();
+        b.emit(Instr::PopBlock);
+        b.set_pos(first.context_expr.range());
+        b.emit(Instr::WithExitNone);
+        let after = b.new_label();
+        b.emit(Instr::Jump(after as u32));
+        b.bind(exit);
+        // Stack: exit, exc. WithExcept calls exit(type, exc, tb) and pushes its result.
+        b.emit(Instr::WithExcept);
+        let reraise = b.new_label();
+        b.emit(Instr::PopJumpIfFalse(reraise as u32));
+        b.emit(Instr::Pop);
+        b.emit(Instr::Pop);
+        b.emit(Instr::PopExcept);
+        b.emit(Instr::Jump(after as u32));
+        b.bind(reraise);
+        b.emit(Instr::Swap(1));
+        b.emit(Instr::Pop);
+        b.emit(Instr::Reraise);
+        b.bind(after);
+        Ok(())
+    }
+
+    fn aug_assign<'a>(&mut self, b: &mut Builder<'a>, a: &'a ast::StmtAugAssign) -> CResult<()> {
+        let op = binop(a.op);
+        match &*a.target {
+            Expr::Name(n) => {
+                b.set_pos(n.range());
+                self.load_name(b, &n.id);
+                self.expr(b, &a.value)?;
+                b.set_pos(a.range());
+                b.emit(Instr::Inplace(op));
+                self.store_name(b, &n.id);
+            }
+            Expr::Attribute(at) => {
+                self.expr(b, &at.value)?;
+                b.emit(Instr::Dup);
+                b.set_pos(at.range());
+                let i = b.name_idx(&at.attr.id);
+                b.emit(Instr::LoadAttr(i));
+                self.expr(b, &a.value)?;
+                b.set_pos(a.range());
+                b.emit(Instr::Inplace(op));
+                b.emit(Instr::Swap(1));
+                b.emit(Instr::StoreAttr(i));
+            }
+            Expr::Subscript(sub) => {
+                self.expr(b, &sub.value)?;
+                self.expr(b, &sub.slice)?;
+                b.emit(Instr::Copy(2));
+                b.emit(Instr::Copy(2));
+                b.set_pos(sub.range());
+                b.emit(Instr::Subscr);
+                self.expr(b, &a.value)?;
+                b.set_pos(a.range());
+                b.emit(Instr::Inplace(op));
+                b.emit(Instr::Swap(2));
+                b.emit(Instr::Swap(1));
+                b.emit(Instr::StoreSubscr);
+            }
+            _ => {
+                return Err(cerr(
+                    "illegal expression for augmented assignment",
+                    a.range(),
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    /// Store TOS into a target.
+    fn assign<'a>(&mut self, b: &mut Builder<'a>, t: &'a Expr) -> CResult<()> {
+        match t {
+            Expr::Name(n) => self.store_name(b, &n.id),
+            Expr::Attribute(a) => {
+                self.expr(b, &a.value)?;
+                b.set_pos(a.range());
+                let i = b.name_idx(&a.attr.id);
+                b.emit(Instr::StoreAttr(i));
+            }
+            Expr::Subscript(s) => {
+                self.expr(b, &s.value)?;
+                self.expr(b, &s.slice)?;
+                b.set_pos(s.range());
+                b.emit(Instr::StoreSubscr);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                b.set_pos(t.range());
+                let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
+                match star {
+                    Some(p) => b.emit(Instr::UnpackEx(p as u32, (elts.len() - p - 1) as u32)),
+                    None => b.emit(Instr::UnpackSequence(elts.len() as u32)),
+                }
+                for e in elts {
+                    match e {
+                        Expr::Starred(s) => self.assign(b, &s.value)?,
+                        e => self.assign(b, e)?,
+                    }
+                }
+            }
+            Expr::Starred(s) => {
+                return Err(cerr(
+                    "starred assignment target must be in a list or tuple",
+                    s.range(),
+                ))
+            }
+            _ => return Err(cerr("cannot assign to expression", t.range())),
+        }
+        Ok(())
+    }
+
+    fn delete<'a>(&mut self, b: &mut Builder<'a>, t: &'a Expr) -> CResult<()> {
+        match t {
+            Expr::Name(n) => {
+                b.set_pos(n.range());
+                self.delete_name(b, &n.id)
+            }
+            Expr::Attribute(a) => {
+                self.expr(b, &a.value)?;
+                b.set_pos(a.range());
+                let i = b.name_idx(&a.attr.id);
+                b.emit(Instr::DeleteAttr(i));
+            }
+            Expr::Subscript(s) => {
+                self.expr(b, &s.value)?;
+                self.expr(b, &s.slice)?;
+                b.set_pos(s.range());
+                b.emit(Instr::DeleteSubscr);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                for e in elts {
+                    self.delete(b, e)?;
+                }
+            }
+            _ => return Err(cerr("cannot delete expression", t.range())),
+        }
+        Ok(())
+    }
+
+    // ---- functions and classes ------------------------------------------------------------------
+
+    fn qualname(&self, b: &Builder, name: &str) -> String {
+        let sc = &self.symtable.scopes[b.scope];
+        match sc.kind {
+            ScopeKind::Module => name.to_string(),
+            ScopeKind::Class => format!("{}.{}", b.qualname, name),
+            ScopeKind::Function => format!("{}.<locals>.{}", b.qualname, name),
+        }
+    }
+
+    /// Push defaults/kwdefaults/annotations, build the code and emit MakeFunction.
+    fn make_function<'a>(
+        &mut self,
+        b: &mut Builder<'a>,
+        scope: usize,
+        name: &str,
+        params: Option<&'a ast::Parameters>,
+        returns: Option<&'a Expr>,
+        body: FnBody<'a>,
+        first_line: usize,
+    ) -> CResult<()> {
+        let mut flags = 0u8;
+        if let Some(p) = params {
+            let defaults: Vec<&Expr> = p
+                .posonlyargs
+                .iter()
+                .chain(p.args.iter())
+                .filter_map(|a| a.default.as_deref())
+                .collect();
+            if !defaults.is_empty() {
+                for d in &defaults {
+                    self.expr(b, d)?;
+                }
+                b.emit(Instr::BuildTuple(defaults.len() as u32));
+                flags |= 1;
+            }
+            let kwd: Vec<(&str, &Expr)> = p
+                .kwonlyargs
+                .iter()
+                .filter_map(|a| {
+                    a.default
+                        .as_deref()
+                        .map(|d| (a.parameter.name.id.as_str(), d))
+                })
+                .collect();
+            if !kwd.is_empty() {
+                for (n, d) in &kwd {
+                    let k = self.const_str(n);
+                    let ki = b.add_const(k);
+                    b.emit(Instr::LoadConst(ki));
+                    self.expr(b, d)?;
+                }
+                b.emit(Instr::BuildMap(kwd.len() as u32));
+                flags |= 2;
+            }
+            let mut anns: Vec<(&str, &Expr)> = Vec::new();
+            for a in p
+                .posonlyargs
+                .iter()
+                .chain(p.args.iter())
+                .chain(p.kwonlyargs.iter())
+            {
+                if let Some(an) = &a.parameter.annotation {
+                    anns.push((a.parameter.name.id.as_str(), an));
+                }
+            }
+            for v in [&p.vararg, &p.kwarg].into_iter().flatten() {
+                if let Some(an) = &v.annotation {
+                    anns.push((v.name.id.as_str(), an));
+                }
+            }
+            if let Some(r) = returns {
+                anns.push(("return", r));
+            }
+            if !anns.is_empty() {
+                for (n, a) in &anns {
+                    let k = self.const_str(n);
+                    let ki = b.add_const(k);
+                    b.emit(Instr::LoadConst(ki));
+                    self.expr(b, a)?;
+                }
+                b.emit(Instr::BuildMap(anns.len() as u32));
+                flags |= 4;
+            }
+        }
+        let qual = self.qualname(b, name);
+        let mut fb = Builder::new(scope, name.to_string(), qual, first_line);
+        let sc = &self.symtable.scopes[scope];
+        if sc.is_generator {
+            fb.flags |= CO_GENERATOR;
+        }
+        if let Some(p) = params {
+            for a in p.posonlyargs.iter().chain(p.args.iter()) {
+                fb.var_idx(&a.parameter.name.id);
+            }
+            fb.posonly = p.posonlyargs.len();
+            fb.argcount = p.posonlyargs.len() + p.args.len();
+            for a in p.kwonlyargs.iter() {
+                fb.var_idx(&a.parameter.name.id);
+            }
+            fb.kwonly = p.kwonlyargs.len();
+            if let Some(v) = &p.vararg {
+                fb.var_idx(&v.name.id);
+                fb.flags |= CO_VARARGS;
+            }
+            if let Some(v) = &p.kwarg {
+                fb.var_idx(&v.name.id);
+                fb.flags |= CO_VARKEYWORDS;
+            }
+        }
+        if let FnBody::Comprehension(..) = body {
+            fb.var_idx(".0");
+            fb.argcount = 1;
+        }
+        fb.cellvars = sc.cells.clone();
+        fb.freevars = sc.frees.clone();
+        match body {
+            FnBody::Stmts(stmts) => {
+                // A docstring is the function's first constant.
+                if let Some(Stmt::Expr(e)) = stmts.first() {
+                    if let Expr::StringLiteral(s) = &*e.value {
+                        let d = self.const_str(s.value.to_str());
+                        fb.add_const(d);
+                    }
+                }
+                self.stmts(&mut fb, stmts)?;
+                let none = self.const_none();
+                let ci = fb.add_const(none);
+                fb.emit(Instr::LoadConst(ci));
+                fb.emit(Instr::Return);
+            }
+            FnBody::Expr(e) => {
+                self.expr(&mut fb, e)?;
+                fb.emit(Instr::Return);
+            }
+            FnBody::Comprehension(kind, elt, val, gens) => {
+                self.comprehension_body(&mut fb, kind, elt, val, gens)?;
+            }
+        }
+        let frees = fb.freevars.clone();
+        let code = fb.finish(self);
+        if !frees.is_empty() {
+            for f in &frees {
+                let i = b.cell_idx(f);
+                b.emit(Instr::LoadClosure(i));
+            }
+            b.emit(Instr::BuildTuple(frees.len() as u32));
+            flags |= 8;
+        }
+        let ci = b.add_const(code);
+        b.emit(Instr::LoadConst(ci));
+        b.emit(Instr::MakeFunction(flags));
+        Ok(())
+    }
+
+    fn function_def<'a>(
+        &mut self,
+        b: &mut Builder<'a>,
+        f: &'a ast::StmtFunctionDef,
+    ) -> CResult<()> {
+        for d in &f.decorator_list {
+            self.expr(b, &d.expression)?;
+        }
+        let scope = self.scope_of(f);
+        let line = self.source.line_of(f.range().start().to_usize());
+        b.set_pos(f.range());
+        self.make_function(
+            b,
+            scope,
+            &f.name.id,
+            Some(&f.parameters),
+            f.returns.as_deref(),
+            FnBody::Stmts(&f.body),
+            line,
+        )?;
+        for d in f.decorator_list.iter().rev() {
+            b.set_pos(d.range());
+            b.emit(Instr::Call(1));
+        }
+        self.store_name(b, &f.name.id);
+        Ok(())
+    }
+
+    fn class_def<'a>(&mut self, b: &mut Builder<'a>, c: &'a ast::StmtClassDef) -> CResult<()> {
+        for d in &c.decorator_list {
+            self.expr(b, &d.expression)?;
+        }
+        b.set_pos(c.range());
+        b.emit(Instr::LoadBuildClass);
+        let scope = self.scope_of(c);
+        let qual = self.qualname(b, &c.name.id);
+        let line = self.source.line_of(c.range().start().to_usize());
+        let mut cb = Builder::new(scope, c.name.id.to_string(), qual.clone(), line);
+        cb.flags |= CO_NAMESPACE;
+        cb.cellvars = self.symtable.scopes[scope].cells.clone();
+        cb.freevars = self.symtable.scopes[scope].frees.clone();
+        cb.set_pos(c.range());
+        let mi = cb.name_idx("__name__");
+        cb.emit(Instr::LoadName(mi));
+        let mo = cb.name_idx("__module__");
+        cb.emit(Instr::StoreName(mo));
+        let q = self.const_str(&qual);
+        let qi = cb.add_const(q);
+        cb.emit(Instr::LoadConst(qi));
+        let qn = cb.name_idx("__qualname__");
+        cb.emit(Instr::StoreName(qn));
+        if let Some(Stmt::Expr(e)) = c.body.first() {
+            if let Expr::StringLiteral(s) = &*e.value {
+                let d = self.const_str(s.value.to_str());
+                let di = cb.add_const(d);
+                cb.emit(Instr::LoadConst(di));
+                let dn = cb.name_idx("__doc__");
+                cb.emit(Instr::StoreName(dn));
+            }
+        }
+        if c.body.iter().any(|s| matches!(s, Stmt::AnnAssign(_))) {
+            cb.emit(Instr::SetupAnnotations);
+        }
+        self.stmts(&mut cb, &c.body)?;
+        if cb.cellvars.iter().any(|c| c == "__class__") {
+            let i = cb.cell_idx("__class__");
+            cb.emit(Instr::LoadClosure(i));
+        } else {
+            let none = self.const_none();
+            let ci = cb.add_const(none);
+            cb.emit(Instr::LoadConst(ci));
+        }
+        cb.emit(Instr::Return);
+        let frees = cb.freevars.clone();
+        let code = cb.finish(self);
+        let mut flags = 0;
+        if !frees.is_empty() {
+            for f in &frees {
+                let i = b.cell_idx(f);
+                b.emit(Instr::LoadClosure(i));
+            }
+            b.emit(Instr::BuildTuple(frees.len() as u32));
+            flags |= 8;
+        }
+        let ci = b.add_const(code);
+        b.emit(Instr::LoadConst(ci));
+        b.emit(Instr::MakeFunction(flags));
+        let n = self.const_str(&c.name.id);
+        let ni = b.add_const(n);
+        b.emit(Instr::LoadConst(ni));
+        let (args, kws): (Vec<&Expr>, Vec<&ast::Keyword>) = match &c.arguments {
+            Some(a) => (a.args.iter().collect(), a.keywords.iter().collect()),
+            None => (vec![], vec![]),
+        };
+        for a in &args {
+            self.expr(b, a)?;
+        }
+        b.set_pos(c.range());
+        if kws.is_empty() {
+            b.emit(Instr::Call(args.len() as u32 + 2));
+        } else {
+            let mut names = Vec::new();
+            for k in &kws {
+                self.expr(b, &k.value)?;
+                names.push(rt::intern(
+                    k.arg.as_ref().map(|a| a.id.as_str()).unwrap_or(""),
+                ));
+            }
+            let t = b.add_const(rt::tuple(names));
+            b.emit(Instr::CallKw(args.len() as u32 + 2 + kws.len() as u32, t));
+        }
+        for d in c.decorator_list.iter().rev() {
+            b.set_pos(d.range());
+            b.emit(Instr::Call(1));
+        }
+        self.store_name(b, &c.name.id);
+        Ok(())
+    }
+
+    fn comprehension_body<'a>(
+        &mut self,
+        b: &mut Builder<'a>,
+        kind: CompKind,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        gens: &'a [ast::Comprehension],
+    ) -> CResult<()> {
+        match kind {
+            CompKind::List => b.emit(Instr::BuildList(0)),
+            CompKind::Set => b.emit(Instr::BuildSet(0)),
+            CompKind::Dict => b.emit(Instr::BuildMap(0)),
+            CompKind::Gen => {}
+        }
+        self.comp_loop(b, kind, elt, val, gens, 0)?;
+        if kind == CompKind::Gen {
+            let none = self.const_none();
+            let ci = b.add_const(none);
+            b.emit(Instr::LoadConst(ci));
+        }
+        b.emit(Instr::Return);
+        Ok(())
+    }
+
+    fn comp_loop<'a>(
+        &mut self,
+        b: &mut Builder<'a>,
+        kind: CompKind,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        gens: &'a [ast::Comprehension],
+        depth: usize,
+    ) -> CResult<()> {
+        let g = &gens[depth];
+        if depth == 0 {
+            b.emit(Instr::LoadFast(0));
+        } else {
+            self.expr(b, &g.iter)?;
+            b.emit(Instr::GetIter);
+        }
+        let top = b.new_label();
+        let end = b.new_label();
+        b.bind(top);
+        b.set_pos(g.iter.range());
+        b.emit(Instr::ForIter(end as u32));
+        self.assign(b, &g.target)?;
+        for cond in &g.ifs {
+            self.cond_jump(b, cond, false, top)?;
+        }
+        if depth + 1 < gens.len() {
+            self.comp_loop(b, kind, elt, val, gens, depth + 1)?;
+        } else {
+            let d = (depth + 1) as u32 + 1;
+            match kind {
+                CompKind::List => {
+                    self.expr(b, elt)?;
+                    b.emit(Instr::ListAppend(d));
+                }
+                CompKind::Set => {
+                    self.expr(b, elt)?;
+                    b.emit(Instr::SetAdd(d));
+                }
+                CompKind::Dict => {
+                    self.expr(b, elt)?;
+                    self.expr(b, val.unwrap())?;
+                    b.emit(Instr::MapAdd(d));
+                }
+                CompKind::Gen => {
+                    self.expr(b, elt)?;
+                    b.emit(Instr::Yield);
+                    b.emit(Instr::Pop);
+                }
+            }
+        }
+        b.emit(Instr::Jump(top as u32));
+        b.bind(end);
+        Ok(())
+    }
+
+    fn comprehension<'a, T>(
+        &mut self,
+        b: &mut Builder<'a>,
+        node: &'a T,
+        kind: CompKind,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        gens: &'a [ast::Comprehension],
+        r: TextRange,
+    ) -> CResult<()> {
+        let scope = self.scope_of(node);
+        let name = match kind {
+            CompKind::List => "<listcomp>",
+            CompKind::Set => "<setcomp>",
+            CompKind::Dict => "<dictcomp>",
+            CompKind::Gen => "<genexpr>",
+        };
+        let line = self.source.line_of(r.start().to_usize());
+        b.set_pos(r);
+        self.make_function(
+            b,
+            scope,
+            name,
+            None,
+            None,
+            FnBody::Comprehension(kind, elt, val, gens),
+            line,
+        )?;
+        self.expr(b, &gens[0].iter)?;
+        b.set_pos(gens[0].iter.range());
+        b.emit(Instr::GetIter);
+        b.set_pos(r);
+        b.emit(Instr::Call(1));
+        Ok(())
+    }
+
+    // ---- expressions ----------------------------------------------------------------------------
+
+    /// Jump to `target` when the truth of `e` equals `when`.
+    fn cond_jump<'a>(
+        &mut self,
+        b: &mut Builder<'a>,
+        e: &'a Expr,
+        when: bool,
+        target: usize,
+    ) -> CResult<()> {
+        match e {
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
+                return self.cond_jump(b, &u.operand, !when, target)
+            }
+            Expr::BoolOp(bo) => {
+                let is_and = bo.op == ast::BoolOp::And;
+                if is_and != when {
+                    // and→jump-if-false / or→jump-if-true: every operand may jump directly.
+                    for v in &bo.values {
+                        self.cond_jump(b, v, when, target)?;
+                    }
+                } else {
+                    let skip = b.new_label();
+                    let n = bo.values.len();
+                    for (i, v) in bo.values.iter().enumerate() {
+                        if i + 1 < n {
+                            self.cond_jump(b, v, !when, skip)?;
+                        } else {
+                            self.cond_jump(b, v, when, target)?;
+                        }
+                    }
+                    b.bind(skip);
+                }
+                return Ok(());
+            }
+            _ => {}
+        }
+        self.expr(b, e)?;
+        b.emit(if when {
+            Instr::PopJumpIfTrue(target as u32)
+        } else {
+            Instr::PopJumpIfFalse(target as u32)
+        });
+        Ok(())
+    }
+
+    fn expr<'a>(&mut self, b: &mut Builder<'a>, e: &'a Expr) -> CResult<()> {
+        if let Some(c) = self.const_value(e) {
+            let i = b.add_const(c);
+            b.emit(Instr::LoadConst(i));
+            return Ok(());
+        }
+        let saved = b.pos;
+        b.set_pos(e.range());
+        let r = self.expr_inner(b, e);
+        b.pos = saved;
+        r
+    }
+
+    fn expr_inner<'a>(&mut self, b: &mut Builder<'a>, e: &'a Expr) -> CResult<()> {
+        match e {
+            Expr::Name(n) => self.load_name(b, &n.id),
+            Expr::NumberLiteral(n) => {
+                return Err(cerr(
+                    match n.value {
+                        ast::Number::Complex { .. } => "complex numbers are not supported",
+                        _ => "invalid number literal",
+                    },
+                    n.range(),
+                ))
+            }
+            Expr::BinOp(bo) => {
+                self.expr(b, &bo.left)?;
+                self.expr(b, &bo.right)?;
+                b.set_pos(bo.range());
+                b.pos.anchor =
+                    Some(self.operator_anchor(bo.left.range().end(), bo.right.range().start()));
+                b.emit(Instr::Binary(binop(bo.op)));
+            }
+            Expr::UnaryOp(u) => {
+                self.expr(b, &u.operand)?;
+                b.set_pos(u.range());
+                b.emit(Instr::Unary(match u.op {
+                    ast::UnaryOp::Not => UnOp::Not,
+                    ast::UnaryOp::USub => UnOp::Neg,
+                    ast::UnaryOp::UAdd => UnOp::Pos,
+                    ast::UnaryOp::Invert => UnOp::Invert,
+                }));
+            }
+            Expr::BoolOp(bo) => {
+                let end = b.new_label();
+                let n = bo.values.len();
+                for (i, v) in bo.values.iter().enumerate() {
+                    self.expr(b, v)?;
+                    if i + 1 < n {
+                        b.emit(if bo.op == ast::BoolOp::And {
+                            Instr::JumpIfFalseOrPop(end as u32)
+                        } else {
+                            Instr::JumpIfTrueOrPop(end as u32)
+                        });
+                    }
+                }
+                b.bind(end);
+            }
+            Expr::Compare(c) => {
+                self.expr(b, &c.left)?;
+                let n = c.ops.len();
+                if n == 1 {
+                    self.expr(b, &c.comparators[0])?;
+                    b.set_pos(c.range());
+                    b.emit(cmp_instr(c.ops[0]));
+                } else {
+                    let cleanup = b.new_label();
+                    let end = b.new_label();
+                    for (i, (op, right)) in c.ops.iter().zip(c.comparators.iter()).enumerate() {
+                        self.expr(b, right)?;
+                        b.set_pos(c.range());
+                        if i + 1 < n {
+                            b.emit(Instr::Swap(1));
+                            b.emit(Instr::Copy(2));
+                            b.emit(cmp_instr(*op));
+                            b.emit(Instr::JumpIfFalseOrPop(cleanup as u32));
+                        } else {
+                            b.emit(cmp_instr(*op));
+                        }
+                    }
+                    b.emit(Instr::Jump(end as u32));
+                    b.bind(cleanup);
+                    b.emit(Instr::Swap(1));
+                    b.emit(Instr::Pop);
+                    b.bind(end);
+                }
+            }
+            Expr::Call(c) => self.call(b, c)?,
+            Expr::Attribute(a) => {
+                self.expr(b, &a.value)?;
+                b.set_pos(a.range());
+                let i = b.name_idx(&a.attr.id);
+                b.emit(Instr::LoadAttr(i));
+            }
+            Expr::Subscript(s) => {
+                self.expr(b, &s.value)?;
+                self.expr(b, &s.slice)?;
+                b.set_pos(s.range());
+                b.pos.anchor = Some((s.value.range().end().to_u32(), s.range().end().to_u32()));
+                b.emit(Instr::Subscr);
+            }
+            Expr::Slice(s) => {
+                let n = if s.step.is_some() { 3 } else { 2 };
+                for p in [&s.lower, &s.upper] {
+                    match p {
+                        Some(x) => self.expr(b, x)?,
+                        None => {
+                            let none = self.const_none();
+                            let ci = b.add_const(none);
+                            b.emit(Instr::LoadConst(ci));
+                        }
+                    }
+                }
+                if let Some(st) = &s.step {
+                    self.expr(b, st)?;
+                }
+                b.emit(Instr::BuildSlice(n));
+            }
+            Expr::List(l) => self.sequence(b, &l.elts, SeqKind::List)?,
+            Expr::Tuple(t) => self.sequence(b, &t.elts, SeqKind::Tuple)?,
+            Expr::Set(s) => self.sequence(b, &s.elts, SeqKind::Set)?,
+            Expr::Dict(d) => {
+                let mut n = 0u32;
+                let mut built = false;
+                for it in &d.items {
+                    match &it.key {
+                        Some(k) => {
+                            self.expr(b, k)?;
+                            self.expr(b, &it.value)?;
+                            n += 1;
+                        }
+                        None => {
+                            if !built {
+                                b.emit(Instr::BuildMap(n));
+                                built = true;
+                            } else if n > 0 {
+                                b.emit(Instr::BuildMap(n));
+                                b.emit(Instr::DictUpdate(1));
+                            }
+                            n = 0;
+                            self.expr(b, &it.value)?;
+                            b.emit(Instr::DictUpdate(1));
+                        }
+                    }
+                }
+                if !built {
+                    b.emit(Instr::BuildMap(n));
+                } else if n > 0 {
+                    b.emit(Instr::BuildMap(n));
+                    b.emit(Instr::DictUpdate(1));
+                }
+            }
+            Expr::If(i) => {
+                let orelse = b.new_label();
+                let end = b.new_label();
+                self.cond_jump(b, &i.test, false, orelse)?;
+                self.expr(b, &i.body)?;
+                b.emit(Instr::Jump(end as u32));
+                b.bind(orelse);
+                self.expr(b, &i.orelse)?;
+                b.bind(end);
+            }
+            Expr::Lambda(l) => {
+                let scope = self.scope_of(l);
+                let line = self.source.line_of(l.range().start().to_usize());
+                self.make_function(
+                    b,
+                    scope,
+                    "<lambda>",
+                    l.parameters.as_deref(),
+                    None,
+                    FnBody::Expr(&l.body),
+                    line,
+                )?;
+            }
+            Expr::ListComp(c) => {
+                self.comprehension(b, c, CompKind::List, &c.elt, None, &c.generators, c.range())?
+            }
+            Expr::SetComp(c) => {
+                self.comprehension(b, c, CompKind::Set, &c.elt, None, &c.generators, c.range())?
+            }
+            Expr::Generator(c) => {
+                self.comprehension(b, c, CompKind::Gen, &c.elt, None, &c.generators, c.range())?
+            }
+            Expr::DictComp(c) => {
+                let k = c
+                    .key
+                    .as_deref()
+                    .ok_or_else(|| cerr("invalid dict comprehension", c.range()))?;
+                self.comprehension(
+                    b,
+                    c,
+                    CompKind::Dict,
+                    k,
+                    Some(&c.value),
+                    &c.generators,
+                    c.range(),
+                )?
+            }
+            Expr::Yield(y) => {
+                match &y.value {
+                    Some(v) => self.expr(b, v)?,
+                    None => {
+                        let none = self.const_none();
+                        let ci = b.add_const(none);
+                        b.emit(Instr::LoadConst(ci));
+                    }
+                }
+                b.emit(Instr::Yield);
+            }
+            Expr::YieldFrom(y) => {
+                self.expr(b, &y.value)?;
+                b.emit(Instr::GetIter);
+                b.emit(Instr::YieldFrom);
+            }
+            Expr::FString(f) => {
+                let mut n = 0;
+                for part in f.value.iter() {
+                    match part {
+                        ast::FStringPart::Literal(l) => {
+                            let c = self.const_str(l.as_str());
+                            let ci = b.add_const(c);
+                            b.emit(Instr::LoadConst(ci));
+                            n += 1;
+                        }
+                        ast::FStringPart::FString(fs) => {
+                            n += self.fstring_elements(b, &fs.elements)?;
+                        }
+                    }
+                }
+                if n != 1 {
+                    b.emit(Instr::BuildString(n));
+                }
+            }
+            Expr::Named(nm) => {
+                self.expr(b, &nm.value)?;
+                b.emit(Instr::Dup);
+                self.assign(b, &nm.target)?;
+            }
+            Expr::Starred(s) => return Err(cerr("can't use starred expression here", s.range())),
+            Expr::Await(a) => return Err(cerr("'await' outside async function", a.range())),
+            _ => return Err(cerr("invalid syntax", e.range())),
+        }
+        Ok(())
+    }
+
+    fn fstring_elements<'a>(
+        &mut self,
+        b: &mut Builder<'a>,
+        els: &'a ast::InterpolatedStringElements,
+    ) -> CResult<u32> {
+        let mut n = 0;
+        for el in els.iter() {
+            match el {
+                ast::InterpolatedStringElement::Literal(l) => {
+                    let c = self.const_str(&l.value);
+                    let ci = b.add_const(c);
+                    b.emit(Instr::LoadConst(ci));
+                    n += 1;
+                }
+                ast::InterpolatedStringElement::Interpolation(i) => {
+                    let mut conv = match i.conversion {
+                        ast::ConversionFlag::None => 0,
+                        ast::ConversionFlag::Str => 1,
+                        ast::ConversionFlag::Repr => 2,
+                        ast::ConversionFlag::Ascii => 3,
+                    };
+                    if let Some(d) = &i.debug_text {
+                        let text = format!("{}{}{}", d.leading(), d.expression(), d.trailing());
+                        let c = self.const_str(&text);
+                        let ci = b.add_const(c);
+                        b.emit(Instr::LoadConst(ci));
+                        n += 1;
+                        if conv == 0 && i.format_spec.is_none() {
+                            conv = 2;
+                        }
+                    }
+                    self.expr(b, &i.expression)?;
+                    let has_spec = match &i.format_spec {
+                        Some(spec) => {
+                            let k = self.fstring_elements(b, &spec.elements)?;
+                            if k != 1 {
+                                b.emit(Instr::BuildString(k));
+                            }
+                            true
+                        }
+                        None => false,
+                    };
+                    b.set_pos(i.expression.range());
+                    b.emit(Instr::FormatValue(conv, has_spec));
+                    n += 1;
+                }
+            }
+        }
+        Ok(n)
+    }
+
+    fn operator_anchor(
+        &self,
+        left_end: ruff_text_size::TextSize,
+        right_start: ruff_text_size::TextSize,
+    ) -> (u32, u32) {
+        let text = &self.source.text;
+        let (a, z) = (left_end.to_usize(), right_start.to_usize());
+        let seg = &text[a..z];
+        let mut start = a;
+        for (i, ch) in seg.char_indices() {
+            if !ch.is_whitespace() && ch != ')' && ch != '\\' {
+                start = a + i;
+                break;
+            }
+        }
+        let mut end = start;
+        for ch in text[start..z].chars() {
+            if ch.is_whitespace() || ch == '(' {
+                break;
+            }
+            end += ch.len_utf8();
+        }
+        (start as u32, end as u32)
+    }
+
+    fn sequence<'a>(
+        &mut self,
+        b: &mut Builder<'a>,
+        elts: &'a [Expr],
+        kind: SeqKind,
+    ) -> CResult<()> {
+        let has_star = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
+        if !has_star {
+            for e in elts {
+                self.expr(b, e)?;
+            }
+            let n = elts.len() as u32;
+            b.emit(match kind {
+                SeqKind::List => Instr::BuildList(n),
+                SeqKind::Tuple => Instr::BuildTuple(n),
+                SeqKind::Set => Instr::BuildSet(n),
+            });
+            return Ok(());
+        }
+        if kind == SeqKind::Set {
+            b.emit(Instr::BuildSet(0));
+        } else {
+            b.emit(Instr::BuildList(0));
+        }
+        for e in elts {
+            match e {
+                Expr::Starred(s) => {
+                    self.expr(b, &s.value)?;
+                    b.emit(if kind == SeqKind::Set {
+                        Instr::SetUpdate(1)
+                    } else {
+                        Instr::ListExtend(1)
+                    });
+                }
+                e => {
+                    self.expr(b, e)?;
+                    b.emit(if kind == SeqKind::Set {
+                        Instr::SetAdd(1)
+                    } else {
+                        Instr::ListAppend(1)
+                    });
+                }
+            }
+        }
+        if kind == SeqKind::Tuple {
+            b.emit(Instr::ListToTuple);
+        }
+        Ok(())
+    }
+
+    fn call<'a>(&mut self, b: &mut Builder<'a>, c: &'a ast::ExprCall) -> CResult<()> {
+        let args = &c.arguments.args;
+        let kws = &c.arguments.keywords;
+        let has_star = args.iter().any(|a| matches!(a, Expr::Starred(_)))
+            || kws.iter().any(|k| k.arg.is_none());
+        let range = c.range();
+        if !has_star && kws.is_empty() {
+            if let Expr::Attribute(a) = &*c.func {
+                self.expr(b, &a.value)?;
+                b.set_pos(a.range());
+                let i = b.name_idx(&a.attr.id);
+                b.emit(Instr::LoadMethod(i));
+                for x in args.iter() {
+                    self.expr(b, x)?;
+                }
+                b.set_pos(range);
+                b.emit(Instr::CallMethod(args.len() as u32));
+                return Ok(());
+            }
+        }
+        self.expr(b, &c.func)?;
+        if !has_star {
+            for x in args.iter() {
+                self.expr(b, x)?;
+            }
+            if kws.is_empty() {
+                b.set_pos(range);
+                b.emit(Instr::Call(args.len() as u32));
+            } else {
+                let mut names = Vec::new();
+                for k in kws.iter() {
+                    self.expr(b, &k.value)?;
+                    names.push(rt::intern(k.arg.as_ref().unwrap().id.as_str()));
+                }
+                let t = b.add_const(rt::tuple(names));
+                b.set_pos(range);
+                b.emit(Instr::CallKw((args.len() + kws.len()) as u32, t));
+            }
+            return Ok(());
+        }
+        // Star call: build a tuple of positionals and a dict of keywords.
+        b.emit(Instr::BuildList(0));
+        for x in args.iter() {
+            match x {
+                Expr::Starred(s) => {
+                    self.expr(b, &s.value)?;
+                    b.emit(Instr::ListExtend(1));
+                }
+                x => {
+                    self.expr(b, x)?;
+                    b.emit(Instr::ListAppend(1));
+                }
+            }
+        }
+        b.emit(Instr::ListToTuple);
+        let has_kw = !kws.is_empty();
+        if has_kw {
+            b.emit(Instr::BuildMap(0));
+            for k in kws.iter() {
+                match &k.arg {
+                    Some(a) => {
+                        let ks = self.const_str(&a.id);
+                        let ki = b.add_const(ks);
+                        b.emit(Instr::LoadConst(ki));
+                        self.expr(b, &k.value)?;
+                        b.emit(Instr::BuildMap(1));
+                        b.emit(Instr::DictMerge(1));
+                    }
+                    None => {
+                        self.expr(b, &k.value)?;
+                        b.emit(Instr::DictMerge(1));
+                    }
+                }
+            }
+        }
+        b.set_pos(range);
+        b.emit(Instr::CallEx(has_kw));
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for Unit {
+    type Target = Rc<Source>;
+    fn deref(&self) -> &Rc<Source> {
+        &self.source
+    }
+}
+
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum CompKind {
+    List,
+    Set,
+    Dict,
+    Gen,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum SeqKind {
+    List,
+    Tuple,
+    Set,
+}
+
+enum FnBody<'a> {
+    Stmts(&'a [Stmt]),
+    Expr(&'a Expr),
+    Comprehension(
+        CompKind,
+        &'a Expr,
+        Option<&'a Expr>,
+        &'a [ast::Comprehension],
+    ),
+}
+
+fn binop(op: ast::Operator) -> BinOp {
+    match op {
+        ast::Operator::Add => BinOp::Add,
+        ast::Operator::Sub => BinOp::Sub,
+        ast::Operator::Mult => BinOp::Mul,
+        ast::Operator::MatMult => BinOp::MatMul,
+        ast::Operator::Div => BinOp::TrueDiv,
+        ast::Operator::Mod => BinOp::Mod,
+        ast::Operator::Pow => BinOp::Pow,
+        ast::Operator::LShift => BinOp::LShift,
+        ast::Operator::RShift => BinOp::RShift,
+        ast::Operator::BitOr => BinOp::Or,
+        ast::Operator::BitXor => BinOp::Xor,
+        ast::Operator::BitAnd => BinOp::And,
+        ast::Operator::FloorDiv => BinOp::FloorDiv,
+    }
+}
+
+fn cmp_instr(op: ast::CmpOp) -> Instr {
+    match op {
+        ast::CmpOp::Eq => Instr::Compare(CmpOp::Eq),
+        ast::CmpOp::NotEq => Instr::Compare(CmpOp::Ne),
+        ast::CmpOp::Lt => Instr::Compare(CmpOp::Lt),
+        ast::CmpOp::LtE => Instr::Compare(CmpOp::Le),
+        ast::CmpOp::Gt => Instr::Compare(CmpOp::Gt),
+        ast::CmpOp::GtE => Instr::Compare(CmpOp::Ge),
+        ast::CmpOp::Is => Instr::Is(false),
+        ast::CmpOp::IsNot => Instr::Is(true),
+        ast::CmpOp::In => Instr::Contains(false),
+        ast::CmpOp::NotIn => Instr::Contains(true),
+    }
+}
+
+/// Parse an int literal's source text (with `_`, `0x`, `0o`, `0b`).
+pub fn parse_int_literal(s: &str) -> Option<BigInt> {
+    let s: String = s.chars().filter(|&c| c != '_').collect();
+    let lower = s.to_ascii_lowercase();
+    let (digits, radix) = if let Some(r) = lower.strip_prefix("0x") {
+        (r.to_string(), 16)
+    } else if let Some(r) = lower.strip_prefix("0o") {
+        (r.to_string(), 8)
+    } else if let Some(r) = lower.strip_prefix("0b") {
+        (r.to_string(), 2)
+    } else {
+        (lower, 10)
+    };
+    BigInt::parse_bytes(digits.as_bytes(), radix)
+}

@@ -1,0 +1,588 @@
+//! Scope analysis: which names are fast locals, cells, free variables, globals or namespace names.
+//!
+//! Scopes are keyed by the address of their AST node (the AST is borrowed and does not move during
+//! compilation).
+
+use std::collections::{HashMap, HashSet};
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    Module,
+    Class,
+    Function,
+}
+
+#[derive(Debug)]
+pub struct Scope {
+    pub kind: ScopeKind,
+    pub parent: Option<usize>,
+    /// Names bound in this scope (assignment, def, import, params…).
+    pub bound: Vec<String>,
+    pub used: HashSet<String>,
+    pub globals: HashSet<String>,
+    pub nonlocals: HashSet<String>,
+    pub params: Vec<String>,
+    /// Resolved: names that live in cells created by this scope.
+    pub cells: Vec<String>,
+    /// Resolved: names this scope receives from enclosing scopes.
+    pub frees: Vec<String>,
+    pub uses_super: bool,
+    pub children: Vec<usize>,
+    pub is_generator: bool,
+}
+
+impl Scope {
+    fn new(kind: ScopeKind, parent: Option<usize>) -> Scope {
+        Scope {
+            kind,
+            parent,
+            bound: Vec::new(),
+            used: HashSet::new(),
+            globals: HashSet::new(),
+            nonlocals: HashSet::new(),
+            params: Vec::new(),
+            cells: Vec::new(),
+            frees: Vec::new(),
+            uses_super: false,
+            children: Vec::new(),
+            is_generator: false,
+        }
+    }
+
+    pub fn is_bound(&self, n: &str) -> bool {
+        self.bound.iter().any(|b| b == n)
+            && !self.globals.contains(n)
+            && !self.nonlocals.contains(n)
+    }
+
+    fn bind(&mut self, n: &str) {
+        if !self.bound.iter().any(|b| b == n) {
+            self.bound.push(n.to_string());
+        }
+    }
+}
+
+/// How a name is accessed in a given scope.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Access {
+    Fast,
+    Deref,
+    GlobalExplicit,
+    GlobalImplicit,
+    Name,
+    ClassDeref,
+}
+
+pub struct SymTable {
+    pub scopes: Vec<Scope>,
+    pub by_node: HashMap<usize, usize>,
+    pub error: Option<(String, u32)>,
+}
+
+pub fn key<T>(node: &T) -> usize {
+    node as *const T as usize
+}
+
+impl SymTable {
+    pub fn build(body: &[Stmt], interactive: bool) -> SymTable {
+        let mut st = SymTable {
+            scopes: vec![Scope::new(ScopeKind::Module, None)],
+            by_node: HashMap::new(),
+            error: None,
+        };
+        let _ = interactive;
+        for s in body {
+            st.stmt(0, s);
+        }
+        st.resolve();
+        st
+    }
+
+    fn new_scope(&mut self, kind: ScopeKind, parent: usize, node: usize) -> usize {
+        let id = self.scopes.len();
+        self.scopes.push(Scope::new(kind, Some(parent)));
+        self.scopes[parent].children.push(id);
+        self.by_node.insert(node, id);
+        id
+    }
+
+    fn params(&mut self, sc: usize, p: &ast::Parameters) {
+        for a in p.posonlyargs.iter().chain(p.args.iter()) {
+            self.scopes[sc].params.push(a.parameter.name.id.to_string());
+        }
+        for a in p.kwonlyargs.iter() {
+            self.scopes[sc].params.push(a.parameter.name.id.to_string());
+        }
+        if let Some(v) = &p.vararg {
+            self.scopes[sc].params.push(v.name.id.to_string());
+        }
+        if let Some(v) = &p.kwarg {
+            self.scopes[sc].params.push(v.name.id.to_string());
+        }
+        let names = self.scopes[sc].params.clone();
+        for n in names {
+            self.scopes[sc].bind(&n);
+        }
+    }
+
+    /// Defaults and annotations are evaluated in the enclosing scope.
+    fn param_exprs(&mut self, sc: usize, p: &ast::Parameters) {
+        for a in p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+        {
+            if let Some(d) = &a.default {
+                self.expr(sc, d);
+            }
+            if let Some(an) = &a.parameter.annotation {
+                self.expr(sc, an);
+            }
+        }
+        for v in [&p.vararg, &p.kwarg].into_iter().flatten() {
+            if let Some(an) = &v.annotation {
+                self.expr(sc, an);
+            }
+        }
+    }
+
+    fn stmts(&mut self, sc: usize, body: &[Stmt]) {
+        for s in body {
+            self.stmt(sc, s);
+        }
+    }
+
+    fn stmt(&mut self, sc: usize, s: &Stmt) {
+        match s {
+            Stmt::FunctionDef(f) => {
+                for d in &f.decorator_list {
+                    self.expr(sc, &d.expression);
+                }
+                self.param_exprs(sc, &f.parameters);
+                if let Some(r) = &f.returns {
+                    self.expr(sc, r);
+                }
+                self.scopes[sc].bind(&f.name.id);
+                let fs = self.new_scope(ScopeKind::Function, sc, key(f));
+                self.params(fs, &f.parameters);
+                self.stmts(fs, &f.body);
+            }
+            Stmt::ClassDef(c) => {
+                for d in &c.decorator_list {
+                    self.expr(sc, &d.expression);
+                }
+                if let Some(a) = &c.arguments {
+                    for e in a.args.iter() {
+                        self.expr(sc, e);
+                    }
+                    for k in a.keywords.iter() {
+                        self.expr(sc, &k.value);
+                    }
+                }
+                self.scopes[sc].bind(&c.name.id);
+                let cs = self.new_scope(ScopeKind::Class, sc, key(c));
+                self.stmts(cs, &c.body);
+            }
+            Stmt::Return(r) => {
+                if let Some(v) = &r.value {
+                    self.expr(sc, v);
+                }
+            }
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.target(sc, t);
+                }
+            }
+            Stmt::Assign(a) => {
+                self.expr(sc, &a.value);
+                for t in &a.targets {
+                    self.target(sc, t);
+                }
+            }
+            Stmt::AugAssign(a) => {
+                self.expr(sc, &a.value);
+                if let Expr::Name(n) = &*a.target {
+                    self.scopes[sc].used.insert(n.id.to_string());
+                }
+                self.target(sc, &a.target);
+            }
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    self.expr(sc, v);
+                }
+                if self.scopes[sc].kind != ScopeKind::Function {
+                    self.expr(sc, &a.annotation);
+                }
+                if a.value.is_some() || matches!(&*a.target, Expr::Name(_)) {
+                    self.target(sc, &a.target);
+                }
+            }
+            Stmt::For(f) => {
+                self.expr(sc, &f.iter);
+                self.target(sc, &f.target);
+                self.stmts(sc, &f.body);
+                self.stmts(sc, &f.orelse);
+            }
+            Stmt::While(w) => {
+                self.expr(sc, &w.test);
+                self.stmts(sc, &w.body);
+                self.stmts(sc, &w.orelse);
+            }
+            Stmt::If(i) => {
+                self.expr(sc, &i.test);
+                self.stmts(sc, &i.body);
+                for c in &i.elif_else_clauses {
+                    if let Some(t) = &c.test {
+                        self.expr(sc, t);
+                    }
+                    self.stmts(sc, &c.body);
+                }
+            }
+            Stmt::With(w) => {
+                for it in &w.items {
+                    self.expr(sc, &it.context_expr);
+                    if let Some(v) = &it.optional_vars {
+                        self.target(sc, v);
+                    }
+                }
+                self.stmts(sc, &w.body);
+            }
+            Stmt::Raise(r) => {
+                if let Some(e) = &r.exc {
+                    self.expr(sc, e);
+                }
+                if let Some(e) = &r.cause {
+                    self.expr(sc, e);
+                }
+            }
+            Stmt::Try(t) => {
+                self.stmts(sc, &t.body);
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    if let Some(e) = &h.type_ {
+                        self.expr(sc, e);
+                    }
+                    if let Some(n) = &h.name {
+                        self.scopes[sc].bind(&n.id);
+                    }
+                    self.stmts(sc, &h.body);
+                }
+                self.stmts(sc, &t.orelse);
+                self.stmts(sc, &t.finalbody);
+            }
+            Stmt::Assert(a) => {
+                self.expr(sc, &a.test);
+                if let Some(m) = &a.msg {
+                    self.expr(sc, m);
+                }
+            }
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    let n = match &a.asname {
+                        Some(n) => n.id.to_string(),
+                        None => a.name.id.split('.').next().unwrap_or("").to_string(),
+                    };
+                    self.scopes[sc].bind(&n);
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                for a in &i.names {
+                    let n = a.asname.as_ref().unwrap_or(&a.name);
+                    if n.id.as_str() != "*" {
+                        self.scopes[sc].bind(&n.id);
+                    }
+                }
+            }
+            Stmt::Global(g) => {
+                for n in &g.names {
+                    self.scopes[sc].globals.insert(n.id.to_string());
+                }
+            }
+            Stmt::Nonlocal(g) => {
+                for n in &g.names {
+                    self.scopes[sc].nonlocals.insert(n.id.to_string());
+                }
+            }
+            Stmt::Expr(e) => self.expr(sc, &e.value),
+            _ => {}
+        }
+    }
+
+    fn target(&mut self, sc: usize, t: &Expr) {
+        match t {
+            Expr::Name(n) => self.scopes[sc].bind(&n.id),
+            Expr::Tuple(t) => t.elts.iter().for_each(|e| self.target(sc, e)),
+            Expr::List(t) => t.elts.iter().for_each(|e| self.target(sc, e)),
+            Expr::Starred(s) => self.target(sc, &s.value),
+            other => self.expr(sc, other),
+        }
+    }
+
+    fn comprehension(
+        &mut self,
+        sc: usize,
+        node: usize,
+        gens: &[ast::Comprehension],
+        elts: &[&Expr],
+    ) {
+        // The first iterable is evaluated in the enclosing scope.
+        if let Some(g) = gens.first() {
+            self.expr(sc, &g.iter);
+        }
+        let cs = self.new_scope(ScopeKind::Function, sc, node);
+        self.scopes[cs].params.push(".0".into());
+        self.scopes[cs].bind(".0");
+        for (i, g) in gens.iter().enumerate() {
+            if i > 0 {
+                self.expr(cs, &g.iter);
+            }
+            self.target(cs, &g.target);
+            for c in &g.ifs {
+                self.expr(cs, c);
+            }
+        }
+        for e in elts {
+            self.expr(cs, e);
+        }
+    }
+
+    fn expr(&mut self, sc: usize, e: &Expr) {
+        match e {
+            Expr::Name(n) => {
+                if n.id.as_str() == "super" {
+                    self.scopes[sc].uses_super = true;
+                }
+                match n.ctx {
+                    ast::ExprContext::Load => {
+                        self.scopes[sc].used.insert(n.id.to_string());
+                    }
+                    _ => self.scopes[sc].bind(&n.id),
+                }
+            }
+            Expr::BoolOp(b) => b.values.iter().for_each(|v| self.expr(sc, v)),
+            Expr::Named(n) => {
+                self.expr(sc, &n.value);
+                self.target(sc, &n.target);
+            }
+            Expr::BinOp(b) => {
+                self.expr(sc, &b.left);
+                self.expr(sc, &b.right);
+            }
+            Expr::UnaryOp(u) => self.expr(sc, &u.operand),
+            Expr::Lambda(l) => {
+                if let Some(p) = &l.parameters {
+                    self.param_exprs(sc, p);
+                }
+                let ls = self.new_scope(ScopeKind::Function, sc, key(l));
+                if let Some(p) = &l.parameters {
+                    self.params(ls, p);
+                }
+                self.expr(ls, &l.body);
+            }
+            Expr::If(i) => {
+                self.expr(sc, &i.test);
+                self.expr(sc, &i.body);
+                self.expr(sc, &i.orelse);
+            }
+            Expr::Dict(d) => {
+                for it in &d.items {
+                    if let Some(k) = &it.key {
+                        self.expr(sc, k);
+                    }
+                    self.expr(sc, &it.value);
+                }
+            }
+            Expr::Set(s) => s.elts.iter().for_each(|v| self.expr(sc, v)),
+            Expr::ListComp(c) => self.comprehension(sc, key(c), &c.generators, &[&c.elt]),
+            Expr::SetComp(c) => self.comprehension(sc, key(c), &c.generators, &[&c.elt]),
+            Expr::Generator(c) => {
+                self.comprehension(sc, key(c), &c.generators, &[&c.elt]);
+                let id = self.by_node[&key(c)];
+                self.scopes[id].is_generator = true;
+            }
+            Expr::DictComp(c) => {
+                let mut elts: Vec<&Expr> = vec![&c.value];
+                if let Some(k) = &c.key {
+                    elts.insert(0, k);
+                }
+                self.comprehension(sc, key(c), &c.generators, &elts)
+            }
+            Expr::Yield(y) => {
+                self.scopes[sc].is_generator = true;
+                if let Some(v) = &y.value {
+                    self.expr(sc, v);
+                }
+            }
+            Expr::YieldFrom(y) => {
+                self.scopes[sc].is_generator = true;
+                self.expr(sc, &y.value);
+            }
+            Expr::Await(a) => self.expr(sc, &a.value),
+            Expr::Compare(c) => {
+                self.expr(sc, &c.left);
+                c.comparators.iter().for_each(|v| self.expr(sc, v));
+            }
+            Expr::Call(c) => {
+                self.expr(sc, &c.func);
+                c.arguments.args.iter().for_each(|v| self.expr(sc, v));
+                c.arguments
+                    .keywords
+                    .iter()
+                    .for_each(|k| self.expr(sc, &k.value));
+            }
+            Expr::FString(f) => {
+                for part in f.value.iter() {
+                    if let ast::FStringPart::FString(fs) = part {
+                        self.fstring_elements(sc, &fs.elements);
+                    }
+                }
+            }
+            Expr::Attribute(a) => self.expr(sc, &a.value),
+            Expr::Subscript(s) => {
+                self.expr(sc, &s.value);
+                self.expr(sc, &s.slice);
+            }
+            Expr::Starred(s) => self.expr(sc, &s.value),
+            Expr::List(l) => l.elts.iter().for_each(|v| self.expr(sc, v)),
+            Expr::Tuple(l) => l.elts.iter().for_each(|v| self.expr(sc, v)),
+            Expr::Slice(s) => {
+                for p in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
+                    self.expr(sc, p);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn fstring_elements(&mut self, sc: usize, els: &ast::InterpolatedStringElements) {
+        for el in els.iter() {
+            if let ast::InterpolatedStringElement::Interpolation(i) = el {
+                self.expr(sc, &i.expression);
+                if let Some(spec) = &i.format_spec {
+                    self.fstring_elements(sc, &spec.elements);
+                }
+            }
+        }
+    }
+
+    /// Find the function scope (skipping classes) above `sc` that binds `name`.
+    fn find_binding(&self, sc: usize, name: &str) -> Option<usize> {
+        let mut cur = self.scopes[sc].parent;
+        while let Some(p) = cur {
+            let s = &self.scopes[p];
+            match s.kind {
+                ScopeKind::Module => return None,
+                ScopeKind::Class => {}
+                ScopeKind::Function => {
+                    if s.globals.contains(name) {
+                        return None;
+                    }
+                    if s.is_bound(name) {
+                        return Some(p);
+                    }
+                }
+            }
+            cur = s.parent;
+        }
+        None
+    }
+
+    fn add_free_path(&mut self, from: usize, to: usize, name: &str) {
+        if !self.scopes[to].cells.iter().any(|c| c == name) {
+            self.scopes[to].cells.push(name.to_string());
+        }
+        let mut cur = Some(from);
+        while let Some(c) = cur {
+            if c == to {
+                break;
+            }
+            if !self.scopes[c].frees.iter().any(|f| f == name) {
+                self.scopes[c].frees.push(name.to_string());
+            }
+            cur = self.scopes[c].parent;
+        }
+    }
+
+    fn resolve(&mut self) {
+        for sc in 0..self.scopes.len() {
+            let kind = self.scopes[sc].kind;
+            if kind == ScopeKind::Module {
+                continue;
+            }
+            let mut names: Vec<String> = self.scopes[sc].used.iter().cloned().collect();
+            names.sort();
+            let mut nonlocals: Vec<String> = self.scopes[sc].nonlocals.iter().cloned().collect();
+            nonlocals.sort();
+            for n in &nonlocals {
+                match self.find_binding(sc, n) {
+                    Some(owner) => self.add_free_path(sc, owner, n),
+                    None => {
+                        if self.error.is_none() {
+                            self.error =
+                                Some((format!("no binding for nonlocal '{}' found", n), 0));
+                        }
+                    }
+                }
+            }
+            for n in names {
+                let s = &self.scopes[sc];
+                if s.globals.contains(&n) || s.nonlocals.contains(&n) {
+                    continue;
+                }
+                if kind == ScopeKind::Function && s.is_bound(&n) {
+                    continue;
+                }
+                if kind == ScopeKind::Class && s.is_bound(&n) {
+                    continue;
+                }
+                if let Some(owner) = self.find_binding(sc, &n) {
+                    self.add_free_path(sc, owner, &n);
+                }
+            }
+            // Zero-argument super() / __class__ in a method: the class body makes a `__class__` cell.
+            if kind == ScopeKind::Function
+                && (self.scopes[sc].uses_super || self.scopes[sc].used.contains("__class__"))
+            {
+                let mut cur = self.scopes[sc].parent;
+                while let Some(p) = cur {
+                    if self.scopes[p].kind == ScopeKind::Class {
+                        self.add_free_path(sc, p, "__class__");
+                        break;
+                    }
+                    cur = self.scopes[p].parent;
+                }
+            }
+        }
+    }
+
+    pub fn access(&self, sc: usize, name: &str) -> Access {
+        let s = &self.scopes[sc];
+        if s.globals.contains(name) {
+            return Access::GlobalExplicit;
+        }
+        match s.kind {
+            ScopeKind::Module => Access::Name,
+            ScopeKind::Class => {
+                if s.is_bound(name) || name == "__class__" && !s.frees.iter().any(|f| f == name) {
+                    Access::Name
+                } else if s.frees.iter().any(|f| f == name) {
+                    Access::ClassDeref
+                } else {
+                    Access::Name
+                }
+            }
+            ScopeKind::Function => {
+                if s.cells.iter().any(|c| c == name) || s.frees.iter().any(|c| c == name) {
+                    Access::Deref
+                } else if s.is_bound(name) {
+                    Access::Fast
+                } else {
+                    Access::GlobalImplicit
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,1379 @@
+//! The evaluator: runs a frame's bytecode on its value stack, and the calling convention.
+//!
+//! Python calls recurse on the Rust stack; the interpreter thread has a large stack, and both the
+//! recursion limit and the remaining stack are checked on every call, so deep recursion becomes a
+//! `RecursionError`, never a crash.
+
+use std::cell::RefCell;
+
+use refpy_heap::ObjRef;
+
+use crate::bytecode::*;
+use crate::exc::*;
+use crate::frame::{Block, BlockKind, Frame};
+use crate::object::alloc;
+use crate::objects::*;
+use crate::ops::{self, type_name};
+use crate::rt::{self, rt};
+
+thread_local! {
+    /// Exceptions being handled (innermost last): `sys.exc_info()`, bare `raise`, implicit chaining.
+    static HANDLED: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
+}
+
+pub fn handled_top() -> Option<ObjRef> {
+    HANDLED.with(|h| h.borrow().last().cloned())
+}
+
+fn handled_push(e: ObjRef) {
+    HANDLED.with(|h| h.borrow_mut().push(e));
+}
+
+fn handled_pop() {
+    let e = HANDLED.with(|h| h.borrow_mut().pop());
+    drop(e);
+}
+
+pub enum Exit {
+    Return(ObjRef),
+    Yield(ObjRef),
+}
+
+// ---- calls --------------------------------------------------------------------------------------
+
+pub fn call(f: &ObjRef, args: Vec<ObjRef>, kwargs: Vec<(String, ObjRef)>) -> PyResult<ObjRef> {
+    if f.downcast::<FunctionObj>().is_some() {
+        return call_function(f, args, kwargs, None);
+    }
+    if let Some(m) = f.downcast::<MethodObj>() {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(m.self_obj.clone());
+        full.extend(args);
+        let func = m.func.clone();
+        return call(&func, full, kwargs);
+    }
+    if let Some(b) = f.downcast::<BuiltinObj>() {
+        return match &b.self_obj {
+            Some(s) if s.downcast::<ModuleObj>().is_none() => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(s.clone());
+                full.extend(args);
+                (b.f)(&full, &kwargs)
+            }
+            _ => (b.f)(&args, &kwargs),
+        };
+    }
+    if f.downcast::<TypeObj>().is_some() {
+        return crate::builtins::construct(f, args, kwargs);
+    }
+    if f.downcast::<Instance>().is_some() {
+        if let Some(c) = ops::lookup_type(&ops::type_of(f), "__call__") {
+            let mut full = vec![f.clone()];
+            full.extend(args);
+            return call(&c, full, kwargs);
+        }
+    }
+    if let Some(w) = refpy_heap::weakref::as_weakref(f) {
+        if w.kind() == refpy_heap::weakref::WeakKind::Ref {
+            if !args.is_empty() {
+                return Err(type_error(format!(
+                    "weakref() takes no arguments ({} given)",
+                    args.len()
+                )));
+            }
+            return Ok(refpy_heap::weakref::upgrade(f).unwrap_or_else(rt::none));
+        }
+    }
+    if let Some(DescrObj::Static(inner)) = f.downcast::<DescrObj>() {
+        return call(inner, args, kwargs);
+    }
+    Err(type_error(format!(
+        "'{}' object is not callable",
+        type_name(f)
+    )))
+}
+
+fn fn_name(f: &FunctionObj) -> String {
+    f.qualname.borrow().clone()
+}
+
+/// Bind arguments to a new frame for `func` (CPython's argument-passing rules and error messages).
+fn bind_args(
+    func: &FunctionObj,
+    code: &Code,
+    mut args: Vec<ObjRef>,
+    kwargs: Vec<(String, ObjRef)>,
+) -> PyResult<Vec<Option<ObjRef>>> {
+    let name = fn_name(func);
+    let nfast = code.varnames.len();
+    let mut fast: Vec<Option<ObjRef>> = vec![None; nfast];
+    let argc = code.argcount;
+    let has_varargs = code.flags & CO_VARARGS != 0;
+    let has_varkw = code.flags & CO_VARKEYWORDS != 0;
+    let kwonly = code.kwonlyargcount;
+    let nargs = args.len();
+    let extra: Vec<ObjRef> = if nargs > argc {
+        args.split_off(argc)
+    } else {
+        Vec::new()
+    };
+    if !extra.is_empty() && !has_varargs {
+        let defaults = func
+            .defaults
+            .borrow()
+            .as_ref()
+            .and_then(ops::tuple_items)
+            .map_or(0, |d| d.len());
+        let given_kw = kwargs
+            .iter()
+            .filter(|(k, _)| code.varnames[argc..argc + kwonly].iter().any(|v| v == k))
+            .count();
+        let takes = if defaults > 0 {
+            format!("from {} to {}", argc - defaults, argc)
+        } else {
+            format!("{}", argc)
+        };
+        let kw_part = if given_kw > 0 {
+            format!(
+                " positional argument{} (and {} keyword-only argument{})",
+                if nargs == 1 { "" } else { "s" },
+                given_kw,
+                if given_kw == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        };
+        let _ = kw_part;
+        return Err(type_error(format!(
+            "{}() takes {} positional argument{} but {} {} given",
+            name,
+            takes,
+            if argc == 1 && defaults == 0 { "" } else { "s" },
+            nargs,
+            if nargs == 1 { "was" } else { "were" }
+        )));
+    }
+    for (i, a) in args.into_iter().enumerate() {
+        fast[i] = Some(a);
+    }
+    let mut idx = argc + kwonly;
+    if has_varargs {
+        fast[idx] = Some(rt::tuple(extra));
+        idx += 1;
+    }
+    let kwdict = if has_varkw { Some(rt::dict()) } else { None };
+    for (k, v) in kwargs {
+        let pos = code.varnames[code.posonlyargcount..argc + kwonly]
+            .iter()
+            .position(|n| *n == k)
+            .map(|p| p + code.posonlyargcount);
+        match pos {
+            Some(p) => {
+                if fast[p].is_some() {
+                    return Err(type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        name, k
+                    )));
+                }
+                fast[p] = Some(v);
+            }
+            None => match &kwdict {
+                Some(d) => ops::dict_set(d, rt::str_obj(&k), v)?,
+                None => {
+                    return Err(type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        name, k
+                    )))
+                }
+            },
+        }
+    }
+    if let Some(d) = kwdict {
+        fast[idx] = Some(d);
+    }
+    // Defaults for missing positionals.
+    let defaults = func
+        .defaults
+        .borrow()
+        .as_ref()
+        .and_then(ops::tuple_items)
+        .unwrap_or_default();
+    let first_default = argc - defaults.len().min(argc);
+    let mut missing = Vec::new();
+    for i in 0..argc {
+        if fast[i].is_none() {
+            if i >= first_default {
+                fast[i] = Some(defaults[i - first_default].clone());
+            } else {
+                missing.push(code.varnames[i].clone());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(type_error(format!(
+            "{}() missing {} required positional argument{}: {}",
+            name,
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            join_names(&missing)
+        )));
+    }
+    let kwdefaults = func.kwdefaults.borrow().clone();
+    let mut missing = Vec::new();
+    for i in argc..argc + kwonly {
+        if fast[i].is_none() {
+            let d = kwdefaults
+                .as_ref()
+                .and_then(|d| ops::dict_get_str(d, &code.varnames[i]));
+            match d {
+                Some(d) => fast[i] = Some(d),
+                None => missing.push(code.varnames[i].clone()),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(type_error(format!(
+            "{}() missing {} required keyword-only argument{}: {}",
+            name,
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            join_names(&missing)
+        )));
+    }
+    Ok(fast)
+}
+
+fn join_names(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{}'", n)).collect();
+    match q.len() {
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        n => format!("{}, and {}", q[..n - 1].join(", "), q[n - 1]),
+    }
+}
+
+/// Build the frame for a call of `f` (also used for class bodies, with `namespace`).
+pub fn make_frame(
+    f: &ObjRef,
+    args: Vec<ObjRef>,
+    kwargs: Vec<(String, ObjRef)>,
+    namespace: Option<ObjRef>,
+) -> PyResult<Frame> {
+    let func = f.downcast::<FunctionObj>().expect("function");
+    let code_obj = func.code.clone();
+    let code = &code_obj.downcast::<CodeObj>().unwrap().0;
+    let mut fast = if namespace.is_some() {
+        Vec::new()
+    } else {
+        bind_args(func, code, args, kwargs)?
+    };
+    let mut cells = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
+    for (i, _) in code.cellvars.iter().enumerate() {
+        let init = code
+            .cell_args
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|a| fast[a].take());
+        cells.push(alloc(&CELL_VT, CellObj(RefCell::new(init))));
+    }
+    if let Some(cl) = func.closure.borrow().as_ref() {
+        cells.extend(ops::tuple_items(cl).unwrap_or_default());
+    }
+    Ok(Frame {
+        code: code_obj.clone(),
+        globals: func.globals.clone(),
+        locals: namespace,
+        fast,
+        cells,
+        stack: Vec::with_capacity(8),
+        blocks: Vec::new(),
+        ip: 0,
+        in_yield_from: false,
+        pending: None,
+    })
+}
+
+pub fn call_function(
+    f: &ObjRef,
+    args: Vec<ObjRef>,
+    kwargs: Vec<(String, ObjRef)>,
+    namespace: Option<ObjRef>,
+) -> PyResult<ObjRef> {
+    let frame = make_frame(f, args, kwargs, namespace)?;
+    if frame.code().flags & CO_GENERATOR != 0 {
+        let func = f.downcast::<FunctionObj>().unwrap();
+        let name = func.name.borrow().clone();
+        let qualname = func.qualname.borrow().clone();
+        return Ok(alloc(
+            &GENERATOR_VT,
+            GeneratorObj {
+                frame: RefCell::new(Some(frame)),
+                running: std::cell::Cell::new(false),
+                name,
+                qualname,
+            },
+        ));
+    }
+    let mut frame = frame;
+    match run_frame_guarded(&mut frame)? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(v) => Ok(v),
+    }
+}
+
+/// Run a frame with the recursion checks around it.
+pub fn run_frame_guarded(frame: &mut Frame) -> PyResult<Exit> {
+    let r = rt();
+    let depth = r.depth.get();
+    if depth >= r.recursion_limit.get() {
+        return Err(recursion_error("maximum recursion depth exceeded"));
+    }
+    ops::check_stack("")?;
+    r.depth.set(depth + 1);
+    let res = run_frame(frame);
+    r.depth.set(depth);
+    res
+}
+
+/// Resume a generator with `value`: `Ok(None)` when it finishes.
+pub fn gen_send(g: &ObjRef, value: ObjRef) -> PyResult<Option<ObjRef>> {
+    gen_resume(g, Some(value), None)
+}
+
+pub fn gen_resume(
+    g: &ObjRef,
+    value: Option<ObjRef>,
+    throw: Option<ObjRef>,
+) -> PyResult<Option<ObjRef>> {
+    let gen = g.downcast::<GeneratorObj>().expect("generator");
+    if gen.running.get() {
+        return Err(err(&rt().types.value_error, "generator already executing"));
+    }
+    let frame = gen.frame.borrow_mut().take();
+    let Some(mut frame) = frame else {
+        if let Some(t) = throw {
+            return Err(PyErr(t));
+        }
+        return Ok(None);
+    };
+    if let Some(t) = throw {
+        if frame.ip == 0 {
+            drop(frame);
+            return Err(PyErr(t));
+        }
+        frame.pending = Some(t);
+    } else if frame.ip > 0 && !frame.in_yield_from {
+        frame.stack.push(value.unwrap_or_else(rt::none));
+    } else if frame.ip == 0 {
+        if let Some(v) = &value {
+            if !ops::is_none(v) {
+                *gen.frame.borrow_mut() = Some(frame);
+                return Err(type_error(
+                    "can't send non-None value to a just-started generator",
+                ));
+            }
+        }
+    }
+    gen.running.set(true);
+    let res = run_frame_guarded(&mut frame);
+    gen.running.set(false);
+    match res {
+        Ok(Exit::Yield(v)) => {
+            *gen.frame.borrow_mut() = Some(frame);
+            Ok(Some(v))
+        }
+        Ok(Exit::Return(_)) => {
+            drop(frame);
+            Ok(None)
+        }
+        Err(e) => {
+            drop(frame);
+            if ops::isinstance(&e.0, &rt().types.stop_iteration) {
+                let re = runtime_error("generator raised StopIteration");
+                if let Some(s) = exc_state(&re.0) {
+                    *s.cause.borrow_mut() = Some(e.0.clone());
+                    *s.context.borrow_mut() = Some(e.0);
+                    s.suppress_context.set(true);
+                }
+                return Err(re);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// `generator.close()`.
+pub fn gen_close(g: &ObjRef) -> PyResult<()> {
+    let gen = g.downcast::<GeneratorObj>().expect("generator");
+    let started = gen.frame.borrow().as_ref().is_some_and(|f| f.ip > 0);
+    if !started {
+        let f = gen.frame.borrow_mut().take();
+        drop(f);
+        return Ok(());
+    }
+    let exc = new_exception(&rt().types.generator_exit, vec![]);
+    match gen_resume(g, None, Some(exc)) {
+        Ok(Some(_)) => Err(runtime_error("generator ignored GeneratorExit")),
+        Ok(None) => Ok(()),
+        Err(e) if ops::isinstance(&e.0, &rt().types.generator_exit) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+// ---- the loop -----------------------------------------------------------------------------------
+
+fn unbound_local(name: &str) -> PyErr {
+    err(
+        &rt().types.unbound_local_error,
+        format!(
+            "cannot access local variable '{}' where it is not associated with a value",
+            name
+        ),
+    )
+}
+
+fn free_var_error(name: &str) -> PyErr {
+    err(
+        &rt().types.name_error,
+        format!(
+            "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+            name
+        ),
+    )
+}
+
+fn load_global(frame: &Frame, name: &str) -> PyResult<ObjRef> {
+    if let Some(v) = ops::dict_get_str(&frame.globals, name) {
+        return Ok(v);
+    }
+    if let Some(v) = ops::dict_get_str(&rt().builtins, name) {
+        return Ok(v);
+    }
+    Err(name_error(name))
+}
+
+fn pop(stack: &mut Vec<ObjRef>) -> ObjRef {
+    stack.pop().expect("value stack underflow")
+}
+
+fn pop_n(stack: &mut Vec<ObjRef>, n: usize) -> Vec<ObjRef> {
+    let at = stack.len() - n;
+    stack.split_off(at)
+}
+
+/// Attach a traceback entry for this frame's current instruction (innermost entries last).
+fn add_traceback(e: &ObjRef, code: &ObjRef, ip: usize) {
+    if let Some(s) = exc_state(e) {
+        s.traceback.borrow_mut().insert(
+            0,
+            crate::traceback::TbEntry {
+                code: code.clone(),
+                ip,
+            },
+        );
+    }
+}
+
+/// Implicit exception chaining: the exception being handled becomes `__context__`.
+fn set_context(e: &ObjRef) {
+    let Some(top) = handled_top() else { return };
+    if top.is(e) {
+        return;
+    }
+    let Some(s) = exc_state(e) else { return };
+    if s.context.borrow().is_some() {
+        return;
+    }
+    // Avoid creating a cycle in the context chain.
+    let mut cur = Some(top.clone());
+    while let Some(c) = cur {
+        if c.is(e) {
+            let next_ctx = exc_state(&c).and_then(|cs| cs.context.borrow_mut().take());
+            drop(next_ctx);
+            break;
+        }
+        cur = exc_state(&c).and_then(|cs| cs.context.borrow().clone());
+    }
+    *s.context.borrow_mut() = Some(top);
+}
+
+fn exception_from(v: ObjRef) -> PyResult<ObjRef> {
+    if v.downcast::<TypeObj>().is_some() {
+        if ops::is_subtype(&v, &rt().types.base_exception) {
+            return call(&v, vec![], vec![]);
+        }
+    } else if ops::isinstance(&v, &rt().types.base_exception) {
+        return Ok(v);
+    }
+    Err(type_error("exceptions must derive from BaseException"))
+}
+
+pub fn run_frame(frame: &mut Frame) -> PyResult<Exit> {
+    let code_obj = frame.code.clone();
+    let code = &code_obj.downcast::<CodeObj>().unwrap().0;
+    let handled_base = HANDLED.with(|h| h.borrow().len());
+    let mut pending_err: Option<(PyErr, bool)> = frame.pending.take().map(|e| (PyErr(e), false));
+    loop {
+        let result: PyResult<Option<Exit>> = match pending_err.take() {
+            Some((e, _)) => Err(e),
+            None => step(frame, code),
+        };
+        match result {
+            Ok(None) => {}
+            Ok(Some(exit)) => {
+                if let Exit::Return(_) = exit {
+                    // Leaving the frame: drop any handled exceptions it still holds.
+                    HANDLED.with(|h| {
+                        let extra: Vec<ObjRef> = {
+                            let mut h = h.borrow_mut();
+                            if h.len() > handled_base {
+                                h.split_off(handled_base)
+                            } else {
+                                Vec::new()
+                            }
+                        };
+                        drop(extra)
+                    });
+                }
+                return Ok(exit);
+            }
+            Err(e) => {
+                let reraise = matches!(
+                    code.instrs.get(frame.ip.wrapping_sub(1)),
+                    Some(Instr::Reraise)
+                );
+                if !reraise {
+                    set_context(&e.0);
+                    add_traceback(&e.0, &code_obj, frame.ip.saturating_sub(1));
+                }
+                // Unwind to the innermost handler.
+                let mut target = None;
+                while let Some(b) = frame.blocks.pop() {
+                    match b.kind {
+                        BlockKind::Handler => {
+                            let excess = frame.stack.len().saturating_sub(b.level);
+                            let dropped = frame.stack.split_off(frame.stack.len() - excess);
+                            drop(dropped);
+                            handled_pop();
+                        }
+                        _ => {
+                            target = Some(b);
+                            break;
+                        }
+                    }
+                }
+                let Some(b) = target else {
+                    let dropped = std::mem::take(&mut frame.stack);
+                    drop(dropped);
+                    HANDLED.with(|h| {
+                        let extra: Vec<ObjRef> = {
+                            let mut h = h.borrow_mut();
+                            if h.len() > handled_base {
+                                h.split_off(handled_base)
+                            } else {
+                                Vec::new()
+                            }
+                        };
+                        drop(extra)
+                    });
+                    return Err(e);
+                };
+                let dropped = frame.stack.split_off(b.level.min(frame.stack.len()));
+                drop(dropped);
+                frame.blocks.push(Block {
+                    kind: BlockKind::Handler,
+                    handler: 0,
+                    level: frame.stack.len(),
+                });
+                handled_push(e.0.clone());
+                frame.stack.push(e.0);
+                frame.ip = b.handler;
+            }
+        }
+    }
+}
+
+/// Execute one instruction. `Ok(Some(exit))` leaves the frame.
+fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
+    let instr = code.instrs[frame.ip];
+    frame.ip += 1;
+    let st = &mut frame.stack;
+    match instr {
+        Instr::Nop => {}
+        Instr::Pop => drop(pop(st)),
+        Instr::Dup => {
+            let v = st.last().unwrap().clone();
+            st.push(v)
+        }
+        Instr::Copy(n) => {
+            let v = st[st.len() - n as usize].clone();
+            st.push(v)
+        }
+        Instr::Swap(n) => {
+            let l = st.len();
+            st.swap(l - 1, l - 1 - n as usize)
+        }
+        Instr::LoadConst(i) => st.push(code.consts[i as usize].clone()),
+        Instr::LoadFast(i) => match &frame.fast[i as usize] {
+            Some(v) => frame.stack.push(v.clone()),
+            None => return Err(unbound_local(&code.varnames[i as usize])),
+        },
+        Instr::StoreFast(i) => {
+            let v = pop(st);
+            let old = frame.fast[i as usize].replace(v);
+            drop(old);
+        }
+        Instr::DeleteFast(i) => {
+            let old = frame.fast[i as usize].take();
+            if old.is_none() {
+                return Err(unbound_local(&code.varnames[i as usize]));
+            }
+            drop(old);
+        }
+        Instr::LoadDeref(i) | Instr::LoadClassDeref(i) => {
+            let name_in_ns = if let (Instr::LoadClassDeref(_), Some(ns)) = (instr, &frame.locals) {
+                ops::dict_get_str(ns, cell_name(code, i))
+            } else {
+                None
+            };
+            match name_in_ns {
+                Some(v) => frame.stack.push(v),
+                None => {
+                    let cell = frame.cells[i as usize].downcast::<CellObj>().unwrap();
+                    let v = cell.0.borrow().clone();
+                    match v {
+                        Some(v) => frame.stack.push(v),
+                        None => {
+                            let name = cell_name(code, i);
+                            return Err(if (i as usize) < code.cellvars.len() {
+                                unbound_local(name)
+                            } else {
+                                free_var_error(name)
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        Instr::StoreDeref(i) => {
+            let v = pop(st);
+            let cell = frame.cells[i as usize].downcast::<CellObj>().unwrap();
+            let old = cell.0.borrow_mut().replace(v);
+            drop(old);
+        }
+        Instr::DeleteDeref(i) => {
+            let cell = frame.cells[i as usize].downcast::<CellObj>().unwrap();
+            let old = cell.0.borrow_mut().take();
+            if old.is_none() {
+                return Err(unbound_local(cell_name(code, i)));
+            }
+            drop(old);
+        }
+        Instr::LoadClosure(i) => {
+            let c = frame.cells[i as usize].clone();
+            frame.stack.push(c)
+        }
+        Instr::LoadGlobal(i) => {
+            let name = ops::str_of(&code.names[i as usize]).unwrap();
+            let v = load_global(frame, name)?;
+            frame.stack.push(v);
+        }
+        Instr::StoreGlobal(i) => {
+            let v = pop(st);
+            ops::dict_set(&frame.globals, code.names[i as usize].clone(), v)?;
+        }
+        Instr::DeleteGlobal(i) => {
+            let name = ops::str_of(&code.names[i as usize]).unwrap();
+            if ops::dict_del_str(&frame.globals, name).is_none() {
+                return Err(name_error(name));
+            }
+        }
+        Instr::LoadName(i) => {
+            let name = ops::str_of(&code.names[i as usize]).unwrap();
+            let local = frame
+                .locals
+                .as_ref()
+                .and_then(|l| ops::dict_get_str(l, name));
+            let v = match local {
+                Some(v) => v,
+                None => load_global(frame, name)?,
+            };
+            frame.stack.push(v);
+        }
+        Instr::StoreName(i) => {
+            let v = pop(st);
+            let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
+            ops::dict_set(ns, code.names[i as usize].clone(), v)?;
+        }
+        Instr::DeleteName(i) => {
+            let name = ops::str_of(&code.names[i as usize]).unwrap();
+            let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
+            match ops::dict_del_str(ns, name) {
+                Some(old) => drop(old),
+                None => return Err(name_error(name)),
+            }
+        }
+        Instr::LoadAttr(i) => {
+            let o = pop(st);
+            let name = ops::str_of(&code.names[i as usize]).unwrap();
+            let v = ops::getattr(&o, name)?;
+            drop(o);
+            frame.stack.push(v);
+        }
+        Instr::StoreAttr(i) => {
+            let o = pop(st);
+            let v = pop(&mut frame.stack);
+            let name = ops::str_of(&code.names[i as usize]).unwrap();
+            ops::setattr(&o, name, v)?;
+        }
+        Instr::DeleteAttr(i) => {
+            let o = pop(st);
+            let name = ops::str_of(&code.names[i as usize]).unwrap();
+            ops::delattr(&o, name)?;
+        }
+        Instr::LoadMethod(i) => {
+            let o = pop(st);
+            let name = ops::str_of(&code.names[i as usize]).unwrap();
+            // Like LOAD_METHOD: a plain function found on the class is called with `self` from the stack,
+            // without creating a bound method object.
+            let mut unbound = None;
+            if let Some(inst) = o.downcast::<Instance>() {
+                let cls = inst.cls.borrow().clone();
+                if let Some(f) = ops::lookup_type(&cls, name) {
+                    if f.downcast::<FunctionObj>().is_some() && !instance_has(inst, name) {
+                        unbound = Some(f);
+                    }
+                }
+            }
+            match unbound {
+                Some(f) => {
+                    frame.stack.push(f);
+                    frame.stack.push(o);
+                }
+                None => {
+                    let v = ops::getattr(&o, name)?;
+                    drop(o);
+                    frame.stack.push(v);
+                    frame.stack.push(null_marker());
+                }
+            }
+        }
+        Instr::CallMethod(n) => {
+            let args = pop_n(st, n as usize);
+            let self_or_null = pop(&mut frame.stack);
+            let f = pop(&mut frame.stack);
+            let res = if is_null_marker(&self_or_null) {
+                drop(self_or_null);
+                call(&f, args, vec![])
+            } else {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(self_or_null);
+                full.extend(args);
+                call(&f, full, vec![])
+            };
+            drop(f);
+            frame.stack.push(res?);
+        }
+        Instr::Subscr => {
+            let k = pop(st);
+            let o = pop(&mut frame.stack);
+            let v = ops::getitem(&o, &k)?;
+            drop((k, o));
+            frame.stack.push(v);
+        }
+        Instr::StoreSubscr => {
+            let k = pop(st);
+            let o = pop(&mut frame.stack);
+            let v = pop(&mut frame.stack);
+            ops::setitem(&o, &k, v)?;
+        }
+        Instr::DeleteSubscr => {
+            let k = pop(st);
+            let o = pop(&mut frame.stack);
+            ops::delitem(&o, &k)?;
+        }
+        Instr::BuildSlice(n) => {
+            let step = if n == 3 { pop(st) } else { rt::none() };
+            let stop = pop(&mut frame.stack);
+            let start = pop(&mut frame.stack);
+            frame
+                .stack
+                .push(alloc(&SLICE_VT, SliceObj(start, stop, step)));
+        }
+        Instr::Binary(op) => {
+            let b = pop(st);
+            let a = pop(&mut frame.stack);
+            let v = ops::binary(&a, &b, op)?;
+            drop((a, b));
+            frame.stack.push(v);
+        }
+        Instr::Inplace(op) => {
+            let b = pop(st);
+            let a = pop(&mut frame.stack);
+            let v = ops::inplace(&a, &b, op)?;
+            drop((a, b));
+            frame.stack.push(v);
+        }
+        Instr::Unary(op) => {
+            let a = pop(st);
+            let v = ops::unary(&a, op)?;
+            drop(a);
+            frame.stack.push(v);
+        }
+        Instr::Compare(op) => {
+            let b = pop(st);
+            let a = pop(&mut frame.stack);
+            let v = ops::compare(&a, &b, op)?;
+            drop((a, b));
+            frame.stack.push(v);
+        }
+        Instr::Is(neg) => {
+            let b = pop(st);
+            let a = pop(&mut frame.stack);
+            let r = a.is(&b) != neg;
+            drop((a, b));
+            frame.stack.push(rt::bool_obj(r));
+        }
+        Instr::Contains(neg) => {
+            let b = pop(st);
+            let a = pop(&mut frame.stack);
+            let r = ops::contains(&b, &a)? != neg;
+            drop((a, b));
+            frame.stack.push(rt::bool_obj(r));
+        }
+        Instr::BuildList(n) => {
+            let items = pop_n(st, n as usize);
+            frame.stack.push(rt::list(items));
+        }
+        Instr::BuildTuple(n) => {
+            let items = pop_n(st, n as usize);
+            frame.stack.push(rt::tuple(items));
+        }
+        Instr::BuildSet(n) => {
+            let items = pop_n(st, n as usize);
+            let s = rt::set(false);
+            for it in items {
+                dict::insert(&s.downcast::<SetObj>().unwrap().table, it, None)?;
+            }
+            frame.stack.push(s);
+        }
+        Instr::BuildMap(n) => {
+            let items = pop_n(st, 2 * n as usize);
+            let d = rt::dict();
+            let mut it = items.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                ops::dict_set(&d, k, v)?;
+            }
+            frame.stack.push(d);
+        }
+        Instr::BuildString(n) => {
+            let items = pop_n(st, n as usize);
+            let mut s = String::new();
+            for it in &items {
+                s.push_str(ops::str_of(it).unwrap_or(""));
+            }
+            drop(items);
+            frame.stack.push(rt::string(s));
+        }
+        Instr::ListAppend(d) => {
+            let v = pop(st);
+            let l = &frame.stack[frame.stack.len() - d as usize];
+            l.downcast::<ListObj>().unwrap().0.borrow_mut().push(v);
+        }
+        Instr::SetAdd(d) => {
+            let v = pop(st);
+            let s = frame.stack[frame.stack.len() - d as usize].clone();
+            dict::insert(&s.downcast::<SetObj>().unwrap().table, v, None)?;
+        }
+        Instr::MapAdd(d) => {
+            let v = pop(st);
+            let k = pop(&mut frame.stack);
+            let m = frame.stack[frame.stack.len() - d as usize].clone();
+            ops::dict_set(&m, k, v)?;
+        }
+        Instr::ListExtend(d) => {
+            let v = pop(st);
+            let items = ops::iterate(&v).map_err(|_| {
+                type_error(format!(
+                    "Value after * must be an iterable, not {}",
+                    type_name(&v)
+                ))
+            })?;
+            let l = &frame.stack[frame.stack.len() - d as usize];
+            l.downcast::<ListObj>()
+                .unwrap()
+                .0
+                .borrow_mut()
+                .extend(items);
+        }
+        Instr::SetUpdate(d) => {
+            let v = pop(st);
+            let items = ops::iterate(&v)?;
+            let s = frame.stack[frame.stack.len() - d as usize].clone();
+            for it in items {
+                dict::insert(&s.downcast::<SetObj>().unwrap().table, it, None)?;
+            }
+        }
+        Instr::DictUpdate(d) | Instr::DictMerge(d) => {
+            let v = pop(st);
+            let m = frame.stack[frame.stack.len() - d as usize].clone();
+            if v.downcast::<DictObj>().is_none() {
+                return Err(type_error(format!(
+                    "'{}' object is not a mapping",
+                    type_name(&v)
+                )));
+            }
+            for (k, val) in ops::dict_items(&v) {
+                if matches!(instr, Instr::DictMerge(_)) && dict::contains(ops::dict_table(&m), &k)?
+                {
+                    return Err(type_error(format!(
+                        "got multiple values for keyword argument '{}'",
+                        ops::str_(&k)?
+                    )));
+                }
+                ops::dict_set(&m, k, val)?;
+            }
+        }
+        Instr::ListToTuple => {
+            let l = pop(st);
+            let items = std::mem::take(&mut *l.downcast::<ListObj>().unwrap().0.borrow_mut());
+            drop(l);
+            frame.stack.push(rt::tuple(items));
+        }
+        Instr::FormatValue(conv, has_spec) => {
+            let spec = if has_spec { Some(pop(st)) } else { None };
+            let v = pop(&mut frame.stack);
+            let v = match conv {
+                1 => rt::string(ops::str_(&v)?),
+                2 => rt::string(ops::repr(&v)?),
+                3 => rt::string(crate::builtins::ascii_of(&ops::repr(&v)?)),
+                _ => v,
+            };
+            let spec_s = spec
+                .as_ref()
+                .and_then(|s| ops::str_of(s).map(str::to_string))
+                .unwrap_or_default();
+            let out = if spec_s.is_empty() && ops::str_of(&v).is_some() {
+                v
+            } else {
+                rt::string(crate::format::format_value(&v, &spec_s)?)
+            };
+            frame.stack.push(out);
+        }
+        Instr::Jump(t) => frame.ip = t as usize,
+        Instr::PopJumpIfFalse(t) => {
+            let v = pop(st);
+            if !ops::truthy(&v)? {
+                frame.ip = t as usize;
+            }
+        }
+        Instr::PopJumpIfTrue(t) => {
+            let v = pop(st);
+            if ops::truthy(&v)? {
+                frame.ip = t as usize;
+            }
+        }
+        Instr::JumpIfFalseOrPop(t) => {
+            let v = st.last().unwrap().clone();
+            if !ops::truthy(&v)? {
+                frame.ip = t as usize;
+            } else {
+                drop(pop(&mut frame.stack));
+            }
+        }
+        Instr::JumpIfTrueOrPop(t) => {
+            let v = st.last().unwrap().clone();
+            if ops::truthy(&v)? {
+                frame.ip = t as usize;
+            } else {
+                drop(pop(&mut frame.stack));
+            }
+        }
+        Instr::GetIter => {
+            let o = pop(st);
+            let it = ops::get_iter(&o)?;
+            drop(o);
+            frame.stack.push(it);
+        }
+        Instr::ForIter(t) => {
+            let it = st.last().unwrap().clone();
+            match ops::next(&it)? {
+                Some(v) => {
+                    drop(it);
+                    frame.stack.push(v)
+                }
+                None => {
+                    drop(it);
+                    drop(pop(&mut frame.stack));
+                    frame.ip = t as usize;
+                }
+            }
+        }
+        Instr::Call(n) => {
+            let args = pop_n(st, n as usize);
+            let f = pop(&mut frame.stack);
+            let v = call(&f, args, vec![]);
+            drop(f);
+            frame.stack.push(v?);
+        }
+        Instr::CallKw(n, names) => {
+            let names = ops::tuple_items(&code.consts[names as usize]).unwrap();
+            let mut args = pop_n(st, n as usize);
+            let kwvals = args.split_off(args.len() - names.len());
+            let f = pop(&mut frame.stack);
+            let kwargs = names
+                .iter()
+                .map(|k| ops::str_of(k).unwrap().to_string())
+                .zip(kwvals)
+                .collect();
+            let v = call(&f, args, kwargs);
+            drop(f);
+            frame.stack.push(v?);
+        }
+        Instr::CallEx(has_kw) => {
+            let kw = if has_kw { Some(pop(st)) } else { None };
+            let args = pop(&mut frame.stack);
+            let f = pop(&mut frame.stack);
+            let args = ops::tuple_items(&args).unwrap_or_default();
+            let mut kwargs = Vec::new();
+            if let Some(kw) = kw {
+                for (k, v) in ops::dict_items(&kw) {
+                    kwargs.push((ops::str_(&k)?, v));
+                }
+            }
+            let v = call(&f, args, kwargs);
+            drop(f);
+            frame.stack.push(v?);
+        }
+        Instr::MakeFunction(flags) => {
+            let code_o = pop(st);
+            let closure = if flags & 8 != 0 {
+                Some(pop(&mut frame.stack))
+            } else {
+                None
+            };
+            let annotations = if flags & 4 != 0 {
+                Some(pop(&mut frame.stack))
+            } else {
+                None
+            };
+            let kwdefaults = if flags & 2 != 0 {
+                Some(pop(&mut frame.stack))
+            } else {
+                None
+            };
+            let defaults = if flags & 1 != 0 {
+                Some(pop(&mut frame.stack))
+            } else {
+                None
+            };
+            let c = &code_o.downcast::<CodeObj>().unwrap().0;
+            let f = alloc(
+                &FUNCTION_VT,
+                FunctionObj {
+                    name: RefCell::new(c.name.clone()),
+                    qualname: RefCell::new(c.qualname.clone()),
+                    code: code_o.clone(),
+                    globals: frame.globals.clone(),
+                    defaults: RefCell::new(defaults),
+                    kwdefaults: RefCell::new(kwdefaults),
+                    closure: RefCell::new(closure),
+                    dict: RefCell::new(None),
+                    annotations: RefCell::new(annotations),
+                },
+            );
+            frame.stack.push(f);
+        }
+        Instr::Return => {
+            let v = pop(st);
+            return Ok(Some(Exit::Return(v)));
+        }
+        Instr::Yield => {
+            let v = pop(st);
+            frame.in_yield_from = false;
+            return Ok(Some(Exit::Yield(v)));
+        }
+        Instr::YieldFrom => {
+            if frame.in_yield_from {
+                frame.in_yield_from = false;
+            }
+            let sub = st.last().unwrap().clone();
+            match ops::next(&sub)? {
+                Some(v) => {
+                    frame.ip -= 1;
+                    frame.in_yield_from = true;
+                    return Ok(Some(Exit::Yield(v)));
+                }
+                None => {
+                    drop(pop(&mut frame.stack));
+                    frame.stack.push(rt::none());
+                }
+            }
+        }
+        Instr::SetupExcept(t) | Instr::SetupFinally(t) => {
+            frame.blocks.push(Block {
+                kind: if matches!(instr, Instr::SetupExcept(_)) {
+                    BlockKind::Except
+                } else {
+                    BlockKind::Finally
+                },
+                handler: t as usize,
+                level: st.len(),
+            });
+        }
+        Instr::SetupWith(t) => {
+            let mgr = pop(st);
+            let exit = ops::getattr(&mgr, "__exit__").map_err(|_| {
+                type_error(format!(
+                    "'{}' object does not support the context manager protocol",
+                    type_name(&mgr)
+                ))
+            })?;
+            let enter = ops::getattr(&mgr, "__enter__")?;
+            drop(mgr);
+            frame.stack.push(exit);
+            let v = call(&enter, vec![], vec![])?;
+            frame.blocks.push(Block {
+                kind: BlockKind::With,
+                handler: t as usize,
+                level: frame.stack.len(),
+            });
+            frame.stack.push(v);
+        }
+        Instr::PopBlock => {
+            frame.blocks.pop();
+        }
+        Instr::PopExcept => {
+            let b = frame.blocks.pop();
+            debug_assert!(matches!(
+                b,
+                Some(Block {
+                    kind: BlockKind::Handler,
+                    ..
+                })
+            ));
+            handled_pop();
+        }
+        Instr::Raise(n) => {
+            match n {
+                0 => {
+                    return match handled_top() {
+                        Some(e) => {
+                            // Re-raise keeps the traceback; mark so no duplicate entry is added.
+                            Err(PyErr(e))
+                        }
+                        None => Err(runtime_error("No active exception to reraise")),
+                    };
+                }
+                1 => {
+                    let v = pop(st);
+                    let e = exception_from(v)?;
+                    return Err(PyErr(e));
+                }
+                _ => {
+                    let cause = pop(st);
+                    let v = pop(&mut frame.stack);
+                    let e = exception_from(v)?;
+                    let cause = if ops::is_none(&cause) {
+                        None
+                    } else {
+                        Some(exception_from(cause).map_err(|_| {
+                            type_error("exception causes must derive from BaseException")
+                        })?)
+                    };
+                    if let Some(s) = exc_state(&e) {
+                        let old = std::mem::replace(&mut *s.cause.borrow_mut(), cause);
+                        drop(old);
+                        s.suppress_context.set(true);
+                    }
+                    return Err(PyErr(e));
+                }
+            }
+        }
+        Instr::Reraise => {
+            let e = pop(st);
+            return Err(PyErr(e));
+        }
+        Instr::JumpIfNotExcMatch(t) => {
+            let ty = pop(st);
+            let e = frame.stack.last().unwrap().clone();
+            let types = match ops::tuple_items(&ty) {
+                Some(t) => t,
+                None => vec![ty.clone()],
+            };
+            let mut matched = false;
+            for t in &types {
+                if t.downcast::<TypeObj>().is_none()
+                    || !ops::is_subtype(t, &rt().types.base_exception)
+                {
+                    return Err(type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
+                }
+                if ops::isinstance(&e, t) {
+                    matched = true;
+                }
+            }
+            if !matched {
+                frame.ip = t as usize;
+            }
+        }
+        Instr::WithExcept => {
+            let e = st.last().unwrap().clone();
+            let exit = st[st.len() - 2].clone();
+            let tb = if exc_state(&e).is_some_and(|s| !s.traceback.borrow().is_empty()) {
+                crate::traceback::traceback_obj(&e)
+            } else {
+                rt::none()
+            };
+            let r = call(&exit, vec![ops::type_of(&e), e, tb], vec![])?;
+            frame.stack.push(r);
+        }
+        Instr::WithExitNone => {
+            let exit = pop(st);
+            call(&exit, vec![rt::none(), rt::none(), rt::none()], vec![])?;
+        }
+        Instr::UnpackSequence(n) => {
+            let v = pop(st);
+            let items = unpack_items(&v)?;
+            if items.len() != n as usize {
+                return Err(if items.len() < n as usize {
+                    value_error(format!(
+                        "not enough values to unpack (expected {}, got {})",
+                        n,
+                        items.len()
+                    ))
+                } else {
+                    value_error(format!("too many values to unpack (expected {})", n))
+                });
+            }
+            drop(v);
+            frame.stack.extend(items.into_iter().rev());
+        }
+        Instr::UnpackEx(before, after) => {
+            let v = pop(st);
+            let items = unpack_items(&v)?;
+            let (b, a) = (before as usize, after as usize);
+            if items.len() < b + a {
+                return Err(value_error(format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    b + a,
+                    items.len()
+                )));
+            }
+            let mut items = items;
+            let tail = items.split_off(items.len() - a);
+            let middle = items.split_off(b);
+            let mut out = items;
+            out.push(rt::list(middle));
+            out.extend(tail);
+            drop(v);
+            frame.stack.extend(out.into_iter().rev());
+        }
+        Instr::ImportName(i) => {
+            let name = ops::str_of(&code.names[i as usize]).unwrap();
+            let m = crate::modules::import(name)?;
+            frame.stack.push(m);
+        }
+        Instr::ImportFrom(i) => {
+            let m = st.last().unwrap().clone();
+            let name = ops::str_of(&code.names[i as usize]).unwrap();
+            let v = ops::getattr(&m, name).map_err(|_| {
+                let mname = m
+                    .downcast::<ModuleObj>()
+                    .map(|m| m.name.clone())
+                    .unwrap_or_default();
+                err(
+                    &rt().types.import_error,
+                    format!(
+                        "cannot import name '{}' from '{}' (unknown location)",
+                        name, mname
+                    ),
+                )
+            })?;
+            frame.stack.push(v);
+        }
+        Instr::ImportStar => {
+            let m = pop(st);
+            if let Some(md) = m.downcast::<ModuleObj>() {
+                let ns = frame
+                    .locals
+                    .clone()
+                    .unwrap_or_else(|| frame.globals.clone());
+                for (k, v) in ops::dict_items(&md.dict) {
+                    if !ops::str_of(&k).is_some_and(|s| s.starts_with('_')) {
+                        ops::dict_set(&ns, k, v)?;
+                    }
+                }
+            }
+        }
+        Instr::LoadBuildClass => {
+            st.push(rt::builtin_fn(
+                "__build_class__",
+                crate::builtins::build_class,
+            ));
+        }
+        Instr::PrintExpr => {
+            let v = pop(st);
+            if !ops::is_none(&v) {
+                let r = ops::repr(&v)?;
+                rt::write_out(&format!("{}\n", r));
+                ops::dict_set_str(&rt().builtins, "_", v);
+            }
+        }
+        Instr::LoadAssertionError => st.push(rt().types.assertion_error.clone()),
+        Instr::SetupAnnotations => {
+            let ns = frame
+                .locals
+                .clone()
+                .unwrap_or_else(|| frame.globals.clone());
+            if ops::dict_get_str(&ns, "__annotations__").is_none() {
+                ops::dict_set_str(&ns, "__annotations__", rt::dict());
+            }
+        }
+    }
+    Ok(None)
+}
+
+fn instance_has(inst: &Instance, name: &str) -> bool {
+    if let Some(d) = inst.dict.borrow().as_ref() {
+        return ops::dict_get_str(d, name).is_some();
+    }
+    inst.attrs.borrow().iter().any(|(k, _)| k == name)
+}
+
+fn cell_name(code: &Code, i: u32) -> &str {
+    let i = i as usize;
+    if i < code.cellvars.len() {
+        &code.cellvars[i]
+    } else {
+        &code.freevars[i - code.cellvars.len()]
+    }
+}
+
+fn unpack_items(v: &ObjRef) -> PyResult<Vec<ObjRef>> {
+    ops::iterate(v).map_err(|e| {
+        if ops::isinstance(&e.0, &rt().types.type_error) && ops::get_iter(v).is_err() {
+            type_error(format!(
+                "cannot unpack non-iterable {} object",
+                type_name(v)
+            ))
+        } else {
+            e
+        }
+    })
+}
+
+thread_local! {
+    static NULL_MARKER: ObjRef = alloc(&NOTIMPL_VT, NotImplementedObj);
+}
+
+/// A private sentinel standing for CPython's NULL in the `self` slot of LOAD_METHOD.
+fn null_marker() -> ObjRef {
+    NULL_MARKER.with(|m| m.clone())
+}
+
+fn is_null_marker(o: &ObjRef) -> bool {
+    NULL_MARKER.with(|m| m.is(o))
+}

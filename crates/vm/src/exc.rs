@@ -1,0 +1,108 @@
+//! Raising exceptions from Rust: `PyErr` wraps an exception instance.
+
+use std::cell::RefCell;
+
+use refpy_heap::ObjRef;
+
+use crate::object::alloc;
+use crate::objects::{ExcState, Instance, INSTANCE_VT};
+use crate::rt::{self, rt};
+
+/// A raised Python exception (the instance).
+pub struct PyErr(pub ObjRef);
+
+impl std::fmt::Debug for PyErr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PyErr({})", crate::ops::type_name(&self.0))
+    }
+}
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// A new exception instance of class `cls` with the given args.
+pub fn new_exception(cls: &ObjRef, args: Vec<ObjRef>) -> ObjRef {
+    let vt = crate::ops::instance_vtable(cls);
+    alloc(
+        vt,
+        Instance {
+            cls: RefCell::new(cls.clone()),
+            attrs: RefCell::new(Vec::new()),
+            dict: RefCell::new(None),
+            slots: RefCell::new(Vec::new()),
+            exc: Some(ExcState {
+                args: RefCell::new(Some(rt::tuple(args))),
+                ..Default::default()
+            }),
+        },
+    )
+}
+
+pub fn err(cls: &ObjRef, msg: impl Into<String>) -> PyErr {
+    PyErr(new_exception(cls, vec![rt::string(msg.into())]))
+}
+
+pub fn type_error(msg: impl Into<String>) -> PyErr {
+    err(&rt().types.type_error, msg)
+}
+
+pub fn value_error(msg: impl Into<String>) -> PyErr {
+    err(&rt().types.value_error, msg)
+}
+
+pub fn index_error(msg: impl Into<String>) -> PyErr {
+    err(&rt().types.index_error, msg)
+}
+
+pub fn attribute_error(msg: impl Into<String>) -> PyErr {
+    err(&rt().types.attribute_error, msg)
+}
+
+pub fn name_error(name: &str) -> PyErr {
+    let e = err(
+        &rt().types.name_error,
+        format!("name '{}' is not defined", name),
+    );
+    crate::ops::set_attr_raw(&e.0, "name", rt::str_obj(name));
+    e
+}
+
+pub fn key_error(key: ObjRef) -> PyErr {
+    PyErr(new_exception(&rt().types.key_error, vec![key]))
+}
+
+pub fn zero_division(msg: &str) -> PyErr {
+    err(&rt().types.zero_division_error, msg)
+}
+
+pub fn overflow_error(msg: &str) -> PyErr {
+    err(&rt().types.overflow_error, msg)
+}
+
+pub fn runtime_error(msg: impl Into<String>) -> PyErr {
+    err(&rt().types.runtime_error, msg)
+}
+
+pub fn recursion_error(msg: &str) -> PyErr {
+    err(&rt().types.recursion_error, msg)
+}
+
+pub fn stop_iteration() -> PyErr {
+    PyErr(new_exception(&rt().types.stop_iteration, vec![]))
+}
+
+pub fn exc_state(e: &ObjRef) -> Option<&ExcState> {
+    e.downcast::<Instance>().and_then(|i| i.exc.as_ref())
+}
+
+/// The `args` tuple of an exception.
+pub fn exc_args(e: &ObjRef) -> Vec<ObjRef> {
+    exc_state(e)
+        .and_then(|s| s.args.borrow().clone())
+        .and_then(|t| crate::ops::tuple_items(&t))
+        .unwrap_or_default()
+}
+
+/// Whether `e` is an instance of exception class `cls`.
+pub fn matches(e: &ObjRef, cls: &ObjRef) -> bool {
+    crate::ops::is_subtype(&crate::ops::type_of(e), cls)
+}

@@ -1,0 +1,482 @@
+//! Text formatting with CPython's exact output: string/bytes reprs, float repr, and format specs.
+
+use num_bigint::BigInt;
+use num_traits::Signed;
+use refpy_heap::ObjRef;
+
+use crate::exc::*;
+use crate::ops;
+
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c)
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if (0x80..0xa0).contains(&(c as u32)) => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char)
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{:02x}", c)),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// `repr(float)`: shortest round-trip digits, exponent form outside 1e-4 ≤ |x| < 1e16.
+pub fn float_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if f == 0.0 {
+        return if f.is_sign_negative() { "-0.0" } else { "0.0" }.into();
+    }
+    let e = format!("{:e}", f);
+    let (mant, exp) = e.split_once('e').unwrap();
+    let exp: i32 = exp.parse().unwrap();
+    let neg = mant.starts_with('-');
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let sign = if neg { "-" } else { "" };
+    if !(-4..16).contains(&exp) {
+        let mut m = digits[..1].to_string();
+        if digits.len() > 1 {
+            m.push('.');
+            m.push_str(&digits[1..]);
+        }
+        return format!(
+            "{}{}e{}{:02}",
+            sign,
+            m,
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        );
+    }
+    if exp < 0 {
+        return format!("{}0.{}{}", sign, "0".repeat((-exp - 1) as usize), digits);
+    }
+    let exp = exp as usize;
+    if digits.len() > exp + 1 {
+        format!("{}{}.{}", sign, &digits[..exp + 1], &digits[exp + 1..])
+    } else {
+        format!("{}{}{}.0", sign, digits, "0".repeat(exp + 1 - digits.len()))
+    }
+}
+
+#[derive(Default)]
+struct Spec {
+    fill: Option<char>,
+    align: Option<char>,
+    sign: Option<char>,
+    alt: bool,
+    zero: bool,
+    width: usize,
+    grouping: Option<char>,
+    precision: Option<usize>,
+    ty: Option<char>,
+}
+
+fn parse_spec(spec: &str) -> PyResult<Spec> {
+    let chars: Vec<char> = spec.chars().collect();
+    let mut s = Spec::default();
+    let mut i = 0;
+    let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
+    if chars.len() >= 2 && is_align(chars[1]) {
+        s.fill = Some(chars[0]);
+        s.align = Some(chars[1]);
+        i = 2;
+    } else if !chars.is_empty() && is_align(chars[0]) {
+        s.align = Some(chars[0]);
+        i = 1;
+    }
+    if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
+        s.sign = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '#' {
+        s.alt = true;
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '0' {
+        s.zero = true;
+        i += 1;
+    }
+    let start = i;
+    while i < chars.len() && chars[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i > start {
+        s.width = chars[start..i]
+            .iter()
+            .collect::<String>()
+            .parse()
+            .unwrap_or(0);
+    }
+    if i < chars.len() && matches!(chars[i], ',' | '_') {
+        s.grouping = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '.' {
+        i += 1;
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        s.precision = Some(
+            chars[start..i]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0),
+        );
+    }
+    if i < chars.len() {
+        s.ty = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() {
+        return Err(value_error("Invalid format specifier"));
+    }
+    Ok(s)
+}
+
+fn group(digits: &str, sep: char) -> String {
+    let mut out = String::new();
+    let n = digits.len();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn pad(body: String, sign: &str, s: &Spec, default_align: char) -> String {
+    let len = body.chars().count() + sign.chars().count();
+    if len >= s.width {
+        return format!("{}{}", sign, body);
+    }
+    let fill_n = s.width - len;
+    let (fill, align) = if s.zero && s.align.is_none() {
+        ('0', '=')
+    } else {
+        (s.fill.unwrap_or(' '), s.align.unwrap_or(default_align))
+    };
+    let f = |n: usize| fill.to_string().repeat(n);
+    match align {
+        '<' => format!("{}{}{}", sign, body, f(fill_n)),
+        '^' => format!(
+            "{}{}{}{}",
+            f(fill_n / 2),
+            sign,
+            body,
+            f(fill_n - fill_n / 2)
+        ),
+        '=' => format!("{}{}{}", sign, f(fill_n), body),
+        _ => format!("{}{}{}", f(fill_n), sign, body),
+    }
+}
+
+fn sign_str(neg: bool, s: &Spec) -> &'static str {
+    if neg {
+        "-"
+    } else {
+        match s.sign {
+            Some('+') => "+",
+            Some(' ') => " ",
+            _ => "",
+        }
+    }
+}
+
+pub fn format_float_fixed(f: f64, prec: usize) -> String {
+    format!("{:.*}", prec, f)
+}
+
+fn format_float_exp(f: f64, prec: usize) -> String {
+    let e = format!("{:.*e}", prec, f);
+    let (m, exp) = e.split_once('e').unwrap();
+    let exp: i32 = exp.parse().unwrap();
+    format!("{}e{}{:02}", m, if exp < 0 { '-' } else { '+' }, exp.abs())
+}
+
+fn format_float_general(f: f64, prec: usize, alt: bool) -> String {
+    let p = if prec == 0 { 1 } else { prec };
+    if f == 0.0 {
+        return if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".into()
+        };
+    }
+    let exp = format!("{:.*e}", p - 1, f)
+        .split_once('e')
+        .unwrap()
+        .1
+        .parse::<i32>()
+        .unwrap();
+    let mut s = if exp >= -4 && exp < p as i32 {
+        format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, f)
+    } else {
+        format_float_exp(f, p - 1)
+    };
+    if !alt {
+        if let Some(epos) = s.find('e') {
+            let (m, e) = s.split_at(epos);
+            let m = if m.contains('.') {
+                m.trim_end_matches('0').trim_end_matches('.')
+            } else {
+                m
+            };
+            s = format!("{}{}", m, e);
+        } else if s.contains('.') {
+            s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+        }
+    }
+    s
+}
+
+/// `format(value, spec)` for built-in types; instances go through `__format__`/`str`.
+pub fn format_value(v: &ObjRef, spec: &str) -> PyResult<String> {
+    if v.downcast::<crate::objects::Instance>().is_some() {
+        if let Some(r) = ops::call_special(v, "__format__", vec![crate::rt::str_obj(spec)])? {
+            return ops::str_(&r);
+        }
+        if spec.is_empty() {
+            return ops::str_(v);
+        }
+        return Err(type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            ops::type_name(v)
+        )));
+    }
+    if spec.is_empty() {
+        return ops::str_(v);
+    }
+    let s = parse_spec(spec)?;
+    if let Some(i) = ops::as_bigint(v) {
+        if matches!(s.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
+            let f = num_traits::ToPrimitive::to_f64(&i).unwrap_or(f64::INFINITY);
+            return format_float_spec(f, &s);
+        }
+        if s.precision.is_some() {
+            return Err(value_error(
+                "Precision not allowed in integer format specifier",
+            ));
+        }
+        let neg = i.is_negative();
+        let a: BigInt = i.abs();
+        let (digits, prefix) = match s.ty {
+            None | Some('d') | Some('n') => (a.to_string(), ""),
+            Some('x') => (a.to_str_radix(16), "0x"),
+            Some('X') => (a.to_str_radix(16).to_uppercase(), "0X"),
+            Some('o') => (a.to_str_radix(8), "0o"),
+            Some('b') => (a.to_str_radix(2), "0b"),
+            Some('c') => (
+                char::from_u32(num_traits::ToPrimitive::to_u32(&a).unwrap_or(0))
+                    .unwrap_or('\0')
+                    .to_string(),
+                "",
+            ),
+            Some(t) => {
+                return Err(value_error(format!(
+                    "Unknown format code '{}' for object of type '{}'",
+                    t,
+                    ops::type_name(v)
+                )))
+            }
+        };
+        let digits = match s.grouping {
+            Some(g) => group(&digits, g),
+            None => digits,
+        };
+        let sign = format!("{}{}", sign_str(neg, &s), if s.alt { prefix } else { "" });
+        return Ok(pad(digits, &sign, &s, '>'));
+    }
+    if let Some(f) = v.downcast::<crate::objects::FloatObj>() {
+        return format_float_spec(f.0, &s);
+    }
+    if let Some(st) = ops::str_of(v) {
+        if let Some(t) = s.ty {
+            if t != 's' {
+                return Err(value_error(format!(
+                    "Unknown format code '{}' for object of type 'str'",
+                    t
+                )));
+            }
+        }
+        let body: String = match s.precision {
+            Some(p) => st.chars().take(p).collect(),
+            None => st.to_string(),
+        };
+        return Ok(pad(body, "", &s, '<'));
+    }
+    if spec.is_empty() {
+        return ops::str_(v);
+    }
+    Err(type_error(format!(
+        "unsupported format string passed to {}.__format__",
+        ops::type_name(v)
+    )))
+}
+
+fn format_float_spec(f: f64, s: &Spec) -> PyResult<String> {
+    let neg = f.is_sign_negative() && f != 0.0 || (f == 0.0 && f.is_sign_negative());
+    let a = f.abs();
+    let body = match s.ty {
+        Some('f') | Some('F') => format_float_fixed(a, s.precision.unwrap_or(6)),
+        Some('e') | Some('E') => {
+            let r = format_float_exp(a, s.precision.unwrap_or(6));
+            if s.ty == Some('E') {
+                r.to_uppercase()
+            } else {
+                r
+            }
+        }
+        Some('g') | Some('G') => format_float_general(a, s.precision.unwrap_or(6), s.alt),
+        Some('%') => format!(
+            "{}%",
+            format_float_fixed(a * 100.0, s.precision.unwrap_or(6))
+        ),
+        None => match s.precision {
+            Some(p) => format_float_general(a, p, s.alt),
+            None => float_repr(a),
+        },
+        Some(t) => {
+            return Err(value_error(format!(
+                "Unknown format code '{}' for object of type 'float'",
+                t
+            )))
+        }
+    };
+    let body = match s.grouping {
+        Some(g) => {
+            let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
+                Some(i) => body.split_at(i),
+                None => (body.as_str(), ""),
+            };
+            format!("{}{}", group(int_part, g), rest)
+        }
+        None => body,
+    };
+    Ok(pad(body, sign_str(neg, s), s, '>'))
+}
+
+/// printf-style `str % args`.
+pub fn percent_format(fmt: &str, args: &ObjRef) -> PyResult<String> {
+    let items = match ops::tuple_items(args) {
+        Some(t) => t,
+        None => vec![args.clone()],
+    };
+    let mut it = items.into_iter();
+    let mut out = String::new();
+    let mut chars = fmt.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        let mut spec = String::new();
+        while let Some(&n) = chars.peek() {
+            if n.is_ascii_alphabetic() || n == '%' {
+                break;
+            }
+            spec.push(n);
+            chars.next();
+        }
+        let Some(conv) = chars.next() else {
+            return Err(value_error("incomplete format"));
+        };
+        if conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let v = it
+            .next()
+            .ok_or_else(|| type_error("not enough arguments for format string"))?;
+        let s = match conv {
+            's' => pad_simple(ops::str_(&v)?, &spec),
+            'r' => pad_simple(ops::repr(&v)?, &spec),
+            'd' | 'i' => {
+                let i = ops::as_bigint(&v)
+                    .or_else(|| ops::as_f64(&v).map(|f| BigInt::from(f.trunc() as i64)))
+                    .ok_or_else(|| {
+                        type_error(format!(
+                            "%{} format: a real number is required, not {}",
+                            conv,
+                            ops::type_name(&v)
+                        ))
+                    })?;
+                format_value(&crate::rt::bigint(i), &spec)?
+            }
+            'f' | 'e' | 'g' | 'x' | 'X' | 'o' => format_value(&v, &format!("{}{}", spec, conv))?,
+            _ => {
+                return Err(value_error(format!(
+                    "unsupported format character '{}'",
+                    conv
+                )))
+            }
+        };
+        out.push_str(&s);
+    }
+    if it.next().is_some() {
+        return Err(type_error(
+            "not all arguments converted during string formatting",
+        ));
+    }
+    Ok(out)
+}
+
+fn pad_simple(s: String, spec: &str) -> String {
+    if let Some(w) = spec.strip_prefix('-') {
+        let w: usize = w.parse().unwrap_or(0);
+        format!("{:<w$}", s, w = w)
+    } else {
+        let w: usize = spec.parse().unwrap_or(0);
+        format!("{:>w$}", s, w = w)
+    }
+}

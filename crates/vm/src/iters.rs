@@ -1,0 +1,267 @@
+//! Advancing the built-in iterators. An exhausted iterator drops its sequence, like CPython's.
+
+use num_bigint::BigInt;
+use num_traits::Signed;
+use refpy_heap::ObjRef;
+
+use crate::exc::*;
+use crate::objects::*;
+use crate::ops;
+use crate::rt;
+
+fn finish(i: &IterObj) -> PyResult<Option<ObjRef>> {
+    let old = std::mem::replace(&mut *i.0.borrow_mut(), IterState::Exhausted);
+    drop(old);
+    Ok(None)
+}
+
+fn seq_item(seq: &ObjRef, index: usize) -> PyResult<Option<ObjRef>> {
+    if let Some(l) = seq.downcast::<ListObj>() {
+        return Ok(l.0.borrow().get(index).cloned());
+    }
+    if let Some(t) = seq.downcast::<TupleObj>() {
+        return Ok(t.0.borrow().get(index).cloned());
+    }
+    if let Some(s) = seq.downcast::<StrObj>() {
+        return Ok(s.s.chars().nth(index).map(|c| {
+            let c = c.to_string();
+            if c.len() == 1 {
+                rt::intern(&c)
+            } else {
+                rt::string(c)
+            }
+        }));
+    }
+    if let Some(b) = seq.downcast::<BytesObj>() {
+        return Ok(b.0.get(index).map(|&x| rt::int(x as i64)));
+    }
+    match ops::getitem(seq, &rt::int(index as i64)) {
+        Ok(v) => Ok(Some(v)),
+        Err(e)
+            if ops::isinstance(&e.0, &rt::rt().types.index_error)
+                || ops::isinstance(&e.0, &rt::rt().types.stop_iteration) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
+    enum Step {
+        Seq(ObjRef, usize),
+        Rev(ObjRef, isize),
+        Dict(ObjRef, usize, u8),
+        Done,
+        Value(ObjRef),
+        Enumerate(ObjRef),
+        Zip(Vec<ObjRef>),
+        Map(ObjRef, Vec<ObjRef>),
+        Filter(ObjRef, ObjRef),
+        Callable(ObjRef, ObjRef),
+    }
+    let step = {
+        let mut st = i.0.borrow_mut();
+        match &mut *st {
+            IterState::Seq { seq, index } => Step::Seq(seq.clone(), *index),
+            IterState::Reversed { seq, index } => Step::Rev(seq.clone(), *index),
+            IterState::DictKeys { dict, index, kind } => Step::Dict(dict.clone(), *index, *kind),
+            IterState::Range { next, stop, step } => {
+                let more = if step.is_positive() {
+                    *next < *stop
+                } else {
+                    *next > *stop
+                };
+                if more {
+                    let v = next.clone();
+                    *next += &*step;
+                    Step::Value(rt::bigint(v))
+                } else {
+                    Step::Done
+                }
+            }
+            IterState::Enumerate { it, .. } => Step::Enumerate(it.clone()),
+            IterState::Zip { its } => Step::Zip(its.clone()),
+            IterState::Map { func, its } => Step::Map(func.clone(), its.clone()),
+            IterState::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
+            IterState::Callable { func, sentinel } => {
+                Step::Callable(func.clone(), sentinel.clone())
+            }
+            IterState::Exhausted => return Ok(None),
+        }
+    };
+    match step {
+        Step::Value(v) => Ok(Some(v)),
+        Step::Done => finish(i),
+        Step::Seq(seq, index) => match seq_item(&seq, index)? {
+            Some(v) => {
+                if let IterState::Seq { index, .. } = &mut *i.0.borrow_mut() {
+                    *index += 1;
+                }
+                Ok(Some(v))
+            }
+            None => {
+                drop(seq);
+                finish(i)
+            }
+        },
+        Step::Rev(seq, index) => {
+            if index < 0 {
+                drop(seq);
+                return finish(i);
+            }
+            match seq_item(&seq, index as usize)? {
+                Some(v) => {
+                    if let IterState::Reversed { index, .. } = &mut *i.0.borrow_mut() {
+                        *index -= 1;
+                    }
+                    Ok(Some(v))
+                }
+                None => {
+                    drop(seq);
+                    finish(i)
+                }
+            }
+        }
+        Step::Dict(d, index, kind) => {
+            let (entry, new_index, len_now) = {
+                let t = ops::dict_table(&d).borrow();
+                let mut j = index;
+                let mut found = None;
+                while j < t.entries.len() {
+                    if let Some(e) = &t.entries[j] {
+                        found = Some(e.clone());
+                        j += 1;
+                        break;
+                    }
+                    j += 1;
+                }
+                (found, j, t.len)
+            };
+            let _ = len_now;
+            match entry {
+                Some(e) => {
+                    if let IterState::DictKeys { index, .. } = &mut *i.0.borrow_mut() {
+                        *index = new_index;
+                    }
+                    Ok(Some(match kind {
+                        0 => e.key,
+                        1 => e.value.unwrap_or_else(rt::none),
+                        _ => rt::tuple(vec![e.key, e.value.unwrap_or_else(rt::none)]),
+                    }))
+                }
+                None => {
+                    drop(d);
+                    finish(i)
+                }
+            }
+        }
+        Step::Enumerate(it) => match ops::next(&it)? {
+            Some(v) => {
+                let n = {
+                    let mut st = i.0.borrow_mut();
+                    match &mut *st {
+                        IterState::Enumerate { count, .. } => {
+                            let n = count.clone();
+                            *count += BigInt::from(1);
+                            n
+                        }
+                        _ => BigInt::from(0),
+                    }
+                };
+                Ok(Some(rt::tuple(vec![rt::bigint(n), v])))
+            }
+            None => finish(i),
+        },
+        Step::Zip(its) => {
+            if its.is_empty() {
+                return finish(i);
+            }
+            let mut out = Vec::with_capacity(its.len());
+            for it in &its {
+                match ops::next(it)? {
+                    Some(v) => out.push(v),
+                    None => {
+                        drop(out);
+                        return finish(i);
+                    }
+                }
+            }
+            Ok(Some(rt::tuple(out)))
+        }
+        Step::Map(func, its) => {
+            let mut args = Vec::with_capacity(its.len());
+            for it in &its {
+                match ops::next(it)? {
+                    Some(v) => args.push(v),
+                    None => return finish(i),
+                }
+            }
+            ops::call(&func, args, vec![]).map(Some)
+        }
+        Step::Filter(func, it) => loop {
+            let Some(v) = ops::next(&it)? else {
+                return finish(i);
+            };
+            let keep = if ops::is_none(&func) {
+                ops::truthy(&v)?
+            } else {
+                ops::truthy(&ops::call(&func, vec![v.clone()], vec![])?)?
+            };
+            if keep {
+                return Ok(Some(v));
+            }
+        },
+        Step::Callable(func, sentinel) => {
+            let v = ops::call(&func, vec![], vec![])?;
+            if ops::eq_bool(&v, &sentinel)? {
+                return finish(i);
+            }
+            Ok(Some(v))
+        }
+    }
+}
+
+pub fn reversed(o: &ObjRef) -> PyResult<ObjRef> {
+    if o.downcast::<ListObj>().is_some()
+        || o.downcast::<TupleObj>().is_some()
+        || o.downcast::<StrObj>().is_some()
+    {
+        let n = ops::len(o)? as isize;
+        return Ok(rt::iter_obj(IterState::Reversed {
+            seq: o.clone(),
+            index: n - 1,
+        }));
+    }
+    if let Some(r) = o.downcast::<RangeObj>() {
+        let n = crate::arith::range_len(r);
+        let last = &r.start + (&n - 1) * &r.step;
+        return Ok(rt::iter_obj(IterState::Range {
+            next: last,
+            stop: &r.start - &r.step,
+            step: -&r.step,
+        }));
+    }
+    if o.downcast::<DictObj>().is_some() {
+        let keys = ops::iterate(o)?;
+        let n = keys.len() as isize;
+        return Ok(rt::iter_obj(IterState::Reversed {
+            seq: rt::list(keys),
+            index: n - 1,
+        }));
+    }
+    if let Some(r) = ops::call_special(o, "__reversed__", vec![])? {
+        return Ok(r);
+    }
+    if o.downcast::<Instance>().is_some() {
+        let n = ops::len(o)? as isize;
+        return Ok(rt::iter_obj(IterState::Reversed {
+            seq: o.clone(),
+            index: n - 1,
+        }));
+    }
+    Err(type_error(format!(
+        "'{}' object is not reversible",
+        ops::type_name(o)
+    )))
+}

@@ -1,0 +1,1200 @@
+//! Methods of built-in types (`list.append`, `str.join`, `dict.get`, …). Each takes `self` as `args[0]`.
+
+use num_bigint::BigInt;
+use refpy_heap::ObjRef;
+
+use crate::exc::*;
+use crate::objects::*;
+use crate::ops::{self, str_of, type_name};
+use crate::rt::{self, rt};
+
+type Kw<'a> = &'a [(String, ObjRef)];
+type M = (&'static str, NativeFn);
+
+macro_rules! m {
+    ($($name:literal => $f:expr),* $(,)?) => {
+        |name: &str| -> Option<M> {
+            match name {
+                $($name => Some(($name, $f as NativeFn)),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+pub fn lookup(o: &ObjRef, name: &str) -> Option<M> {
+    let b = if o.downcast::<ListObj>().is_some() {
+        Builtin::List
+    } else if o.downcast::<StrObj>().is_some() {
+        Builtin::Str
+    } else if o.downcast::<DictObj>().is_some() {
+        Builtin::Dict
+    } else if o.downcast::<TupleObj>().is_some() {
+        Builtin::Tuple
+    } else if let Some(s) = o.downcast::<SetObj>() {
+        if s.frozen {
+            Builtin::FrozenSet
+        } else {
+            Builtin::Set
+        }
+    } else if o.downcast::<BytesObj>().is_some() {
+        Builtin::Bytes
+    } else if ops::as_bigint(o).is_some() {
+        Builtin::Int
+    } else if o.downcast::<FloatObj>().is_some() {
+        Builtin::Float
+    } else if o.downcast::<GeneratorObj>().is_some() {
+        return gen_methods(name);
+    } else if o.downcast::<FileObj>().is_some() {
+        return crate::builtins::file_method(name);
+    } else if o.downcast::<DictViewObj>().is_some() {
+        return None;
+    } else if o.downcast::<IterObj>().is_some() {
+        return iter_methods(name);
+    } else if o.downcast::<RangeObj>().is_some() {
+        return m!("index" => range_index, "count" => seq_count)(name);
+    } else {
+        return None;
+    };
+    lookup_for_type(b, name)
+}
+
+pub fn lookup_for_type(b: Builtin, name: &str) -> Option<M> {
+    match b {
+        Builtin::List => m!(
+            "append" => list_append, "extend" => list_extend, "pop" => list_pop, "insert" => list_insert,
+            "remove" => list_remove, "clear" => list_clear, "index" => seq_index, "count" => seq_count,
+            "reverse" => list_reverse, "sort" => list_sort, "copy" => list_copy,
+            "__len__" => dunder_len, "__getitem__" => dunder_getitem, "__contains__" => dunder_contains,
+            "__iter__" => dunder_iter,
+        )(name),
+        Builtin::Tuple => m!("index" => seq_index, "count" => seq_count, "__len__" => dunder_len,
+            "__getitem__" => dunder_getitem)(name),
+        Builtin::Str => str_methods(name),
+        Builtin::Dict => m!(
+            "get" => dict_get, "keys" => dict_keys, "values" => dict_values, "items" => dict_items,
+            "pop" => dict_pop, "popitem" => dict_popitem, "setdefault" => dict_setdefault,
+            "update" => dict_update, "clear" => dict_clear, "copy" => dict_copy, "fromkeys" => dict_fromkeys,
+            "__len__" => dunder_len, "__getitem__" => dunder_getitem, "__contains__" => dunder_contains,
+            "__setitem__" => dunder_setitem, "__iter__" => dunder_iter,
+        )(name),
+        Builtin::Set | Builtin::FrozenSet => m!(
+            "add" => set_add, "discard" => set_discard, "remove" => set_remove, "pop" => set_pop,
+            "clear" => set_clear, "copy" => set_copy, "union" => set_union, "intersection" => set_intersection,
+            "difference" => set_difference, "symmetric_difference" => set_symdiff, "update" => set_update,
+            "issubset" => set_issubset, "issuperset" => set_issuperset, "isdisjoint" => set_isdisjoint,
+            "difference_update" => set_difference_update, "intersection_update" => set_intersection_update,
+            "__len__" => dunder_len, "__contains__" => dunder_contains,
+        )(name),
+        Builtin::Bytes => m!("decode" => bytes_decode, "hex" => bytes_hex)(name),
+        Builtin::Int | Builtin::Bool => {
+            m!("bit_length" => int_bit_length, "to_bytes" => int_to_bytes,
+            "__add__" => int_add, "conjugate" => int_self)(name)
+        }
+        Builtin::Float => m!("is_integer" => float_is_integer, "hex" => float_hex)(name),
+        _ => None,
+    }
+}
+
+fn gen_methods(name: &str) -> Option<M> {
+    m!("send" => gen_send, "close" => gen_close, "throw" => gen_throw, "__next__" => iter_next)(
+        name,
+    )
+}
+
+fn iter_methods(name: &str) -> Option<M> {
+    m!("__next__" => iter_next, "__iter__" => int_self)(name)
+}
+
+fn list_of(o: &ObjRef) -> &ListObj {
+    o.downcast::<ListObj>().unwrap()
+}
+
+fn nargs(name: &str, args: &[ObjRef], min: usize, max: usize) -> PyResult<()> {
+    let n = args.len() - 1;
+    if n < min || n > max {
+        if min == max {
+            if min == 0 {
+                return Err(type_error(format!(
+                    "{}() takes no arguments ({} given)",
+                    name, n
+                )));
+            }
+            return Err(type_error(format!(
+                "{}() takes exactly one argument ({} given)",
+                name, n
+            )));
+        }
+        if n < min {
+            return Err(type_error(format!(
+                "{} expected at least {} argument{}, got {}",
+                name,
+                min,
+                if min == 1 { "" } else { "s" },
+                n
+            )));
+        }
+        return Err(type_error(format!(
+            "{} expected at most {} argument{}, got {}",
+            name,
+            max,
+            if max == 1 { "" } else { "s" },
+            n
+        )));
+    }
+    Ok(())
+}
+
+// ---- generic ------------------------------------------------------------------------------------
+
+fn dunder_len(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::int(ops::len(&a[0])? as i64))
+}
+fn dunder_getitem(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    ops::getitem(&a[0], &a[1])
+}
+fn dunder_setitem(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    ops::setitem(&a[0], &a[1], a[2].clone())?;
+    Ok(rt::none())
+}
+fn dunder_contains(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::bool_obj(ops::contains(&a[0], &a[1])?))
+}
+fn dunder_iter(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    ops::get_iter(&a[0])
+}
+fn iter_next(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    ops::next(&a[0])?.ok_or_else(stop_iteration)
+}
+fn int_self(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(a[0].clone())
+}
+
+fn seq_index(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    nargs("index", a, 1, 3)?;
+    let items = ops::iterate(&a[0])?;
+    for (i, x) in items.iter().enumerate() {
+        if x.is(&a[1]) || ops::eq_bool(x, &a[1])? {
+            return Ok(rt::int(i as i64));
+        }
+    }
+    Err(value_error(if a[0].downcast::<TupleObj>().is_some() {
+        "tuple.index(x): x not in tuple".to_string()
+    } else {
+        format!("{} is not in list", ops::repr(&a[1])?)
+    }))
+}
+
+fn seq_count(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    nargs("count", a, 1, 1)?;
+    let items = ops::iterate(&a[0])?;
+    let mut n = 0;
+    for x in &items {
+        if x.is(&a[1]) || ops::eq_bool(x, &a[1])? {
+            n += 1;
+        }
+    }
+    Ok(rt::int(n))
+}
+
+fn range_index(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let r = a[0].downcast::<RangeObj>().unwrap();
+    if let Some(i) = ops::as_bigint(&a[1]) {
+        if crate::arith::range_contains(r, &i) {
+            return Ok(rt::bigint((i - &r.start) / &r.step));
+        }
+    }
+    Err(value_error(format!(
+        "{} is not in range",
+        ops::repr(&a[1])?
+    )))
+}
+
+// ---- list ---------------------------------------------------------------------------------------
+
+fn list_append(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    nargs("list.append", a, 1, 1).map_err(|_| {
+        type_error(format!(
+            "list.append() takes exactly one argument ({} given)",
+            a.len() - 1
+        ))
+    })?;
+    list_of(&a[0]).0.borrow_mut().push(a[1].clone());
+    Ok(rt::none())
+}
+
+fn list_extend(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let items = ops::iterate(&a[1])?;
+    list_of(&a[0]).0.borrow_mut().extend(items);
+    Ok(rt::none())
+}
+
+fn list_pop(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let l = list_of(&a[0]);
+    let len = l.0.borrow().len() as i64;
+    if len == 0 {
+        return Err(index_error("pop from empty list"));
+    }
+    let i = if a.len() > 1 {
+        ops::index_arg(&a[1])?
+    } else {
+        -1
+    };
+    let j = if i < 0 { i + len } else { i };
+    if j < 0 || j >= len {
+        return Err(index_error("pop index out of range"));
+    }
+    let v = l.0.borrow_mut().remove(j as usize);
+    Ok(v)
+}
+
+fn list_insert(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    nargs("insert", a, 2, 2)
+        .map_err(|_| type_error(format!("insert expected 2 arguments, got {}", a.len() - 1)))?;
+    let l = list_of(&a[0]);
+    let len = l.0.borrow().len() as i64;
+    let i = ops::index_arg(&a[1])?;
+    let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    l.0.borrow_mut().insert(j as usize, a[2].clone());
+    Ok(rt::none())
+}
+
+fn list_remove(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let l = list_of(&a[0]);
+    let items = l.0.borrow().clone();
+    for (i, x) in items.iter().enumerate() {
+        if x.is(&a[1]) || ops::eq_bool(x, &a[1])? {
+            let removed = l.0.borrow_mut().remove(i);
+            drop(items);
+            drop(removed);
+            return Ok(rt::none());
+        }
+    }
+    Err(value_error("list.remove(x): x not in list"))
+}
+
+fn list_clear(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let old = std::mem::take(&mut *list_of(&a[0]).0.borrow_mut());
+    drop(old);
+    Ok(rt::none())
+}
+
+fn list_reverse(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    list_of(&a[0]).0.borrow_mut().reverse();
+    Ok(rt::none())
+}
+
+fn list_copy(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::list(list_of(&a[0]).0.borrow().clone()))
+}
+
+/// Stable merge sort with Python comparisons (errors propagate).
+pub fn sort_values(
+    items: Vec<ObjRef>,
+    key: Option<&ObjRef>,
+    reverse: bool,
+) -> PyResult<Vec<ObjRef>> {
+    let keys: Vec<ObjRef> = match key {
+        Some(k) if !ops::is_none(k) => {
+            let mut v = Vec::with_capacity(items.len());
+            for it in &items {
+                v.push(ops::call(k, vec![it.clone()], vec![])?);
+            }
+            v
+        }
+        _ => items.clone(),
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    let mut error = None;
+    // Merge sort on indices (insertion-stable); comparisons may fail.
+    let lt = |a: usize, b: usize, error: &mut Option<PyErr>| -> bool {
+        if error.is_some() {
+            return false;
+        }
+        match ops::compare(&keys[a], &keys[b], crate::bytecode::CmpOp::Lt)
+            .and_then(|r| ops::truthy(&r))
+        {
+            Ok(v) => v,
+            Err(e) => {
+                *error = Some(e);
+                false
+            }
+        }
+    };
+    merge_sort(&mut idx, &mut |a, b| {
+        if reverse {
+            lt(b, a, &mut error)
+        } else {
+            lt(a, b, &mut error)
+        }
+    });
+    if let Some(e) = error {
+        return Err(e);
+    }
+    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+}
+
+fn merge_sort(v: &mut Vec<usize>, lt: &mut dyn FnMut(usize, usize) -> bool) {
+    if v.len() <= 1 {
+        return;
+    }
+    let mid = v.len() / 2;
+    let mut right = v.split_off(mid);
+    merge_sort(v, lt);
+    merge_sort(&mut right, lt);
+    let left = std::mem::take(v);
+    let (mut i, mut j) = (0, 0);
+    while i < left.len() && j < right.len() {
+        if lt(right[j], left[i]) {
+            v.push(right[j]);
+            j += 1;
+        } else {
+            v.push(left[i]);
+            i += 1;
+        }
+    }
+    v.extend_from_slice(&left[i..]);
+    v.extend_from_slice(&right[j..]);
+}
+
+pub fn kwarg<'a>(kw: Kw<'a>, name: &str) -> Option<&'a ObjRef> {
+    kw.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+fn list_sort(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let l = list_of(&a[0]);
+    let items = std::mem::take(&mut *l.0.borrow_mut());
+    let reverse = match kwarg(kw, "reverse") {
+        Some(r) => ops::truthy(r)?,
+        None => false,
+    };
+    let sorted = sort_values(items.clone(), kwarg(kw, "key"), reverse);
+    match sorted {
+        Ok(s) => {
+            drop(items);
+            *l.0.borrow_mut() = s;
+            Ok(rt::none())
+        }
+        Err(e) => {
+            *l.0.borrow_mut() = items;
+            Err(e)
+        }
+    }
+}
+
+// ---- str ----------------------------------------------------------------------------------------
+
+fn str_methods(name: &str) -> Option<M> {
+    m!(
+        "join" => str_join, "split" => str_split, "rsplit" => str_rsplit, "strip" => str_strip, "lstrip" => str_lstrip,
+        "rstrip" => str_rstrip, "upper" => str_upper, "lower" => str_lower, "replace" => str_replace,
+        "startswith" => str_startswith, "endswith" => str_endswith, "find" => str_find, "rfind" => str_rfind,
+        "index" => str_index, "count" => str_count, "format" => str_format, "isdigit" => str_isdigit,
+        "isalpha" => str_isalpha, "isalnum" => str_isalnum, "isspace" => str_isspace, "isupper" => str_isupper,
+        "islower" => str_islower, "isidentifier" => str_isidentifier, "title" => str_title,
+        "capitalize" => str_capitalize, "center" => str_center, "ljust" => str_ljust, "rjust" => str_rjust,
+        "zfill" => str_zfill, "encode" => str_encode, "splitlines" => str_splitlines, "swapcase" => str_swapcase,
+        "partition" => str_partition, "isnumeric" => str_isdigit, "isdecimal" => str_isdigit,
+        "removeprefix" => str_removeprefix, "removesuffix" => str_removesuffix, "casefold" => str_lower,
+        "__len__" => dunder_len, "__contains__" => dunder_contains, "__getitem__" => dunder_getitem,
+    )(name)
+}
+
+fn s0(a: &[ObjRef]) -> &str {
+    str_of(&a[0]).unwrap()
+}
+
+fn str_arg<'a>(o: &'a ObjRef, what: &str) -> PyResult<&'a str> {
+    str_of(o).ok_or_else(|| type_error(format!("{} must be str, not {}", what, type_name(o))))
+}
+
+fn str_join(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let items = ops::iterate(&a[1])?;
+    let mut parts = Vec::with_capacity(items.len());
+    for (i, it) in items.iter().enumerate() {
+        match str_of(it) {
+            Some(s) => parts.push(s.to_string()),
+            None => {
+                return Err(type_error(format!(
+                    "sequence item {}: expected str instance, {} found",
+                    i,
+                    type_name(it)
+                )))
+            }
+        }
+    }
+    Ok(rt::string(parts.join(s0(a))))
+}
+
+fn split_impl(a: &[ObjRef], kw: Kw, right: bool) -> PyResult<ObjRef> {
+    let s = s0(a);
+    let sep = a
+        .get(1)
+        .or_else(|| kwarg(kw, "sep"))
+        .filter(|x| !ops::is_none(x));
+    let maxsplit = match a.get(2).or_else(|| kwarg(kw, "maxsplit")) {
+        Some(m) => ops::index_arg(m)?,
+        None => -1,
+    };
+    let parts: Vec<String> = match sep {
+        None => {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            if maxsplit < 0 || words.len() <= maxsplit as usize + 0 {
+                words.into_iter().map(str::to_string).collect()
+            } else if !right {
+                let mut out: Vec<String> = Vec::new();
+                let mut rest = s.trim_start();
+                for _ in 0..maxsplit {
+                    match rest.find(char::is_whitespace) {
+                        Some(p) => {
+                            out.push(rest[..p].to_string());
+                            rest = rest[p..].trim_start();
+                        }
+                        None => break,
+                    }
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                out
+            } else {
+                let mut out: Vec<String> = Vec::new();
+                let mut rest = s.trim_end();
+                for _ in 0..maxsplit {
+                    match rest.rfind(char::is_whitespace) {
+                        Some(p) => {
+                            out.insert(0, rest[p + 1..].to_string());
+                            rest = rest[..p].trim_end();
+                        }
+                        None => break,
+                    }
+                }
+                if !rest.is_empty() {
+                    out.insert(0, rest.to_string());
+                }
+                out
+            }
+        }
+        Some(sep) => {
+            let sep = str_arg(sep, "must be str or None")?;
+            if sep.is_empty() {
+                return Err(value_error("empty separator"));
+            }
+            if maxsplit < 0 {
+                s.split(sep).map(str::to_string).collect()
+            } else if !right {
+                s.splitn(maxsplit as usize + 1, sep)
+                    .map(str::to_string)
+                    .collect()
+            } else {
+                let mut v: Vec<String> = s
+                    .rsplitn(maxsplit as usize + 1, sep)
+                    .map(str::to_string)
+                    .collect();
+                v.reverse();
+                v
+            }
+        }
+    };
+    Ok(rt::list(parts.into_iter().map(rt::string).collect()))
+}
+
+fn str_split(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    split_impl(a, kw, false)
+}
+fn str_rsplit(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    split_impl(a, kw, true)
+}
+
+fn strip_chars(a: &[ObjRef]) -> PyResult<Option<Vec<char>>> {
+    match a.get(1) {
+        Some(c) if !ops::is_none(c) => Ok(Some(str_arg(c, "strip arg")?.chars().collect())),
+        _ => Ok(None),
+    }
+}
+
+fn str_strip(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    Ok(rt::str_obj(match strip_chars(a)? {
+        Some(c) => s.trim_matches(|x| c.contains(&x)),
+        None => s.trim(),
+    }))
+}
+fn str_lstrip(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    Ok(rt::str_obj(match strip_chars(a)? {
+        Some(c) => s.trim_start_matches(|x| c.contains(&x)),
+        None => s.trim_start(),
+    }))
+}
+fn str_rstrip(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    Ok(rt::str_obj(match strip_chars(a)? {
+        Some(c) => s.trim_end_matches(|x| c.contains(&x)),
+        None => s.trim_end(),
+    }))
+}
+fn str_upper(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::string(s0(a).to_uppercase()))
+}
+fn str_lower(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::string(s0(a).to_lowercase()))
+}
+fn str_swapcase(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::string(
+        s0(a)
+            .chars()
+            .map(|c| {
+                if c.is_uppercase() {
+                    c.to_lowercase().collect::<String>()
+                } else {
+                    c.to_uppercase().collect()
+                }
+            })
+            .collect(),
+    ))
+}
+fn str_title(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let mut out = String::new();
+    let mut prev_alpha = false;
+    for c in s0(a).chars() {
+        if prev_alpha {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_alpha = c.is_alphabetic();
+    }
+    Ok(rt::string(out))
+}
+fn str_capitalize(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    let mut c = s.chars();
+    Ok(rt::string(match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+        None => String::new(),
+    }))
+}
+fn str_replace(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    nargs("replace", a, 2, 3)?;
+    let old = str_arg(&a[1], "replace() argument 1")?;
+    let new = str_arg(&a[2], "replace() argument 2")?;
+    let s = s0(a);
+    Ok(rt::string(match a.get(3) {
+        Some(n) => {
+            let n = ops::index_arg(n)?;
+            if n < 0 {
+                s.replace(old, new)
+            } else {
+                s.replacen(old, new, n as usize)
+            }
+        }
+        None => s.replace(old, new),
+    }))
+}
+fn prefix_test(a: &[ObjRef], f: fn(&str, &str) -> bool) -> PyResult<ObjRef> {
+    let s = s0(a);
+    let cands = match ops::tuple_items(&a[1]) {
+        Some(t) => t,
+        None => vec![a[1].clone()],
+    };
+    for c in cands {
+        let p = str_of(&c).ok_or_else(|| {
+            type_error(format!(
+                "startswith first arg must be str or a tuple of str, not {}",
+                type_name(&c)
+            ))
+        })?;
+        if f(s, p) {
+            return Ok(rt::bool_obj(true));
+        }
+    }
+    Ok(rt::bool_obj(false))
+}
+fn str_startswith(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    prefix_test(a, |s, p| s.starts_with(p))
+}
+fn str_endswith(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    prefix_test(a, |s, p| s.ends_with(p))
+}
+fn char_index(s: &str, byte: usize) -> i64 {
+    s[..byte].chars().count() as i64
+}
+fn str_find(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    let sub = str_arg(&a[1], "find() argument")?;
+    Ok(rt::int(s.find(sub).map_or(-1, |b| char_index(s, b))))
+}
+fn str_rfind(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    let sub = str_arg(&a[1], "rfind() argument")?;
+    Ok(rt::int(s.rfind(sub).map_or(-1, |b| char_index(s, b))))
+}
+fn str_index(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    let sub = str_arg(&a[1], "index() argument")?;
+    match s.find(sub) {
+        Some(b) => Ok(rt::int(char_index(s, b))),
+        None => Err(value_error("substring not found")),
+    }
+}
+fn str_count(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    let sub = str_arg(&a[1], "count() argument")?;
+    if sub.is_empty() {
+        return Ok(rt::int(s.chars().count() as i64 + 1));
+    }
+    Ok(rt::int(s.matches(sub).count() as i64))
+}
+fn str_pred(a: &[ObjRef], f: fn(char) -> bool) -> PyResult<ObjRef> {
+    let s = s0(a);
+    Ok(rt::bool_obj(!s.is_empty() && s.chars().all(f)))
+}
+fn str_isdigit(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    str_pred(a, |c| c.is_ascii_digit())
+}
+fn str_isalpha(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    str_pred(a, char::is_alphabetic)
+}
+fn str_isalnum(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    str_pred(a, char::is_alphanumeric)
+}
+fn str_isspace(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    str_pred(a, char::is_whitespace)
+}
+fn str_isupper(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    Ok(rt::bool_obj(
+        s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase),
+    ))
+}
+fn str_islower(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    Ok(rt::bool_obj(
+        s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase),
+    ))
+}
+fn str_isidentifier(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    let mut c = s.chars();
+    Ok(rt::bool_obj(
+        c.next().is_some_and(|f| f.is_alphabetic() || f == '_')
+            && c.all(|x| x.is_alphanumeric() || x == '_'),
+    ))
+}
+fn pad_arg(a: &[ObjRef]) -> PyResult<(usize, char)> {
+    let w = ops::index_arg(&a[1])?.max(0) as usize;
+    let fill = match a.get(2) {
+        Some(f) => str_arg(f, "fill character")?.chars().next().unwrap_or(' '),
+        None => ' ',
+    };
+    Ok((w, fill))
+}
+fn str_center(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let (w, f) = pad_arg(a)?;
+    let s = s0(a);
+    let n = s.chars().count();
+    if n >= w {
+        return Ok(a[0].clone());
+    }
+    let total = w - n;
+    let left = total / 2 + (total & w & 1);
+    Ok(rt::string(format!(
+        "{}{}{}",
+        f.to_string().repeat(left),
+        s,
+        f.to_string().repeat(total - left)
+    )))
+}
+fn str_ljust(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let (w, f) = pad_arg(a)?;
+    let s = s0(a);
+    let n = s.chars().count();
+    Ok(rt::string(format!(
+        "{}{}",
+        s,
+        f.to_string().repeat(w.saturating_sub(n))
+    )))
+}
+fn str_rjust(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let (w, f) = pad_arg(a)?;
+    let s = s0(a);
+    let n = s.chars().count();
+    Ok(rt::string(format!(
+        "{}{}",
+        f.to_string().repeat(w.saturating_sub(n)),
+        s
+    )))
+}
+fn str_zfill(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let w = ops::index_arg(&a[1])?.max(0) as usize;
+    let s = s0(a);
+    let n = s.chars().count();
+    if n >= w {
+        return Ok(rt::str_obj(s));
+    }
+    let (sign, rest) = if s.starts_with(['-', '+']) {
+        s.split_at(1)
+    } else {
+        ("", s)
+    };
+    Ok(rt::string(format!("{}{}{}", sign, "0".repeat(w - n), rest)))
+}
+fn str_encode(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::bytes(s0(a).as_bytes().to_vec()))
+}
+fn str_splitlines(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::list(s0(a).lines().map(rt::str_obj).collect()))
+}
+fn str_partition(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    let sep = str_arg(&a[1], "partition() argument")?;
+    Ok(match s.find(sep) {
+        Some(p) => rt::tuple(vec![
+            rt::str_obj(&s[..p]),
+            rt::str_obj(sep),
+            rt::str_obj(&s[p + sep.len()..]),
+        ]),
+        None => rt::tuple(vec![rt::str_obj(s), rt::str_obj(""), rt::str_obj("")]),
+    })
+}
+fn str_removeprefix(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    let p = str_arg(&a[1], "removeprefix() argument")?;
+    Ok(rt::str_obj(s.strip_prefix(p).unwrap_or(s)))
+}
+fn str_removesuffix(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    let p = str_arg(&a[1], "removesuffix() argument")?;
+    Ok(rt::str_obj(s.strip_suffix(p).unwrap_or(s)))
+}
+
+/// `str.format` with `{}`, `{0}`, `{name}`, attribute/index fields, conversions and specs.
+fn str_format(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    let args = &a[1..];
+    let mut out = String::new();
+    let mut auto = 0usize;
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' {
+            if chars.get(i + 1) == Some(&'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            let mut j = i + 1;
+            let mut depth = 1;
+            while j < chars.len() {
+                if chars[j] == '{' {
+                    depth += 1;
+                } else if chars[j] == '}' {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                j += 1;
+            }
+            if j >= chars.len() {
+                return Err(value_error("Single '{' encountered in format string"));
+            }
+            let field: String = chars[i + 1..j].iter().collect();
+            let (field, spec) = match field.find(':') {
+                Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
+                None => (field, String::new()),
+            };
+            let (field, conv) = match field.find('!') {
+                Some(p) => (field[..p].to_string(), field[p + 1..].chars().next()),
+                None => (field, None),
+            };
+            let name_end = field.find(['.', '[']).unwrap_or(field.len());
+            let (name, rest) = field.split_at(name_end);
+            let mut v = if name.is_empty() {
+                let v = args.get(auto).cloned().ok_or_else(|| {
+                    index_error(format!(
+                        "Replacement index {} out of range for positional args tuple",
+                        auto
+                    ))
+                })?;
+                auto += 1;
+                v
+            } else if let Ok(n) = name.parse::<usize>() {
+                args.get(n).cloned().ok_or_else(|| {
+                    index_error(format!(
+                        "Replacement index {} out of range for positional args tuple",
+                        n
+                    ))
+                })?
+            } else {
+                kwarg(kw, name)
+                    .cloned()
+                    .ok_or_else(|| key_error(rt::str_obj(name)))?
+            };
+            let mut r = rest;
+            while !r.is_empty() {
+                if let Some(x) = r.strip_prefix('.') {
+                    let end = x.find(['.', '[']).unwrap_or(x.len());
+                    v = ops::getattr(&v, &x[..end])?;
+                    r = &x[end..];
+                } else if let Some(x) = r.strip_prefix('[') {
+                    let end = x.find(']').unwrap_or(x.len());
+                    let key = &x[..end];
+                    let k = match key.parse::<i64>() {
+                        Ok(n) => rt::int(n),
+                        Err(_) => rt::str_obj(key),
+                    };
+                    v = ops::getitem(&v, &k)?;
+                    r = &x[(end + 1).min(x.len())..];
+                } else {
+                    break;
+                }
+            }
+            let v = match conv {
+                Some('r') => rt::string(ops::repr(&v)?),
+                Some('s') => rt::string(ops::str_(&v)?),
+                Some('a') => rt::string(crate::builtins::ascii_of(&ops::repr(&v)?)),
+                _ => v,
+            };
+            let spec = if spec.contains('{') {
+                ops::str_of(&str_format(
+                    &[vec![rt::string(spec)], args.to_vec()].concat(),
+                    kw,
+                )?)
+                .unwrap()
+                .to_string()
+            } else {
+                spec
+            };
+            out.push_str(&crate::format::format_value(&v, &spec)?);
+            i = j + 1;
+        } else if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(value_error("Single '}' encountered in format string"));
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(rt::string(out))
+}
+
+// ---- dict ---------------------------------------------------------------------------------------
+
+fn dtable(o: &ObjRef) -> &std::cell::RefCell<Table> {
+    ops::dict_table(o)
+}
+
+fn dict_get(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    nargs("get", a, 1, 2)?;
+    Ok(dict::get(dtable(&a[0]), &a[1])?
+        .unwrap_or_else(|| a.get(2).cloned().unwrap_or_else(rt::none)))
+}
+fn view(a: &[ObjRef], kind: u8) -> ObjRef {
+    crate::object::alloc(
+        &DICTVIEW_VT,
+        DictViewObj {
+            dict: a[0].clone(),
+            kind,
+        },
+    )
+}
+fn dict_keys(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(view(a, 0))
+}
+fn dict_values(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(view(a, 1))
+}
+fn dict_items(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(view(a, 2))
+}
+fn dict_pop(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    nargs("pop", a, 1, 2)?;
+    match dict::remove(dtable(&a[0]), &a[1])? {
+        Some(e) => Ok(e.value.unwrap_or_else(rt::none)),
+        None => match a.get(2) {
+            Some(d) => Ok(d.clone()),
+            None => Err(key_error(a[1].clone())),
+        },
+    }
+}
+fn dict_popitem(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    match dict::pop_last(dtable(&a[0])) {
+        Some(e) => Ok(rt::tuple(vec![e.key, e.value.unwrap_or_else(rt::none)])),
+        None => Err(err(&rt().types.key_error, "popitem(): dictionary is empty")),
+    }
+}
+fn dict_setdefault(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    if let Some(v) = dict::get(dtable(&a[0]), &a[1])? {
+        return Ok(v);
+    }
+    let d = a.get(2).cloned().unwrap_or_else(rt::none);
+    ops::dict_set(&a[0], a[1].clone(), d.clone())?;
+    Ok(d)
+}
+pub fn dict_update_from(d: &ObjRef, src: &ObjRef) -> PyResult<()> {
+    if src.downcast::<DictObj>().is_some() {
+        for (k, v) in ops::dict_items(src) {
+            ops::dict_set(d, k, v)?;
+        }
+        return Ok(());
+    }
+    if let Some(keys) = ops::getattr_opt(src, "keys")? {
+        for k in ops::iterate(&ops::call(&keys, vec![], vec![])?)? {
+            let v = ops::getitem(src, &k)?;
+            ops::dict_set(d, k, v)?;
+        }
+        return Ok(());
+    }
+    for (i, item) in ops::iterate(src)?.into_iter().enumerate() {
+        let kv = ops::iterate(&item).map_err(|_| {
+            type_error(format!(
+                "cannot convert dictionary update sequence element #{} to a sequence",
+                i
+            ))
+        })?;
+        if kv.len() != 2 {
+            return Err(value_error(format!(
+                "dictionary update sequence element #{} has length {}; 2 is required",
+                i,
+                kv.len()
+            )));
+        }
+        let mut it = kv.into_iter();
+        ops::dict_set(d, it.next().unwrap(), it.next().unwrap())?;
+    }
+    Ok(())
+}
+fn dict_update(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    if let Some(src) = a.get(1) {
+        dict_update_from(&a[0], src)?;
+    }
+    for (k, v) in kw {
+        ops::dict_set(&a[0], rt::str_obj(k), v.clone())?;
+    }
+    Ok(rt::none())
+}
+fn dict_clear(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let old = std::mem::take(&mut *dtable(&a[0]).borrow_mut());
+    drop(old);
+    Ok(rt::none())
+}
+fn dict_copy(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let d = rt::dict();
+    for (k, v) in ops::dict_items(&a[0]) {
+        ops::dict_set(&d, k, v)?;
+    }
+    Ok(d)
+}
+pub fn dict_fromkeys(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    // Called as dict.fromkeys(iterable, value) (args[0] is the iterable when unbound).
+    let (src, v) = if a.first().is_some_and(|x| x.downcast::<DictObj>().is_some()) && a.len() >= 2 {
+        (&a[1], a.get(2))
+    } else {
+        (&a[0], a.get(1))
+    };
+    let d = rt::dict();
+    let v = v.cloned().unwrap_or_else(rt::none);
+    for k in ops::iterate(src)? {
+        ops::dict_set(&d, k, v.clone())?;
+    }
+    Ok(d)
+}
+
+// ---- set ----------------------------------------------------------------------------------------
+
+fn stable(o: &ObjRef) -> &std::cell::RefCell<Table> {
+    &o.downcast::<SetObj>().unwrap().table
+}
+fn set_add(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    if ops::contains(&a[0], &a[1])? {
+        return Ok(rt::none());
+    }
+    dict::insert(stable(&a[0]), a[1].clone(), None)?;
+    Ok(rt::none())
+}
+fn set_discard(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let e = dict::remove(stable(&a[0]), &a[1])?;
+    drop(e);
+    Ok(rt::none())
+}
+fn set_remove(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    match dict::remove(stable(&a[0]), &a[1])? {
+        Some(e) => {
+            drop(e);
+            Ok(rt::none())
+        }
+        None => Err(key_error(a[1].clone())),
+    }
+}
+fn set_pop(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let first = ops::set_items(&a[0]).into_iter().next();
+    match first {
+        Some(k) => {
+            let e = dict::remove(stable(&a[0]), &k)?;
+            drop(e);
+            Ok(k)
+        }
+        None => Err(err(&rt().types.key_error, "pop from an empty set")),
+    }
+}
+fn set_clear(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let old = std::mem::take(&mut *stable(&a[0]).borrow_mut());
+    drop(old);
+    Ok(rt::none())
+}
+fn set_copy(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let frozen = a[0].downcast::<SetObj>().unwrap().frozen;
+    let s = rt::set(frozen);
+    for e in dict::snapshot(stable(&a[0])) {
+        dict::insert(stable(&s), e.key, None)?;
+    }
+    Ok(s)
+}
+fn as_set(o: &ObjRef) -> PyResult<ObjRef> {
+    if o.downcast::<SetObj>().is_some() {
+        return Ok(o.clone());
+    }
+    let s = rt::set(false);
+    for k in ops::iterate(o)? {
+        dict::insert(stable(&s), k, None)?;
+    }
+    Ok(s)
+}
+fn set_binop(a: &[ObjRef], op: crate::bytecode::BinOp) -> PyResult<ObjRef> {
+    let mut acc = set_copy(&a[..1], &[])?;
+    for other in &a[1..] {
+        acc = ops::binary(&acc, &as_set(other)?, op)?;
+    }
+    Ok(acc)
+}
+fn set_union(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    set_binop(a, crate::bytecode::BinOp::Or)
+}
+fn set_intersection(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    set_binop(a, crate::bytecode::BinOp::And)
+}
+fn set_difference(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    set_binop(a, crate::bytecode::BinOp::Sub)
+}
+fn set_symdiff(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    set_binop(a, crate::bytecode::BinOp::Xor)
+}
+fn set_update(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    for other in &a[1..] {
+        for k in ops::iterate(other)? {
+            if !dict::contains(stable(&a[0]), &k)? {
+                dict::insert(stable(&a[0]), k, None)?;
+            }
+        }
+    }
+    Ok(rt::none())
+}
+fn set_replace(target: &ObjRef, new: ObjRef) {
+    let t = std::mem::take(&mut *stable(&new).borrow_mut());
+    let old = std::mem::replace(&mut *stable(target).borrow_mut(), t);
+    drop(old);
+}
+fn set_difference_update(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let r = set_difference(a, kw)?;
+    set_replace(&a[0], r);
+    Ok(rt::none())
+}
+fn set_intersection_update(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let r = set_intersection(a, kw)?;
+    set_replace(&a[0], r);
+    Ok(rt::none())
+}
+fn set_issubset(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    ops::compare(&a[0], &as_set(&a[1])?, crate::bytecode::CmpOp::Le)
+}
+fn set_issuperset(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    ops::compare(&a[0], &as_set(&a[1])?, crate::bytecode::CmpOp::Ge)
+}
+fn set_isdisjoint(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    for k in ops::iterate(&a[1])? {
+        if dict::contains(stable(&a[0]), &k)? {
+            return Ok(rt::bool_obj(false));
+        }
+    }
+    Ok(rt::bool_obj(true))
+}
+
+// ---- numbers, bytes, generators -----------------------------------------------------------------
+
+fn int_bit_length(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let i = ops::as_bigint(&a[0]).unwrap();
+    Ok(rt::int(i.bits() as i64))
+}
+fn int_add(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    ops::binary(&a[0], &a[1], crate::bytecode::BinOp::Add)
+}
+fn int_to_bytes(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let i = ops::as_bigint(&a[0]).unwrap();
+    let len = match a.get(1).or_else(|| kwarg(kw, "length")) {
+        Some(l) => ops::index_arg(l)? as usize,
+        None => 1,
+    };
+    let big = a
+        .get(2)
+        .or_else(|| kwarg(kw, "byteorder"))
+        .and_then(|b| str_of(b).map(|s| s == "big"))
+        .unwrap_or(true);
+    let (_, mut bytes) = i.to_bytes_le();
+    if bytes.len() > len {
+        return Err(overflow_error("int too big to convert"));
+    }
+    bytes.resize(len, 0);
+    if big {
+        bytes.reverse();
+    }
+    Ok(rt::bytes(bytes))
+}
+fn float_is_integer(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let f = a[0].downcast::<FloatObj>().unwrap().0;
+    Ok(rt::bool_obj(f.fract() == 0.0 && f.is_finite()))
+}
+fn float_hex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::string(format!(
+        "{}",
+        a[0].downcast::<FloatObj>().unwrap().0
+    )))
+}
+fn bytes_decode(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let b = &a[0].downcast::<BytesObj>().unwrap().0;
+    Ok(rt::string(String::from_utf8_lossy(b).into_owned()))
+}
+fn bytes_hex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let b = &a[0].downcast::<BytesObj>().unwrap().0;
+    Ok(rt::string(b.iter().map(|x| format!("{:02x}", x)).collect()))
+}
+fn gen_send(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let v = a.get(1).cloned().unwrap_or_else(rt::none);
+    crate::eval::gen_send(&a[0], v)?.ok_or_else(stop_iteration)
+}
+fn gen_close(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    crate::eval::gen_close(&a[0])?;
+    Ok(rt::none())
+}
+fn gen_throw(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let e = a
+        .get(1)
+        .cloned()
+        .ok_or_else(|| type_error("throw expected at least 1 argument, got 0"))?;
+    let e = if e.downcast::<TypeObj>().is_some() {
+        let args = a.get(2).map(|v| vec![v.clone()]).unwrap_or_default();
+        ops::call(&e, args, vec![])?
+    } else {
+        e
+    };
+    crate::eval::gen_resume(&a[0], None, Some(e))?.ok_or_else(stop_iteration)
+}
+
+#[allow(dead_code)]
+fn unused(_: BigInt) {}

@@ -1,0 +1,133 @@
+//! Built-in modules (`sys`, `gc`, `ctypes`, `weakref`, `time`, `math`) and `import`.
+
+mod gc;
+mod math;
+mod sys;
+mod weakref;
+
+use std::cell::RefCell;
+
+use refpy_heap::ObjRef;
+
+use crate::exc::*;
+use crate::object::alloc;
+use crate::objects::*;
+use crate::ops;
+use crate::rt::{self, rt};
+
+pub use weakref::weakref_new;
+
+pub fn new_module(name: &str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
+    let d = rt::dict();
+    ops::dict_set_str(&d, "__name__", rt::str_obj(name));
+    for (n, f) in fns {
+        ops::dict_set_str(&d, n, rt::builtin_fn(n, *f));
+    }
+    alloc(
+        &MODULE_VT,
+        ModuleObj {
+            name: name.to_string(),
+            dict: d,
+        },
+    )
+}
+
+pub fn module_dict(m: &ObjRef) -> ObjRef {
+    m.downcast::<ModuleObj>().unwrap().dict.clone()
+}
+
+/// `import name`: built-in modules only, created once and cached (like `sys.modules`).
+pub fn import(name: &str) -> PyResult<ObjRef> {
+    let top = name.split('.').next().unwrap_or(name);
+    if let Some((_, m)) = rt().modules.borrow().iter().find(|(n, _)| n == top) {
+        return Ok(m.clone());
+    }
+    let m = match top {
+        "sys" => sys::make(),
+        "gc" => gc::make(),
+        "ctypes" => make_ctypes(),
+        "weakref" | "_weakref" => weakref::make()?,
+        "time" => math::make_time(),
+        "math" => math::make_math(),
+        "builtins" => {
+            let m = alloc(
+                &MODULE_VT,
+                ModuleObj {
+                    name: "builtins".into(),
+                    dict: rt().builtins.clone(),
+                },
+            );
+            m
+        }
+        _ => {
+            let e = err(
+                &rt().types.module_not_found_error,
+                format!("No module named '{}'", name),
+            );
+            ops::set_attr_raw(&e.0, "name", rt::str_obj(name));
+            return Err(e);
+        }
+    };
+    rt().modules.borrow_mut().push((top.to_string(), m.clone()));
+    Ok(m)
+}
+
+fn make_ctypes() -> ObjRef {
+    fn sizeof(a: &[ObjRef], _: &[(String, ObjRef)]) -> PyResult<ObjRef> {
+        let o = a
+            .first()
+            .ok_or_else(|| type_error("sizeof() takes exactly one argument (0 given)"))?;
+        if o.is(&rt().types.c_long) || o.downcast::<CLongObj>().is_some() {
+            return Ok(rt::int(8));
+        }
+        Err(type_error("this type has no size"))
+    }
+    fn from_address(a: &[ObjRef], _: &[(String, ObjRef)]) -> PyResult<ObjRef> {
+        let addr = a
+            .last()
+            .ok_or_else(|| type_error("from_address() takes exactly one argument"))?;
+        let addr = ops::as_bigint(addr)
+            .and_then(|b| num_traits::ToPrimitive::to_usize(&b))
+            .ok_or_else(|| type_error("integer expected"))?;
+        // Reading arbitrary memory is what CPython does; we only read words the heap owns.
+        if let Err(e) = refpy_heap::read_word(addr) {
+            return Err(value_error(format!(
+                "c_long.from_address({:#x}): {}",
+                addr, e
+            )));
+        }
+        Ok(alloc(
+            &CLONG_VT,
+            CLongObj {
+                address: Some(addr),
+                value: std::cell::Cell::new(0),
+            },
+        ))
+    }
+    let m = new_module("ctypes", &[("sizeof", sizeof)]);
+    let d = module_dict(&m);
+    let t = rt().types.c_long.clone();
+    ops::dict_set_str(
+        &t.downcast::<TypeObj>().unwrap().dict,
+        "from_address",
+        alloc(
+            &STATICMETHOD_VT,
+            DescrObj::Static(rt::builtin_fn("from_address", from_address)),
+        ),
+    );
+    ops::dict_set_str(&d, "c_long", t.clone());
+    ops::dict_set_str(&d, "c_ssize_t", t);
+    m
+}
+
+/// Install the heap hooks through which the collector reaches Python code.
+pub fn install_hooks() {
+    refpy_heap::set_hooks(refpy_heap::Hooks {
+        gc_callback: Some(gc::run_callbacks),
+        weakref_callback: Some(weakref::run_callback),
+        save_garbage: Some(gc::save_garbage),
+    });
+}
+
+#[allow(dead_code)]
+fn unused(_: RefCell<u8>) {}

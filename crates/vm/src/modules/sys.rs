@@ -1,0 +1,244 @@
+//! The `sys` module.
+
+use num_traits::ToPrimitive;
+use refpy_heap::ObjRef;
+
+use super::{module_dict, new_module};
+use crate::exc::*;
+use crate::objects::*;
+use crate::ops::{self, type_name};
+use crate::rt::{self, rt};
+
+type Kw<'a> = &'a [(String, ObjRef)];
+
+fn getrefcount(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let o = a
+        .first()
+        .ok_or_else(|| type_error("sys.getrefcount() takes exactly one argument (0 given)"))?;
+    Ok(rt::int(o.refcnt() as i64))
+}
+
+fn list_capacity(len: usize) -> usize {
+    // Replays CPython's list growth from empty by appends.
+    let mut alloc = 0usize;
+    for size in 1..=len {
+        if size > alloc {
+            let mut new = (size + (size >> 3) + 6) & !3;
+            if size - (size - 1) > new - size {
+                new = (size + 3) & !3;
+            }
+            alloc = new;
+        }
+    }
+    alloc
+}
+
+fn dict_size(n: usize) -> usize {
+    if n == 0 {
+        return 64;
+    }
+    // Keys table sized for 2/3 usable slots (min 8): 3.11's combined-table layout.
+    let mut size = 8usize;
+    while size * 2 / 3 < n {
+        size *= 2;
+    }
+    let usable = size * 2 / 3;
+    let index_bytes = if size <= 128 {
+        1
+    } else if size <= 32768 {
+        2
+    } else {
+        4
+    };
+    48 + 32 + size * index_bytes + usable * 24
+}
+
+fn getsizeof(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let o = a
+        .first()
+        .ok_or_else(|| type_error("getsizeof() takes at least 1 argument (0 given)"))?;
+    let n: usize = if let Some(b) = o.downcast::<BoolObj>() {
+        if b.0 {
+            28
+        } else {
+            24
+        }
+    } else if let Some(i) = o.downcast::<IntObj>() {
+        let bits = i.0.bits() as usize;
+        24 + 4 * ((bits + 29) / 30).max(1)
+    } else if o.downcast::<FloatObj>().is_some() {
+        24
+    } else if ops::is_none(o) {
+        16
+    } else if let Some(s) = o.downcast::<StrObj>() {
+        let max = s.s.chars().map(|c| c as u32).max().unwrap_or(0);
+        let n = s.s.chars().count();
+        if max < 128 {
+            49 + n
+        } else if max < 256 {
+            73 + n
+        } else if max < 65536 {
+            74 + 2 * n
+        } else {
+            76 + 4 * n
+        }
+    } else if let Some(b) = o.downcast::<BytesObj>() {
+        33 + b.0.len()
+    } else if let Some(l) = o.downcast::<ListObj>() {
+        56 + 8 * list_capacity(l.0.borrow().len())
+    } else if let Some(t) = o.downcast::<TupleObj>() {
+        40 + 8 * t.0.borrow().len()
+    } else if let Some(d) = o.downcast::<DictObj>() {
+        dict_size(d.0.borrow().len)
+    } else if let Some(s) = o.downcast::<SetObj>() {
+        let n = s.table.borrow().len;
+        let mut size = 8usize;
+        while n * 5 >= size * 3 {
+            size *= 4;
+        }
+        if size == 8 {
+            216
+        } else {
+            216 + 16 * size
+        }
+    } else if o.downcast::<RangeObj>().is_some() {
+        48
+    } else if o.downcast::<Instance>().is_some() {
+        48
+    } else if o.downcast::<FunctionObj>().is_some() {
+        152
+    } else {
+        64
+    };
+    Ok(rt::int(n as i64))
+}
+
+fn exit(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Err(PyErr(new_exception(&rt().types.system_exit, a.to_vec())))
+}
+
+fn getrecursionlimit(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::int(rt().recursion_limit.get() as i64))
+}
+
+fn setrecursionlimit(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let n = a
+        .first()
+        .ok_or_else(|| type_error("setrecursionlimit() takes exactly one argument (0 given)"))?;
+    if n.downcast::<FloatObj>().is_some() {
+        return Err(type_error(
+            "'float' object cannot be interpreted as an integer",
+        ));
+    }
+    let n = ops::index_arg(n)?;
+    if n < 1 {
+        return Err(value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
+    }
+    let depth = rt().depth.get();
+    if (n as usize) <= depth {
+        return Err(recursion_error(&format!(
+            "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
+            n, depth
+        )));
+    }
+    rt().recursion_limit.set(n.to_usize().unwrap_or(usize::MAX));
+    Ok(rt::none())
+}
+
+fn write_stdout(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = a
+        .last()
+        .ok_or_else(|| type_error("write() takes exactly one argument (0 given)"))?;
+    let s = ops::str_of(s).ok_or_else(|| {
+        type_error(format!(
+            "write() argument must be str, not {}",
+            type_name(s)
+        ))
+    })?;
+    rt::write_out(s);
+    Ok(rt::int(s.chars().count() as i64))
+}
+
+fn write_stderr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = a
+        .last()
+        .ok_or_else(|| type_error("write() takes exactly one argument (0 given)"))?;
+    let s = ops::str_of(s).ok_or_else(|| {
+        type_error(format!(
+            "write() argument must be str, not {}",
+            type_name(s)
+        ))
+    })?;
+    rt::flush_out_if_tty();
+    rt::write_err(s);
+    Ok(rt::int(s.chars().count() as i64))
+}
+
+fn flush_stdout(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    rt::flush_out();
+    Ok(rt::none())
+}
+
+fn noop(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::none())
+}
+
+fn exc_info(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(match crate::eval::handled_top() {
+        Some(e) => rt::tuple(vec![ops::type_of(&e), e, rt::none()]),
+        None => rt::tuple(vec![rt::none(), rt::none(), rt::none()]),
+    })
+}
+
+fn intern(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    match a.first().and_then(|s| ops::str_of(s).map(str::to_string)) {
+        Some(s) => Ok(rt::intern(&s)),
+        None => Err(type_error("intern() argument must be str")),
+    }
+}
+
+pub fn make() -> ObjRef {
+    let m = new_module(
+        "sys",
+        &[
+            ("getrefcount", getrefcount),
+            ("getsizeof", getsizeof),
+            ("exit", exit),
+            ("getrecursionlimit", getrecursionlimit),
+            ("setrecursionlimit", setrecursionlimit),
+            ("exc_info", exc_info),
+            ("intern", intern),
+        ],
+    );
+    let d = module_dict(&m);
+    let argv = rt().argv.borrow().iter().map(|s| rt::str_obj(s)).collect();
+    ops::dict_set_str(&d, "argv", rt::list(argv));
+    let out = new_module(
+        "stdout",
+        &[("write", write_stdout), ("flush", flush_stdout)],
+    );
+    let err = new_module("stderr", &[("write", write_stderr), ("flush", noop)]);
+    ops::dict_set_str(&d, "stdout", out.clone());
+    ops::dict_set_str(&d, "stderr", err.clone());
+    ops::dict_set_str(&d, "__stdout__", out);
+    ops::dict_set_str(&d, "__stderr__", err);
+    let vi = rt::tuple(vec![
+        rt::int(3),
+        rt::int(11),
+        rt::int(7),
+        rt::str_obj("final"),
+        rt::int(0),
+    ]);
+    ops::dict_set_str(&d, "version_info", vi);
+    ops::dict_set_str(&d, "version", rt::str_obj("3.11.7 (refpy)"));
+    ops::dict_set_str(&d, "platform", rt::str_obj("linux"));
+    ops::dict_set_str(&d, "maxsize", rt::int(i64::MAX));
+    ops::dict_set_str(&d, "byteorder", rt::str_obj("little"));
+    ops::dict_set_str(&d, "path", rt::list(vec![rt::str_obj("")]));
+    ops::dict_set_str(&d, "implementation", rt::str_obj("refpy"));
+    let mods = rt::dict();
+    ops::dict_set_str(&d, "modules", mods);
+    m
+}

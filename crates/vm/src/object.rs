@@ -1,0 +1,78 @@
+//! The bridge between Rust payload structs and refpy-heap: every Python type is a Rust struct implementing
+//! [`Payload`], and [`vtable!`] builds the one `static VTable` the heap needs for it.
+
+use refpy_heap::{ObjRef, RawObj, Tracer};
+
+/// A Rust struct that is the payload of a Python object.
+pub trait Payload: 'static + Sized {
+    /// Report every owned `ObjRef` exactly once (CPython's `tp_traverse`).
+    fn traverse(&self, _visit: &mut dyn FnMut(&ObjRef)) {}
+    /// Drop owned references so cycles fall apart (CPython's `tp_clear`).
+    fn clear(&self) {}
+}
+
+/// Generic `traverse` hook for the heap.
+///
+/// # Safety
+/// `obj` must be a live object whose payload is a `T` (guaranteed by the vtable built with `vtable!`).
+pub unsafe fn traverse_hook<T: Payload>(obj: RawObj, tracer: &mut Tracer<'_>) {
+    if let Some(payload) = obj.downcast::<T>() {
+        payload.traverse(&mut |r| tracer.visit(r.raw()));
+    }
+}
+
+/// Generic `clear` hook for the heap.
+///
+/// # Safety
+/// As [`traverse_hook`].
+pub unsafe fn clear_hook<T: Payload>(obj: RawObj) {
+    if let Some(payload) = obj.downcast::<T>() {
+        payload.clear();
+    }
+}
+
+/// Generic `drop_payload` hook for the heap.
+///
+/// # Safety
+/// `obj`'s payload is an initialised `T` that is never used again (the heap calls this exactly once).
+pub unsafe fn drop_hook<T: Payload>(obj: RawObj) {
+    // SAFETY: by the contract above the payload is a live `T` and this is its only drop.
+    unsafe { std::ptr::drop_in_place(obj.payload_ptr().as_ptr() as *mut T) }
+}
+
+/// Build a `static VTable` for a payload type.
+#[macro_export]
+macro_rules! vtable {
+    ($vis:vis $name:ident, $ty:ty, $pyname:expr, gc: $gc:expr, track: $track:expr, rule: $rule:ident,
+     weak: $weak:expr, finalize: $fin:expr) => {
+        $vis static $name: refpy_heap::VTable = refpy_heap::VTable {
+            name: $pyname,
+            type_id: std::any::TypeId::of::<$ty>,
+            payload_size: std::mem::size_of::<$ty>(),
+            payload_align: std::mem::align_of::<$ty>(),
+            gc_capable: $gc,
+            track_at_alloc: $track,
+            untrack_rule: refpy_heap::UntrackRule::$rule,
+            weakrefable: $weak,
+            traverse: $crate::object::traverse_hook::<$ty>,
+            clear: if $gc { Some($crate::object::clear_hook::<$ty>) } else { None },
+            finalize: $fin,
+            legacy_finalizer: false,
+            drop_payload: $crate::object::drop_hook::<$ty>,
+        };
+    };
+}
+
+/// Allocate a new object on the heap.
+pub fn alloc<T: Payload>(vt: &'static refpy_heap::VTable, payload: T) -> ObjRef {
+    // SAFETY: every vtable passed here is built by `vtable!` for exactly the payload type `T`
+    // (the `type_id` check inside `downcast` would catch a mismatch on access).
+    unsafe { refpy_heap::allocate(vt, payload) }
+}
+
+/// Report an optional reference.
+pub fn visit_opt(o: &Option<ObjRef>, visit: &mut dyn FnMut(&ObjRef)) {
+    if let Some(o) = o {
+        visit(o)
+    }
+}

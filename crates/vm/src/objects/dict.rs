@@ -1,0 +1,174 @@
+//! Insertion-ordered hash table shared by `dict` and `set`.
+//!
+//! Lookups compare keys with Python `==`, which may run user code; the table is therefore never borrowed
+//! while an `__eq__` runs: candidates are copied out first.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use refpy_heap::ObjRef;
+
+use crate::object::Payload;
+use crate::vtable;
+use crate::PyResult;
+
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: ObjRef,
+    pub value: Option<ObjRef>,
+}
+
+#[derive(Default)]
+pub struct Table {
+    pub entries: Vec<Option<Entry>>,
+    index: HashMap<i64, Vec<usize>>,
+    pub len: usize,
+}
+
+impl Table {
+    pub fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        for e in self.entries.iter().flatten() {
+            visit(&e.key);
+            if let Some(v) = &e.value {
+                visit(v);
+            }
+        }
+    }
+
+    fn candidates(&self, hash: i64) -> Vec<(usize, ObjRef)> {
+        self.index
+            .get(&hash)
+            .map(|v| {
+                v.iter()
+                    .filter_map(|&i| self.entries[i].as_ref().map(|e| (i, e.key.clone())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn live(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().flatten()
+    }
+
+    fn push(&mut self, hash: i64, key: ObjRef, value: Option<ObjRef>) {
+        let i = self.entries.len();
+        self.entries.push(Some(Entry { hash, key, value }));
+        self.index.entry(hash).or_default().push(i);
+        self.len += 1;
+    }
+
+    fn remove_at(&mut self, i: usize) -> Option<Entry> {
+        let e = self.entries[i].take()?;
+        if let Some(v) = self.index.get_mut(&e.hash) {
+            v.retain(|&j| j != i);
+            if v.is_empty() {
+                self.index.remove(&e.hash);
+            }
+        }
+        self.len -= 1;
+        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        Some(e)
+    }
+
+    fn compact(&mut self) {
+        let old = std::mem::take(&mut self.entries);
+        self.index.clear();
+        self.len = 0;
+        for e in old.into_iter().flatten() {
+            self.push(e.hash, e.key, e.value);
+        }
+    }
+}
+
+/// Find the entry index of `key` in the table held by `cell`.
+pub fn find(cell: &RefCell<Table>, key: &ObjRef, hash: i64) -> PyResult<Option<usize>> {
+    let cands = cell.borrow().candidates(hash);
+    for (i, k) in cands {
+        if k.is(key) || crate::ops::eq_bool(&k, key)? {
+            // The table may have changed during `__eq__`; re-check the slot still holds that key.
+            let t = cell.borrow();
+            if t.entries
+                .get(i)
+                .and_then(|e| e.as_ref())
+                .is_some_and(|e| e.key.is(&k))
+            {
+                return Ok(Some(i));
+            }
+        }
+    }
+    Ok(None)
+}
+
+pub fn get(cell: &RefCell<Table>, key: &ObjRef) -> PyResult<Option<ObjRef>> {
+    let h = crate::ops::hash(key)?;
+    Ok(find(cell, key, h)?.and_then(|i| {
+        cell.borrow().entries[i]
+            .as_ref()
+            .and_then(|e| e.value.clone())
+    }))
+}
+
+pub fn contains(cell: &RefCell<Table>, key: &ObjRef) -> PyResult<bool> {
+    let h = crate::ops::hash(key)?;
+    Ok(find(cell, key, h)?.is_some())
+}
+
+/// Insert or replace; the old value is dropped after the table borrow ends (its `__del__` may run).
+pub fn insert(cell: &RefCell<Table>, key: ObjRef, value: Option<ObjRef>) -> PyResult<()> {
+    let h = crate::ops::hash(&key)?;
+    match find(cell, &key, h)? {
+        Some(i) => {
+            let old = {
+                let mut t = cell.borrow_mut();
+                let e = t.entries[i].as_mut().expect("found entry");
+                std::mem::replace(&mut e.value, value)
+            };
+            drop(old);
+        }
+        None => cell.borrow_mut().push(h, key, value),
+    }
+    Ok(())
+}
+
+pub fn remove(cell: &RefCell<Table>, key: &ObjRef) -> PyResult<Option<Entry>> {
+    let h = crate::ops::hash(key)?;
+    let Some(i) = find(cell, key, h)? else {
+        return Ok(None);
+    };
+    let e = cell.borrow_mut().remove_at(i);
+    Ok(e)
+}
+
+pub fn pop_last(cell: &RefCell<Table>) -> Option<Entry> {
+    let mut t = cell.borrow_mut();
+    let i = t.entries.iter().rposition(|e| e.is_some())?;
+    t.remove_at(i)
+}
+
+pub fn pop_first(cell: &RefCell<Table>) -> Option<Entry> {
+    let mut t = cell.borrow_mut();
+    let i = t.entries.iter().position(|e| e.is_some())?;
+    t.remove_at(i)
+}
+
+/// Snapshot of the live entries (keys and values stay referenced by the snapshot).
+pub fn snapshot(cell: &RefCell<Table>) -> Vec<Entry> {
+    cell.borrow().live().cloned().collect()
+}
+
+pub struct DictObj(pub RefCell<Table>);
+impl Payload for DictObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if let Ok(t) = self.0.try_borrow() {
+            t.traverse(visit);
+        }
+    }
+    fn clear(&self) {
+        let t = std::mem::take(&mut *self.0.borrow_mut());
+        drop(t);
+    }
+}
+vtable!(pub DICT_VT, DictObj, "dict", gc: true, track: false, rule: WhenAtomicInFullCollection, weak: false, finalize: None);

@@ -1,0 +1,502 @@
+//! Payload structs of the built-in Python types, one static vtable each.
+//!
+//! Atoms (int, float, str, bytes, None…) are not gc-capable, as in CPython; containers are.
+
+pub mod dict;
+
+use std::cell::{Cell, RefCell};
+
+use num_bigint::BigInt;
+use refpy_heap::ObjRef;
+
+use crate::bytecode::Code;
+use crate::object::{visit_opt, Payload};
+use crate::vtable;
+pub use dict::{DictObj, Table};
+
+macro_rules! atom {
+    ($ty:ty) => {
+        impl Payload for $ty {}
+    };
+}
+
+pub struct NoneObj;
+pub struct NotImplementedObj;
+pub struct EllipsisObj;
+pub struct BoolObj(pub bool);
+pub struct IntObj(pub BigInt);
+pub struct FloatObj(pub f64);
+pub struct StrObj {
+    pub s: String,
+    pub hash: Cell<Option<i64>>,
+}
+pub struct BytesObj(pub Vec<u8>);
+atom!(NoneObj);
+atom!(NotImplementedObj);
+atom!(EllipsisObj);
+atom!(BoolObj);
+atom!(IntObj);
+atom!(FloatObj);
+atom!(StrObj);
+atom!(BytesObj);
+
+vtable!(pub NONE_VT, NoneObj, "NoneType", gc: false, track: false, rule: Never, weak: false, finalize: None);
+vtable!(pub NOTIMPL_VT, NotImplementedObj, "NotImplementedType", gc: false, track: false, rule: Never, weak: false, finalize: None);
+vtable!(pub ELLIPSIS_VT, EllipsisObj, "ellipsis", gc: false, track: false, rule: Never, weak: false, finalize: None);
+vtable!(pub BOOL_VT, BoolObj, "bool", gc: false, track: false, rule: Never, weak: false, finalize: None);
+vtable!(pub INT_VT, IntObj, "int", gc: false, track: false, rule: Never, weak: false, finalize: None);
+vtable!(pub FLOAT_VT, FloatObj, "float", gc: false, track: false, rule: Never, weak: false, finalize: None);
+vtable!(pub STR_VT, StrObj, "str", gc: false, track: false, rule: Never, weak: false, finalize: None);
+vtable!(pub BYTES_VT, BytesObj, "bytes", gc: false, track: false, rule: Never, weak: false, finalize: None);
+
+pub struct ListObj(pub RefCell<Vec<ObjRef>>);
+impl Payload for ListObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if let Ok(v) = self.0.try_borrow() {
+            v.iter().for_each(visit);
+        }
+    }
+    fn clear(&self) {
+        let items = std::mem::take(&mut *self.0.borrow_mut());
+        drop(items);
+    }
+}
+vtable!(pub LIST_VT, ListObj, "list", gc: true, track: true, rule: Never, weak: false, finalize: None);
+
+pub struct TupleObj(pub RefCell<Vec<ObjRef>>);
+impl Payload for TupleObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if let Ok(v) = self.0.try_borrow() {
+            v.iter().for_each(visit);
+        }
+    }
+    fn clear(&self) {
+        let items = std::mem::take(&mut *self.0.borrow_mut());
+        drop(items);
+    }
+}
+vtable!(pub TUPLE_VT, TupleObj, "tuple", gc: true, track: true, rule: WhenAtomicInYoungCollection, weak: false, finalize: None);
+
+pub struct SetObj {
+    pub table: RefCell<Table>,
+    pub frozen: bool,
+}
+impl Payload for SetObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if let Ok(t) = self.table.try_borrow() {
+            t.traverse(visit);
+        }
+    }
+    fn clear(&self) {
+        let t = std::mem::take(&mut *self.table.borrow_mut());
+        drop(t);
+    }
+}
+vtable!(pub SET_VT, SetObj, "set", gc: true, track: true, rule: Never, weak: true, finalize: None);
+vtable!(pub FROZENSET_VT, SetObj, "frozenset", gc: true, track: true, rule: Never, weak: true, finalize: None);
+
+pub struct RangeObj {
+    pub start: BigInt,
+    pub stop: BigInt,
+    pub step: BigInt,
+}
+atom!(RangeObj);
+vtable!(pub RANGE_VT, RangeObj, "range", gc: false, track: false, rule: Never, weak: false, finalize: None);
+
+pub struct SliceObj(pub ObjRef, pub ObjRef, pub ObjRef);
+impl Payload for SliceObj {}
+vtable!(pub SLICE_VT, SliceObj, "slice", gc: false, track: false, rule: Never, weak: false, finalize: None);
+
+/// A compiled code object: owns its constants (CPython's `co_consts`).
+pub struct CodeObj(pub Code);
+impl Payload for CodeObj {}
+vtable!(pub CODE_VT, CodeObj, "code", gc: false, track: false, rule: Never, weak: true, finalize: None);
+
+pub struct CellObj(pub RefCell<Option<ObjRef>>);
+impl Payload for CellObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if let Ok(v) = self.0.try_borrow() {
+            visit_opt(&v, visit);
+        }
+    }
+    fn clear(&self) {
+        let v = self.0.borrow_mut().take();
+        drop(v);
+    }
+}
+vtable!(pub CELL_VT, CellObj, "cell", gc: true, track: true, rule: Never, weak: false, finalize: None);
+
+pub struct FunctionObj {
+    pub code: ObjRef,
+    pub globals: ObjRef,
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub defaults: RefCell<Option<ObjRef>>,
+    pub kwdefaults: RefCell<Option<ObjRef>>,
+    pub closure: RefCell<Option<ObjRef>>,
+    pub dict: RefCell<Option<ObjRef>>,
+    pub annotations: RefCell<Option<ObjRef>>,
+}
+impl Payload for FunctionObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.code);
+        visit(&self.globals);
+        for c in [
+            &self.defaults,
+            &self.kwdefaults,
+            &self.closure,
+            &self.dict,
+            &self.annotations,
+        ] {
+            if let Ok(v) = c.try_borrow() {
+                visit_opt(&v, visit);
+            }
+        }
+    }
+    fn clear(&self) {
+        let taken: Vec<Option<ObjRef>> = [
+            &self.defaults,
+            &self.kwdefaults,
+            &self.closure,
+            &self.dict,
+            &self.annotations,
+        ]
+        .iter()
+        .map(|c| c.borrow_mut().take())
+        .collect();
+        drop(taken);
+    }
+}
+vtable!(pub FUNCTION_VT, FunctionObj, "function", gc: true, track: true, rule: Never, weak: true, finalize: None);
+
+pub struct MethodObj {
+    pub func: ObjRef,
+    pub self_obj: ObjRef,
+}
+impl Payload for MethodObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.func);
+        visit(&self.self_obj);
+    }
+}
+vtable!(pub METHOD_VT, MethodObj, "method", gc: true, track: true, rule: Never, weak: true, finalize: None);
+
+/// Signature of a built-in function: positional args, keyword args.
+pub type NativeFn = fn(&[ObjRef], &[(String, ObjRef)]) -> crate::PyResult<ObjRef>;
+
+/// A built-in function, or a built-in method bound to `self_obj` (which is then `args[0]`).
+pub struct BuiltinObj {
+    pub name: &'static str,
+    pub f: NativeFn,
+    pub self_obj: Option<ObjRef>,
+}
+impl Payload for BuiltinObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit_opt(&self.self_obj, visit);
+    }
+}
+vtable!(pub BUILTIN_VT, BuiltinObj, "builtin_function_or_method", gc: true, track: true, rule: Never, weak: true, finalize: None);
+
+/// `staticmethod`, `classmethod` and `property` wrappers.
+pub enum DescrObj {
+    Static(ObjRef),
+    Class(ObjRef),
+    Property {
+        fget: Option<ObjRef>,
+        fset: Option<ObjRef>,
+        fdel: Option<ObjRef>,
+    },
+}
+impl Payload for DescrObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        match self {
+            DescrObj::Static(f) | DescrObj::Class(f) => visit(f),
+            DescrObj::Property { fget, fset, fdel } => {
+                visit_opt(fget, visit);
+                visit_opt(fset, visit);
+                visit_opt(fdel, visit);
+            }
+        }
+    }
+}
+vtable!(pub STATICMETHOD_VT, DescrObj, "staticmethod", gc: true, track: true, rule: Never, weak: false, finalize: None);
+vtable!(pub CLASSMETHOD_VT, DescrObj, "classmethod", gc: true, track: true, rule: Never, weak: false, finalize: None);
+vtable!(pub PROPERTY_VT, DescrObj, "property", gc: true, track: true, rule: Never, weak: false, finalize: None);
+
+/// Which built-in type a type object stands for (user classes: `None`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Builtin {
+    Object,
+    Type,
+    Int,
+    Bool,
+    Float,
+    Str,
+    Bytes,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    NoneType,
+    Function,
+    Other,
+    Exception,
+}
+
+pub struct TypeObj {
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub bases: RefCell<Vec<ObjRef>>,
+    pub mro: RefCell<Vec<ObjRef>>,
+    /// The class namespace (a dict object).
+    pub dict: ObjRef,
+    pub builtin: Option<Builtin>,
+    /// Names from `__slots__`, if the class (or a base) declares them.
+    pub slots: RefCell<Option<Vec<String>>>,
+    pub weakrefable: Cell<bool>,
+    pub has_dict: Cell<bool>,
+}
+impl Payload for TypeObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.dict);
+        if let Ok(b) = self.bases.try_borrow() {
+            b.iter().for_each(&mut *visit);
+        }
+        if let Ok(m) = self.mro.try_borrow() {
+            // The mro's first entry is the type itself, which CPython's tuple holds too.
+            m.iter().for_each(&mut *visit);
+        }
+    }
+    fn clear(&self) {
+        let b = std::mem::take(&mut *self.bases.borrow_mut());
+        let m = std::mem::take(&mut *self.mro.borrow_mut());
+        drop((b, m));
+    }
+}
+vtable!(pub TYPE_VT, TypeObj, "type", gc: true, track: true, rule: Never, weak: true, finalize: None);
+
+/// State of an exception instance (args, traceback, chaining).
+#[derive(Default)]
+pub struct ExcState {
+    pub args: RefCell<Option<ObjRef>>,
+    pub traceback: RefCell<Vec<crate::traceback::TbEntry>>,
+    pub cause: RefCell<Option<ObjRef>>,
+    pub context: RefCell<Option<ObjRef>>,
+    pub suppress_context: Cell<bool>,
+}
+
+/// An instance of a class defined in Python (or of a built-in exception class).
+pub struct Instance {
+    pub cls: RefCell<ObjRef>,
+    /// 3.11 inline values: attributes live here until `__dict__` is asked for.
+    pub attrs: RefCell<Vec<(String, ObjRef)>>,
+    /// The materialised `__dict__` (then `attrs` is empty).
+    pub dict: RefCell<Option<ObjRef>>,
+    pub slots: RefCell<Vec<Option<ObjRef>>>,
+    pub exc: Option<ExcState>,
+}
+impl Payload for Instance {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if let Ok(c) = self.cls.try_borrow() {
+            visit(&c);
+        }
+        if let Ok(a) = self.attrs.try_borrow() {
+            a.iter().for_each(|(_, v)| visit(v));
+        }
+        if let Ok(d) = self.dict.try_borrow() {
+            visit_opt(&d, visit);
+        }
+        if let Ok(s) = self.slots.try_borrow() {
+            s.iter().for_each(|v| visit_opt(v, visit));
+        }
+        if let Some(e) = &self.exc {
+            for c in [&e.args, &e.cause, &e.context] {
+                if let Ok(v) = c.try_borrow() {
+                    visit_opt(&v, visit);
+                }
+            }
+            if let Ok(tb) = e.traceback.try_borrow() {
+                tb.iter().for_each(|t| t.traverse(visit));
+            }
+        }
+    }
+    fn clear(&self) {
+        let a = std::mem::take(&mut *self.attrs.borrow_mut());
+        let d = self.dict.borrow_mut().take();
+        let s = std::mem::take(&mut *self.slots.borrow_mut());
+        let e = self.exc.as_ref().map(|e| {
+            (
+                e.args.borrow_mut().take(),
+                e.cause.borrow_mut().take(),
+                e.context.borrow_mut().take(),
+                std::mem::take(&mut *e.traceback.borrow_mut()),
+            )
+        });
+        drop((a, d, s, e));
+    }
+}
+
+/// PEP 442 finalizer hook for instances of classes with `__del__`.
+///
+/// # Safety
+/// Called by the heap with a live `Instance`.
+unsafe fn instance_finalize(obj: refpy_heap::RawObj) {
+    // SAFETY: the heap keeps the object alive (count 1) while the finalizer runs; we take a new reference.
+    let this = unsafe { ObjRef::from_borrowed(obj) };
+    crate::ops::run_del(&this);
+}
+vtable!(pub INSTANCE_VT, Instance, "object", gc: true, track: true, rule: Never, weak: true, finalize: None);
+vtable!(pub INSTANCE_DEL_VT, Instance, "object", gc: true, track: true, rule: Never, weak: true, finalize: Some(instance_finalize));
+vtable!(pub INSTANCE_NOWEAK_VT, Instance, "object", gc: true, track: true, rule: Never, weak: false, finalize: None);
+
+pub struct ModuleObj {
+    pub name: String,
+    pub dict: ObjRef,
+}
+impl Payload for ModuleObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.dict);
+    }
+}
+vtable!(pub MODULE_VT, ModuleObj, "module", gc: true, track: true, rule: Never, weak: true, finalize: None);
+
+/// Iterators over built-in sequences and the lazy built-ins (enumerate, zip, map, …).
+pub enum IterState {
+    Seq {
+        seq: ObjRef,
+        index: usize,
+    },
+    Range {
+        next: BigInt,
+        stop: BigInt,
+        step: BigInt,
+    },
+    Reversed {
+        seq: ObjRef,
+        index: isize,
+    },
+    DictKeys {
+        dict: ObjRef,
+        index: usize,
+        kind: u8,
+    },
+    Enumerate {
+        it: ObjRef,
+        count: BigInt,
+    },
+    Zip {
+        its: Vec<ObjRef>,
+    },
+    Map {
+        func: ObjRef,
+        its: Vec<ObjRef>,
+    },
+    Filter {
+        func: ObjRef,
+        it: ObjRef,
+    },
+    Callable {
+        func: ObjRef,
+        sentinel: ObjRef,
+    },
+    Exhausted,
+}
+pub struct IterObj(pub RefCell<IterState>);
+impl Payload for IterObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        let Ok(s) = self.0.try_borrow() else { return };
+        match &*s {
+            IterState::Seq { seq, .. }
+            | IterState::Reversed { seq, .. }
+            | IterState::DictKeys { dict: seq, .. } => visit(seq),
+            IterState::Enumerate { it, .. } => visit(it),
+            IterState::Zip { its } => its.iter().for_each(visit),
+            IterState::Map { func, its } => {
+                visit(func);
+                its.iter().for_each(visit)
+            }
+            IterState::Filter { func, it } => {
+                visit(func);
+                visit(it)
+            }
+            IterState::Callable { func, sentinel } => {
+                visit(func);
+                visit(sentinel)
+            }
+            _ => {}
+        }
+    }
+    fn clear(&self) {
+        let s = std::mem::replace(&mut *self.0.borrow_mut(), IterState::Exhausted);
+        drop(s);
+    }
+}
+vtable!(pub ITER_VT, IterObj, "iterator", gc: true, track: true, rule: Never, weak: false, finalize: None);
+
+/// A view: `dict.keys()`, `.values()`, `.items()` (kind 0, 1, 2).
+pub struct DictViewObj {
+    pub dict: ObjRef,
+    pub kind: u8,
+}
+impl Payload for DictViewObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.dict);
+    }
+}
+vtable!(pub DICTVIEW_VT, DictViewObj, "dict_view", gc: true, track: true, rule: Never, weak: false, finalize: None);
+
+pub struct GeneratorObj {
+    pub frame: RefCell<Option<crate::frame::Frame>>,
+    pub running: Cell<bool>,
+    pub name: String,
+    pub qualname: String,
+}
+impl Payload for GeneratorObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if let Ok(f) = self.frame.try_borrow() {
+            if let Some(f) = &*f {
+                f.traverse(visit);
+            }
+        }
+    }
+    fn clear(&self) {
+        if let Ok(mut f) = self.frame.try_borrow_mut() {
+            let f = f.take();
+            drop(f);
+        }
+    }
+}
+vtable!(pub GENERATOR_VT, GeneratorObj, "generator", gc: true, track: true, rule: Never, weak: true, finalize: None);
+
+pub struct SuperObj {
+    pub cls: ObjRef,
+    pub obj: ObjRef,
+}
+impl Payload for SuperObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.cls);
+        visit(&self.obj);
+    }
+}
+vtable!(pub SUPER_VT, SuperObj, "super", gc: true, track: true, rule: Never, weak: false, finalize: None);
+
+/// `ctypes.c_long`: either an own value or a view of a heap word (`from_address`).
+pub struct CLongObj {
+    pub address: Option<usize>,
+    pub value: Cell<i64>,
+}
+impl Payload for CLongObj {}
+vtable!(pub CLONG_VT, CLongObj, "c_long", gc: false, track: false, rule: Never, weak: false, finalize: None);
+
+/// A text file from `open()`.
+pub struct FileObj {
+    pub path: String,
+    pub mode: String,
+    pub content: RefCell<String>,
+    pub pos: Cell<usize>,
+    pub closed: Cell<bool>,
+}
+impl Payload for FileObj {}
+vtable!(pub FILE_VT, FileObj, "TextIOWrapper", gc: false, track: false, rule: Never, weak: false, finalize: None);

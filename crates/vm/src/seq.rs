@@ -1,0 +1,291 @@
+//! Subscription: indexing and slicing of sequences (slices are copies), mapping lookup.
+
+use num_bigint::BigInt;
+use num_traits::{ToPrimitive, Zero};
+use refpy_heap::ObjRef;
+
+use crate::exc::*;
+use crate::objects::*;
+use crate::ops::{self, as_bigint, is_none, type_name};
+use crate::rt::{self, rt};
+
+/// Resolve slice bounds for a sequence of `len` items: the indices it selects.
+pub fn slice_indices(s: &SliceObj, len: usize) -> PyResult<Vec<usize>> {
+    let len = len as i64;
+    let step = if is_none(&s.2) {
+        1
+    } else {
+        ops::as_i64(&s.2).ok_or_else(|| {
+            type_error("slice indices must be integers or None or have an __index__ method")
+        })?
+    };
+    if step == 0 {
+        return Err(value_error("slice step cannot be zero"));
+    }
+    let get = |o: &ObjRef, default: i64| -> PyResult<i64> {
+        if is_none(o) {
+            return Ok(default);
+        }
+        let v = as_bigint(o).ok_or_else(|| {
+            type_error("slice indices must be integers or None or have an __index__ method")
+        })?;
+        let v = v.to_i64().unwrap_or(if v > BigInt::zero() {
+            i64::MAX / 2
+        } else {
+            i64::MIN / 2
+        });
+        let v = if v < 0 { v + len } else { v };
+        Ok(if step > 0 {
+            v.clamp(0, len)
+        } else {
+            v.clamp(-1, len - 1)
+        })
+    };
+    let (start, stop) = if step > 0 {
+        (get(&s.0, 0)?, get(&s.1, len)?)
+    } else {
+        (get(&s.0, len - 1)?, get(&s.1, -1)?)
+    };
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
+    }
+    Ok(out)
+}
+
+fn norm_index(k: &ObjRef, len: usize, what: &str) -> PyResult<usize> {
+    let i = match as_bigint(k) {
+        Some(i) => i.to_i64().unwrap_or(i64::MAX),
+        None => {
+            return Err(type_error(format!(
+                "{} indices must be integers or slices, not {}",
+                what,
+                type_name(k)
+            )))
+        }
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(index_error(format!("{} index out of range", what)));
+    }
+    Ok(j as usize)
+}
+
+pub fn getitem(o: &ObjRef, k: &ObjRef) -> PyResult<ObjRef> {
+    if let Some(l) = o.downcast::<ListObj>() {
+        if let Some(s) = k.downcast::<SliceObj>() {
+            let items = l.0.borrow().clone();
+            let idx = slice_indices(s, items.len())?;
+            return Ok(rt::list(
+                idx.into_iter().map(|i| items[i].clone()).collect(),
+            ));
+        }
+        let len = l.0.borrow().len();
+        let i = norm_index(k, len, "list")?;
+        return Ok(l.0.borrow()[i].clone());
+    }
+    if let Some(t) = o.downcast::<TupleObj>() {
+        if let Some(s) = k.downcast::<SliceObj>() {
+            let items = t.0.borrow().clone();
+            let idx = slice_indices(s, items.len())?;
+            if idx.len() == items.len()
+                && idx.first() == Some(&0)
+                && idx.windows(2).all(|w| w[1] == w[0] + 1)
+            {
+                return Ok(o.clone());
+            }
+            return Ok(rt::tuple(
+                idx.into_iter().map(|i| items[i].clone()).collect(),
+            ));
+        }
+        let len = t.0.borrow().len();
+        let i = norm_index(k, len, "tuple")?;
+        return Ok(t.0.borrow()[i].clone());
+    }
+    if let Some(s) = o.downcast::<StrObj>() {
+        let chars: Vec<char> = s.s.chars().collect();
+        if let Some(sl) = k.downcast::<SliceObj>() {
+            let idx = slice_indices(sl, chars.len())?;
+            if idx.len() == chars.len()
+                && idx.first() == Some(&0)
+                && idx.windows(2).all(|w| w[1] == w[0] + 1)
+            {
+                return Ok(o.clone());
+            }
+            return Ok(rt::string(idx.into_iter().map(|i| chars[i]).collect()));
+        }
+        let i = norm_index(k, chars.len(), "string")?;
+        let c = chars[i].to_string();
+        return Ok(if c.len() == 1 {
+            rt::intern(&c)
+        } else {
+            rt::string(c)
+        });
+    }
+    if let Some(b) = o.downcast::<BytesObj>() {
+        if let Some(sl) = k.downcast::<SliceObj>() {
+            let idx = slice_indices(sl, b.0.len())?;
+            return Ok(rt::bytes(idx.into_iter().map(|i| b.0[i]).collect()));
+        }
+        let i = norm_index(k, b.0.len(), "index")?;
+        return Ok(rt::int(b.0[i] as i64));
+    }
+    if let Some(d) = o.downcast::<DictObj>() {
+        if let Some(v) = dict::get(&d.0, k)? {
+            return Ok(v);
+        }
+        if type_of_is_subclass(o) {
+            if let Some(r) = ops::call_special(o, "__missing__", vec![k.clone()])? {
+                return Ok(r);
+            }
+        }
+        return Err(key_error(k.clone()));
+    }
+    if let Some(r) = o.downcast::<RangeObj>() {
+        let len = crate::arith::range_len(r).to_usize().unwrap_or(usize::MAX);
+        if let Some(sl) = k.downcast::<SliceObj>() {
+            let idx = slice_indices(sl, len)?;
+            let items = idx
+                .into_iter()
+                .map(|i| rt::bigint(&r.start + &r.step * BigInt::from(i)))
+                .collect();
+            return Ok(rt::list(items));
+        }
+        let i = norm_index(k, len, "range object")?;
+        return Ok(rt::bigint(&r.start + &r.step * BigInt::from(i)));
+    }
+    if o.downcast::<Instance>().is_some() {
+        if let Some(r) = ops::call_special(o, "__getitem__", vec![k.clone()])? {
+            return Ok(r);
+        }
+    }
+    if o.downcast::<TypeObj>().is_some() {
+        if let Some(r) = ops::lookup_type(o, "__class_getitem__") {
+            return ops::call(&r, vec![o.clone(), k.clone()], vec![]);
+        }
+        // `list[int]` and friends: generic aliases are not modelled; return the class itself.
+        return Ok(o.clone());
+    }
+    Err(type_error(format!(
+        "'{}' object is not subscriptable",
+        type_name(o)
+    )))
+}
+
+fn type_of_is_subclass(_o: &ObjRef) -> bool {
+    false
+}
+
+pub fn setitem(o: &ObjRef, k: &ObjRef, v: ObjRef) -> PyResult<()> {
+    if let Some(l) = o.downcast::<ListObj>() {
+        if let Some(s) = k.downcast::<SliceObj>() {
+            let new = ops::iterate(&v)?;
+            let len = l.0.borrow().len();
+            let idx = slice_indices(s, len)?;
+            let step_one = is_none(&s.2) || ops::as_i64(&s.2) == Some(1);
+            if step_one {
+                let start = match idx.first() {
+                    Some(&i) => i,
+                    None => {
+                        let st = if is_none(&s.0) {
+                            0
+                        } else {
+                            ops::as_i64(&s.0).unwrap_or(0)
+                        };
+                        let st = if st < 0 {
+                            (st + len as i64).max(0)
+                        } else {
+                            st.min(len as i64)
+                        };
+                        st as usize
+                    }
+                };
+                let removed: Vec<ObjRef> = {
+                    let mut items = l.0.borrow_mut();
+                    items.splice(start..start + idx.len(), new).collect()
+                };
+                drop(removed);
+                return Ok(());
+            }
+            if idx.len() != new.len() {
+                return Err(value_error(format!(
+                    "attempt to assign sequence of size {} to extended slice of size {}",
+                    new.len(),
+                    idx.len()
+                )));
+            }
+            let mut old = Vec::new();
+            {
+                let mut items = l.0.borrow_mut();
+                for (i, x) in idx.into_iter().zip(new) {
+                    old.push(std::mem::replace(&mut items[i], x));
+                }
+            }
+            drop(old);
+            return Ok(());
+        }
+        let len = l.0.borrow().len();
+        let i = norm_index(k, len, "list assignment")?;
+        let old = std::mem::replace(&mut l.0.borrow_mut()[i], v);
+        drop(old);
+        return Ok(());
+    }
+    if o.downcast::<DictObj>().is_some() {
+        return ops::dict_set(o, k.clone(), v);
+    }
+    if o.downcast::<Instance>().is_some() {
+        if ops::call_special(o, "__setitem__", vec![k.clone(), v])?.is_some() {
+            return Ok(());
+        }
+    }
+    Err(type_error(format!(
+        "'{}' object does not support item assignment",
+        type_name(o)
+    )))
+}
+
+pub fn delitem(o: &ObjRef, k: &ObjRef) -> PyResult<()> {
+    if let Some(l) = o.downcast::<ListObj>() {
+        if let Some(s) = k.downcast::<SliceObj>() {
+            let len = l.0.borrow().len();
+            let idx = slice_indices(s, len)?;
+            let mut removed = Vec::new();
+            {
+                let mut items = l.0.borrow_mut();
+                let mut sorted = idx;
+                sorted.sort_unstable();
+                for i in sorted.into_iter().rev() {
+                    removed.push(items.remove(i));
+                }
+            }
+            drop(removed);
+            return Ok(());
+        }
+        let len = l.0.borrow().len();
+        let i = norm_index(k, len, "list assignment")?;
+        let old = l.0.borrow_mut().remove(i);
+        drop(old);
+        return Ok(());
+    }
+    if let Some(d) = o.downcast::<DictObj>() {
+        return match dict::remove(&d.0, k)? {
+            Some(e) => {
+                drop(e);
+                Ok(())
+            }
+            None => Err(key_error(k.clone())),
+        };
+    }
+    if o.downcast::<Instance>().is_some() {
+        if ops::call_special(o, "__delitem__", vec![k.clone()])?.is_some() {
+            return Ok(());
+        }
+    }
+    let _ = rt();
+    Err(type_error(format!(
+        "'{}' object doesn't support item deletion",
+        type_name(o)
+    )))
+}
