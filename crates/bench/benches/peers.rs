@@ -14,7 +14,9 @@ fn alloc_free(c: &mut Criterion) {
     let mut g = c.benchmark_group("alloc_free_32B_payload");
     g.throughput(Throughput::Elements(1));
     for lib in LIBS {
-        g.bench_function(*lib, |b| b.iter_custom(|iters| dispatch!(*lib, alloc_free(iters))));
+        g.bench_function(*lib, |b| {
+            b.iter_custom(|iters| dispatch!(*lib, alloc_free(iters)))
+        });
     }
     g.finish();
 }
@@ -23,7 +25,9 @@ fn clone_drop(c: &mut Criterion) {
     let mut g = c.benchmark_group("clone_drop_handle");
     g.throughput(Throughput::Elements(1));
     for lib in LIBS {
-        g.bench_function(*lib, |b| b.iter_custom(|iters| dispatch!(*lib, clone_drop(iters))));
+        g.bench_function(*lib, |b| {
+            b.iter_custom(|iters| dispatch!(*lib, clone_drop(iters)))
+        });
     }
     g.finish();
 }
@@ -41,7 +45,11 @@ fn trees(c: &mut Criterion) {
         g.sampling_mode(SamplingMode::Flat);
         for lib in LIBS {
             g.bench_function(*lib, |b| {
-                b.iter_custom(|iters| (0..iters).map(|_| dispatch!(*lib, tree_plain(DEPTH, gc_on))).sum())
+                b.iter_custom(|iters| {
+                    (0..iters)
+                        .map(|_| dispatch!(*lib, tree_plain(DEPTH, gc_on)))
+                        .sum()
+                })
             });
         }
         g.finish();
@@ -56,7 +64,11 @@ fn trees(c: &mut Criterion) {
             continue;
         }
         g.bench_function(*lib, |b| {
-            b.iter_custom(|iters| (0..iters).map(|_| dispatch!(*lib, tree_weak(DEPTH, false)).unwrap()).sum())
+            b.iter_custom(|iters| {
+                (0..iters)
+                    .map(|_| dispatch!(*lib, tree_weak(DEPTH, false)).unwrap())
+                    .sum()
+            })
         });
     }
     g.finish();
@@ -70,7 +82,11 @@ fn trees(c: &mut Criterion) {
             continue;
         }
         g.bench_function(*lib, |b| {
-            b.iter_custom(|iters| (0..iters).map(|_| dispatch!(*lib, tree_strong(DEPTH, false)).unwrap()).sum())
+            b.iter_custom(|iters| {
+                (0..iters)
+                    .map(|_| dispatch!(*lib, tree_strong(DEPTH, false)).unwrap())
+                    .sum()
+            })
         });
     }
     g.finish();
@@ -95,7 +111,11 @@ fn cycles(c: &mut Criterion) {
                 continue;
             }
             g.bench_with_input(BenchmarkId::new(*lib, n), &n, |b, &n| {
-                b.iter_custom(|iters| (0..iters).map(|_| dispatch!(*lib, cycles(n)).unwrap().1).sum())
+                b.iter_custom(|iters| {
+                    (0..iters)
+                        .map(|_| dispatch!(*lib, cycles(n)).unwrap().1)
+                        .sum()
+                })
             });
         }
     }
@@ -126,7 +146,9 @@ fn list_drop(c: &mut Criterion) {
             b.iter_custom(|iters| {
                 let l = lib.clone();
                 refpy_bench::on_8mib_stack(move || {
-                    (0..iters).map(|_| dispatch!(l.as_str(), list_drop(LEN))).sum()
+                    (0..iters)
+                        .map(|_| dispatch!(l.as_str(), list_drop(LEN)))
+                        .sum()
                 })
             })
         });
@@ -144,7 +166,11 @@ fn random_graph(c: &mut Criterion) {
             continue;
         }
         g.bench_function(*lib, |b| {
-            b.iter_custom(|iters| (0..iters).map(|_| dispatch!(*lib, random_graph(42)).unwrap().0).sum())
+            b.iter_custom(|iters| {
+                (0..iters)
+                    .map(|_| dispatch!(*lib, random_graph(42)).unwrap().0)
+                    .sum()
+            })
         });
     }
     g.finish();

@@ -16,7 +16,14 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 /// Library names, in table order.
-pub const LIBS: &[&str] = &["refpy-heap", "Rc", "bacon_rajan_cc", "dumpster", "rust-cc", "gcmodule"];
+pub const LIBS: &[&str] = &[
+    "refpy-heap",
+    "Rc",
+    "bacon_rajan_cc",
+    "dumpster",
+    "rust-cc",
+    "gcmodule",
+];
 
 /// A small deterministic PRNG (xorshift64*), so every library sees the same random graph.
 pub struct Rng(u64);
@@ -532,7 +539,11 @@ pub fn header_bytes(lib: &str) -> usize {
 /// Resident set size of this process in bytes (Linux `/proc/self/statm`).
 pub fn rss_bytes() -> usize {
     let s = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
-    let pages: usize = s.split_whitespace().nth(1).and_then(|x| x.parse().ok()).unwrap_or(0);
+    let pages: usize = s
+        .split_whitespace()
+        .nth(1)
+        .and_then(|x| x.parse().ok())
+        .unwrap_or(0);
     pages * 4096
 }
 
@@ -578,7 +589,9 @@ pub const LIST_ENV: &str = "REFPY_BENCH_LIST";
 
 /// If this process is a list-drop child, run the case and exit.
 pub fn maybe_run_list_child() {
-    let Ok(spec) = std::env::var(LIST_ENV) else { return };
+    let Ok(spec) = std::env::var(LIST_ENV) else {
+        return;
+    };
     let mut it = spec.split(':');
     let lib = it.next().unwrap().to_string();
     let len: usize = it.next().unwrap().parse().unwrap();
@@ -614,7 +627,11 @@ pub fn run_list_child(lib: &str, len: usize, reps: usize) -> ListOutcome {
         if stderr.contains("overflow") {
             return ListOutcome::Overflow;
         }
-        return ListOutcome::Failed(format!("{}: {}", out.status, stderr.lines().next().unwrap_or("")));
+        return ListOutcome::Failed(format!(
+            "{}: {}",
+            out.status,
+            stderr.lines().next().unwrap_or("")
+        ));
     }
     let times = String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -674,8 +691,16 @@ mod tests {
         refpy_heap::gc::collect(2);
         refpy::auto_gc(false);
         for i in 0..100u64 {
-            let a = refpy::P::new(refpy::Pair { next: std::cell::RefCell::new(None), a: i, b: i });
-            let b = refpy::P::new(refpy::Pair { next: std::cell::RefCell::new(Some(a.clone())), a: i, b: i });
+            let a = refpy::P::new(refpy::Pair {
+                next: std::cell::RefCell::new(None),
+                a: i,
+                b: i,
+            });
+            let b = refpy::P::new(refpy::Pair {
+                next: std::cell::RefCell::new(Some(a.clone())),
+                a: i,
+                b: i,
+            });
             *a.next.borrow_mut() = Some(b);
         }
         let r = refpy_heap::gc::collect(2).unwrap();

@@ -15,7 +15,10 @@ use refpy_bench::{rc, refpy};
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let what = args.get(1).map(String::as_str).unwrap_or("cycles");
-    let n: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
+    let n: usize = args
+        .get(2)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
     match what {
         "cycles" => {
             let (b, c) = refpy::cycles(n).unwrap();
@@ -25,8 +28,16 @@ fn main() {
             // Same as `cycles` without the collection (the garbage is leaked at exit).
             refpy::auto_gc(false);
             for i in 0..n as u64 {
-                let a = refpy::P::new(refpy::Pair { next: Default::default(), a: i, b: i });
-                let b = refpy::P::new(refpy::Pair { next: Default::default(), a: i, b: i });
+                let a = refpy::P::new(refpy::Pair {
+                    next: Default::default(),
+                    a: i,
+                    b: i,
+                });
+                let b = refpy::P::new(refpy::Pair {
+                    next: Default::default(),
+                    a: i,
+                    b: i,
+                });
                 *a.next.borrow_mut() = Some(b.clone());
                 *b.next.borrow_mut() = Some(a);
             }

@@ -12,7 +12,10 @@ const MEM_ENV: &str = "REFPY_BENCH_MEM";
 const MEM_N: usize = 1_000_000;
 
 fn reps() -> usize {
-    std::env::var("REFPY_BENCH_REPS").ok().and_then(|s| s.parse().ok()).unwrap_or(5)
+    std::env::var("REFPY_BENCH_REPS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5)
 }
 
 /// One discarded warm-up run (first-touch page faults, arena creation), then the median of `reps()` runs.
@@ -54,7 +57,9 @@ fn fmt_ms(d: Option<Duration>) -> String {
 
 /// Child mode: print bytes per live `Pair` and its payload size.
 fn maybe_run_mem_child() {
-    let Ok(lib) = std::env::var(MEM_ENV) else { return };
+    let Ok(lib) = std::env::var(MEM_ENV) else {
+        return;
+    };
     let (per, payload) = refpy_bench::memory_per_pair(&lib, MEM_N);
     println!("{per:.1} {payload}");
     std::process::exit(0);
@@ -62,7 +67,10 @@ fn maybe_run_mem_child() {
 
 fn mem_child(lib: &str) -> Option<(f64, usize)> {
     let exe = std::env::current_exe().ok()?;
-    let out = std::process::Command::new(exe).env(MEM_ENV, lib).output().ok()?;
+    let out = std::process::Command::new(exe)
+        .env(MEM_ENV, lib)
+        .output()
+        .ok()?;
     let s = String::from_utf8_lossy(&out.stdout);
     let mut it = s.split_whitespace();
     Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?))
@@ -85,7 +93,10 @@ fn cpython_anchor() -> std::collections::HashMap<String, String> {
                 }
             }
         }
-        Ok(out) => eprintln!("cpython_anchor.py failed: {}", String::from_utf8_lossy(&out.stderr)),
+        Ok(out) => eprintln!(
+            "cpython_anchor.py failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
         Err(e) => eprintln!("cannot run {python}: {e}"),
     }
     m
@@ -116,18 +127,25 @@ fn main() {
     let mut rows: Vec<Row> = Vec::new();
     let mut add = |name: &str, cells: Vec<String>| {
         eprintln!("{name}: {}", cells.join(" | "));
-        rows.push(Row { name: name.to_string(), cells });
+        rows.push(Row {
+            name: name.to_string(),
+            cells,
+        });
     };
 
     const AF_N: u64 = 1_000_000;
     add(
         "alloc+free, 32-byte payload, ns/op",
-        libs.iter().map(|l| fmt_ns(ns_per(med(|| dispatch!(*l, alloc_free(AF_N))), AF_N))).collect(),
+        libs.iter()
+            .map(|l| fmt_ns(ns_per(med(|| dispatch!(*l, alloc_free(AF_N))), AF_N)))
+            .collect(),
     );
     const CD_N: u64 = 10_000_000;
     add(
         "clone+drop a handle, ns/op",
-        libs.iter().map(|l| fmt_ns(ns_per(med(|| dispatch!(*l, clone_drop(CD_N))), CD_N))).collect(),
+        libs.iter()
+            .map(|l| fmt_ns(ns_per(med(|| dispatch!(*l, clone_drop(CD_N))), CD_N)))
+            .collect(),
     );
 
     let mut slopes = Vec::new();
@@ -167,7 +185,11 @@ fn main() {
                 build_1e6.push(fmt_ns(ns_per(median(&mut builds), 2 * n as u64)));
             }
         }
-        slopes.push(if pts.len() >= 2 { format!("{:.3}", loglog_slope(&pts)) } else { "—".into() });
+        slopes.push(if pts.len() >= 2 {
+            format!("{:.3}", loglog_slope(&pts))
+        } else {
+            "—".into()
+        });
     }
     for (k, &n) in sizes.iter().enumerate() {
         add(
@@ -178,28 +200,43 @@ fn main() {
     add(
         &format!(
             "collection time growth slope, log-log fit over N = {}",
-            sizes.iter().map(|n| format!("{n}")).collect::<Vec<_>>().join(", ")
+            sizes
+                .iter()
+                .map(|n| format!("{n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         slopes,
     );
-    add("build 10^6 two-node cycles (untimed above), ns/object", build_1e6);
+    add(
+        "build 10^6 two-node cycles (untimed above), ns/object",
+        build_1e6,
+    );
 
     for depth in [16u32, 20] {
         add(
             &format!("binary tree depth {depth} build+drop, ms (auto collection off)"),
-            libs.iter().map(|l| fmt_ms(Some(med(|| dispatch!(*l, tree_plain(depth, false)))))).collect(),
+            libs.iter()
+                .map(|l| fmt_ms(Some(med(|| dispatch!(*l, tree_plain(depth, false))))))
+                .collect(),
         );
         add(
             &format!("binary tree depth {depth} build+drop, ms (auto collection on)"),
-            libs.iter().map(|l| fmt_ms(Some(med(|| dispatch!(*l, tree_plain(depth, true)))))).collect(),
+            libs.iter()
+                .map(|l| fmt_ms(Some(med(|| dispatch!(*l, tree_plain(depth, true))))))
+                .collect(),
         );
         add(
             &format!("binary tree depth {depth} + weak parent pointers, build+drop, ms"),
-            libs.iter().map(|l| fmt_ms(med_opt(|| dispatch!(*l, tree_weak(depth, false))))).collect(),
+            libs.iter()
+                .map(|l| fmt_ms(med_opt(|| dispatch!(*l, tree_weak(depth, false)))))
+                .collect(),
         );
         add(
             &format!("binary tree depth {depth} + strong parent pointers, build+drop+collect, ms"),
-            libs.iter().map(|l| fmt_ms(med_opt(|| dispatch!(*l, tree_strong(depth, false))))).collect(),
+            libs.iter()
+                .map(|l| fmt_ms(med_opt(|| dispatch!(*l, tree_strong(depth, false)))))
+                .collect(),
         );
     }
 
@@ -223,13 +260,17 @@ fn main() {
             refpy_bench::GRAPH_OPS,
             refpy_bench::GRAPH_COLLECT_EVERY
         ),
-        libs.iter().map(|l| fmt_ms(med_opt(|| dispatch!(*l, random_graph(42)).map(|(d, _)| d)))).collect(),
+        libs.iter()
+            .map(|l| fmt_ms(med_opt(|| dispatch!(*l, random_graph(42)).map(|(d, _)| d))))
+            .collect(),
     );
 
     let mem: Vec<Option<(f64, usize)>> = libs.iter().map(|l| mem_child(l)).collect();
     add(
         "bookkeeping bytes per object, from the layout (header words)",
-        libs.iter().map(|l| refpy_bench::header_bytes(l).to_string()).collect(),
+        libs.iter()
+            .map(|l| refpy_bench::header_bytes(l).to_string())
+            .collect(),
     );
     add(
         "measured bytes per live 32-byte-payload object (RSS / 10^6), minus payload",
@@ -245,12 +286,25 @@ fn main() {
     let py_slope = {
         let pts: Vec<(f64, f64)> = sizes
             .iter()
-            .filter_map(|&n| Some((n as f64, py.get(&format!("cycles_{n}"))?.parse::<f64>().ok()? * n as f64)))
+            .filter_map(|&n| {
+                Some((
+                    n as f64,
+                    py.get(&format!("cycles_{n}"))?.parse::<f64>().ok()? * n as f64,
+                ))
+            })
             .collect();
-        if pts.len() >= 2 { format!("{:.3}", loglog_slope(&pts)) } else { "—".into() }
+        if pts.len() >= 2 {
+            format!("{:.3}", loglog_slope(&pts))
+        } else {
+            "—".into()
+        }
     };
     let mut py_col: Vec<String> = vec![
-        format!("{} ({} net of the loop)", pyv("alloc_free_ns"), pyv("alloc_free_net_ns")),
+        format!(
+            "{} ({} net of the loop)",
+            pyv("alloc_free_ns"),
+            pyv("alloc_free_net_ns")
+        ),
         "—".into(),
     ];
     for &n in &sizes {
@@ -280,4 +334,3 @@ fn main() {
         println!("| {} | {} | {} |", r.name, p, r.cells.join(" | "));
     }
 }
-
