@@ -364,6 +364,15 @@ fn next(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
             type_name(&a[0])
         )));
     }
+    if a[0].downcast::<GeneratorObj>().is_some() {
+        return match crate::eval::gen_resume(&a[0], Some(rt::none()), None)? {
+            crate::eval::GenStep::Yield(v) => Ok(v),
+            crate::eval::GenStep::Return(v) => match a.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(crate::eval::stop_with(v)),
+            },
+        };
+    }
     match ops::next(&a[0])? {
         Some(v) => Ok(v),
         None => match a.get(1) {
@@ -484,6 +493,20 @@ fn round(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
         .or_else(|| kwarg(kw, "ndigits"))
         .filter(|x| !is_none(x));
     if let Some(i) = ops::as_bigint(&a[0]) {
+        if let Some(n) = nd {
+            let n = ops::index_arg(n)?;
+            if n < 0 {
+                let m = num_traits::pow(BigInt::from(10), (-n) as usize);
+                let (q, r) = num_integer::Integer::div_mod_floor(&i, &m);
+                let twice = &r * 2;
+                let q = if twice > m || (twice == m && num_integer::Integer::is_odd(&q)) {
+                    q + 1
+                } else {
+                    q
+                };
+                return Ok(rt::bigint(q * m));
+            }
+        }
         return Ok(rt::bigint(i));
     }
     let f = ops::as_f64(&a[0]).ok_or_else(|| {
@@ -844,6 +867,8 @@ pub fn type_static_method(t: &ObjRef, name: &str) -> Option<ObjRef> {
         (Builtin::Dict, "fromkeys") => {
             Some(rt::builtin_fn("fromkeys", crate::methods::dict_fromkeys))
         }
+        (Builtin::Bytes, "fromhex") => crate::methods::lookup_for_type(Builtin::Bytes, "fromhex")
+            .map(|(n, f)| rt::builtin_fn(n, f)),
         (_, "__new__") => Some(rt::builtin_fn("__new__", object_new)),
         _ => None,
     }
@@ -934,6 +959,9 @@ pub fn make_class(name: &str, bases: Vec<ObjRef>, ns: ObjRef) -> PyResult<ObjRef
         .collect();
     seqs.push(bases.clone());
     let tail = c3_merge(seqs)?;
+    if ops::dict_get_str(&ns, "__eq__").is_some() && ops::dict_get_str(&ns, "__hash__").is_none() {
+        ops::dict_set_str(&ns, "__hash__", rt::none());
+    }
     let qualname = ops::dict_del_str(&ns, "__qualname__")
         .and_then(|q| str_of(&q).map(str::to_string))
         .unwrap_or_else(|| name.to_string());
@@ -1208,6 +1236,9 @@ pub fn construct(
         }
         Builtin::Bytes => match args.first() {
             None => Ok(rt::bytes(vec![])),
+            Some(x) if x.downcast::<ByteArrayObj>().is_some() => {
+                Ok(rt::bytes(ops::bytes_of(x).unwrap()))
+            }
             Some(x) => {
                 if let Some(s) = str_of(x) {
                     return Ok(rt::bytes(s.as_bytes().to_vec()));
@@ -1227,6 +1258,16 @@ pub fn construct(
                 Ok(rt::bytes(v))
             }
         },
+        Builtin::ByteArray => {
+            let b = match args.first() {
+                None => vec![],
+                Some(x) => {
+                    let tmp = construct(&r.types.bytes, vec![x.clone()], vec![])?;
+                    ops::bytes_of(&tmp).unwrap_or_default()
+                }
+            };
+            Ok(rt::bytearray(b))
+        }
         Builtin::Object => {
             if !args.is_empty() {
                 return Err(type_error("object() takes no arguments"));

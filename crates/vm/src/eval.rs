@@ -73,6 +73,9 @@ pub fn call(f: &ObjRef, args: Vec<ObjRef>, kwargs: Vec<(String, ObjRef)>) -> PyR
             return call(&c, full, kwargs);
         }
     }
+    if let Some(t) = ops::proxy_target(f) {
+        return call(&t?, args, kwargs);
+    }
     if let Some(w) = refpy_heap::weakref::as_weakref(f) {
         if w.kind() == refpy_heap::weakref::WeakKind::Ref {
             if !args.is_empty() {
@@ -162,6 +165,21 @@ fn bind_args(
         idx += 1;
     }
     let kwdict = if has_varkw { Some(rt::dict()) } else { None };
+    if !has_varkw {
+        let posonly: Vec<&String> = kwargs
+            .iter()
+            .map(|(k, _)| k)
+            .filter(|k| code.varnames[..code.posonlyargcount].contains(k))
+            .collect();
+        if !posonly.is_empty() {
+            let names: Vec<&str> = posonly.iter().map(|s| s.as_str()).collect();
+            return Err(type_error(format!(
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                name,
+                names.join(", ")
+            )));
+        }
+    }
     for (k, v) in kwargs {
         let pos = code.varnames[code.posonlyargcount..argc + kwonly]
             .iter()
@@ -336,16 +354,31 @@ pub fn run_frame_guarded(frame: &mut Frame) -> PyResult<Exit> {
     res
 }
 
-/// Resume a generator with `value`: `Ok(None)` when it finishes.
-pub fn gen_send(g: &ObjRef, value: ObjRef) -> PyResult<Option<ObjRef>> {
-    gen_resume(g, Some(value), None)
+/// What resuming a generator produced.
+pub enum GenStep {
+    Yield(ObjRef),
+    /// The generator finished with this return value (StopIteration.value).
+    Return(ObjRef),
 }
 
-pub fn gen_resume(
-    g: &ObjRef,
-    value: Option<ObjRef>,
-    throw: Option<ObjRef>,
-) -> PyResult<Option<ObjRef>> {
+/// Resume a generator with `value`: `Ok(None)` when it finishes.
+pub fn gen_send(g: &ObjRef, value: ObjRef) -> PyResult<Option<ObjRef>> {
+    Ok(match gen_resume(g, Some(value), None)? {
+        GenStep::Yield(v) => Some(v),
+        GenStep::Return(_) => None,
+    })
+}
+
+/// StopIteration carrying a generator's return value.
+pub fn stop_with(v: ObjRef) -> PyErr {
+    if ops::is_none(&v) {
+        stop_iteration()
+    } else {
+        PyErr(new_exception(&rt().types.stop_iteration, vec![v]))
+    }
+}
+
+pub fn gen_resume(g: &ObjRef, value: Option<ObjRef>, throw: Option<ObjRef>) -> PyResult<GenStep> {
     let gen = g.downcast::<GeneratorObj>().expect("generator");
     if gen.running.get() {
         return Err(err(&rt().types.value_error, "generator already executing"));
@@ -355,7 +388,7 @@ pub fn gen_resume(
         if let Some(t) = throw {
             return Err(PyErr(t));
         }
-        return Ok(None);
+        return Ok(GenStep::Return(rt::none()));
     };
     if let Some(t) = throw {
         if frame.ip == 0 {
@@ -381,11 +414,11 @@ pub fn gen_resume(
     match res {
         Ok(Exit::Yield(v)) => {
             *gen.frame.borrow_mut() = Some(frame);
-            Ok(Some(v))
+            Ok(GenStep::Yield(v))
         }
-        Ok(Exit::Return(_)) => {
+        Ok(Exit::Return(v)) => {
             drop(frame);
-            Ok(None)
+            Ok(GenStep::Return(v))
         }
         Err(e) => {
             drop(frame);
@@ -414,10 +447,29 @@ pub fn gen_close(g: &ObjRef) -> PyResult<()> {
     }
     let exc = new_exception(&rt().types.generator_exit, vec![]);
     match gen_resume(g, None, Some(exc)) {
-        Ok(Some(_)) => Err(runtime_error("generator ignored GeneratorExit")),
-        Ok(None) => Ok(()),
+        Ok(GenStep::Yield(_)) => Err(runtime_error("generator ignored GeneratorExit")),
+        Ok(GenStep::Return(_)) => Ok(()),
         Err(e) if ops::isinstance(&e.0, &rt().types.generator_exit) => Ok(()),
         Err(e) => Err(e),
+    }
+}
+
+/// PEP 442 finalizer of generators: a suspended generator is closed (its `finally` blocks run).
+///
+/// # Safety
+/// Called by the heap with a live generator object.
+pub unsafe fn gen_finalize(obj: refpy_heap::RawObj) {
+    // SAFETY: the heap keeps the object alive while its finalizer runs; we take our own reference.
+    let g = unsafe { ObjRef::from_borrowed(obj) };
+    let suspended = g.downcast::<GeneratorObj>().is_some_and(|gen| {
+        gen.frame
+            .try_borrow()
+            .is_ok_and(|f| f.as_ref().is_some_and(|f| f.ip > 0))
+    });
+    if suspended {
+        if let Err(e) = gen_close(&g) {
+            crate::traceback::unraisable(&g, &e);
+        }
     }
 }
 
@@ -463,13 +515,16 @@ fn pop_n(stack: &mut Vec<ObjRef>, n: usize) -> Vec<ObjRef> {
 }
 
 /// Attach a traceback entry for this frame's current instruction (innermost entries last).
-fn add_traceback(e: &ObjRef, code: &ObjRef, ip: usize) {
+fn add_traceback(e: &ObjRef, frame: &Frame, ip: usize) {
     if let Some(s) = exc_state(e) {
+        let mut locals: Vec<ObjRef> = frame.fast.iter().flatten().cloned().collect();
+        locals.extend(frame.cells.iter().cloned());
         s.traceback.borrow_mut().insert(
             0,
             crate::traceback::TbEntry {
-                code: code.clone(),
+                code: frame.code.clone(),
                 ip,
+                locals,
             },
         );
     }
@@ -545,7 +600,7 @@ pub fn run_frame(frame: &mut Frame) -> PyResult<Exit> {
                 );
                 if !reraise {
                     set_context(&e.0);
-                    add_traceback(&e.0, &code_obj, frame.ip.saturating_sub(1));
+                    add_traceback(&e.0, frame, frame.ip.saturating_sub(1));
                 }
                 // Unwind to the innermost handler.
                 let mut target = None;
@@ -1099,15 +1154,23 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
                 frame.in_yield_from = false;
             }
             let sub = st.last().unwrap().clone();
-            match ops::next(&sub)? {
-                Some(v) => {
+            let step = if sub.downcast::<GeneratorObj>().is_some() {
+                gen_resume(&sub, Some(rt::none()), None)?
+            } else {
+                match ops::next(&sub)? {
+                    Some(v) => GenStep::Yield(v),
+                    None => GenStep::Return(rt::none()),
+                }
+            };
+            match step {
+                GenStep::Yield(v) => {
                     frame.ip -= 1;
                     frame.in_yield_from = true;
                     return Ok(Some(Exit::Yield(v)));
                 }
-                None => {
+                GenStep::Return(v) => {
                     drop(pop(&mut frame.stack));
-                    frame.stack.push(rt::none());
+                    frame.stack.push(v);
                 }
             }
         }

@@ -32,8 +32,8 @@ fn seq_item(seq: &ObjRef, index: usize) -> PyResult<Option<ObjRef>> {
             }
         }));
     }
-    if let Some(b) = seq.downcast::<BytesObj>() {
-        return Ok(b.0.get(index).map(|&x| rt::int(x as i64)));
+    if let Some(b) = ops::bytes_of(seq) {
+        return Ok(b.get(index).map(|&x| rt::int(x as i64)));
     }
     match ops::getitem(seq, &rt::int(index as i64)) {
         Ok(v) => Ok(Some(v)),
@@ -51,7 +51,7 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
     enum Step {
         Seq(ObjRef, usize),
         Rev(ObjRef, isize),
-        Dict(ObjRef, usize, u8),
+        Dict(ObjRef, usize, u8, usize),
         Done,
         Value(ObjRef),
         Enumerate(ObjRef),
@@ -65,7 +65,12 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
         match &mut *st {
             IterState::Seq { seq, index } => Step::Seq(seq.clone(), *index),
             IterState::Reversed { seq, index } => Step::Rev(seq.clone(), *index),
-            IterState::DictKeys { dict, index, kind } => Step::Dict(dict.clone(), *index, *kind),
+            IterState::DictKeys {
+                dict,
+                index,
+                kind,
+                len,
+            } => Step::Dict(dict.clone(), *index, *kind, *len),
             IterState::Range { next, stop, step } => {
                 let more = if step.is_positive() {
                     *next < *stop
@@ -123,7 +128,7 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
                 }
             }
         }
-        Step::Dict(d, index, kind) => {
+        Step::Dict(d, index, kind, start_len) => {
             let (entry, new_index, len_now) = {
                 let t = ops::dict_table(&d).borrow();
                 let mut j = index;
@@ -138,7 +143,12 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
                 }
                 (found, j, t.len)
             };
-            let _ = len_now;
+            if len_now != start_len {
+                if let IterState::DictKeys { len, .. } = &mut *i.0.borrow_mut() {
+                    *len = usize::MAX;
+                }
+                return Err(runtime_error("dictionary changed size during iteration"));
+            }
             match entry {
                 Some(e) => {
                     if let IterState::DictKeys { index, .. } = &mut *i.0.borrow_mut() {
@@ -171,11 +181,11 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
                 };
                 Ok(Some(rt::tuple(vec![rt::bigint(n), v])))
             }
-            None => finish(i),
+            None => Ok(None),
         },
         Step::Zip(its) => {
             if its.is_empty() {
-                return finish(i);
+                return Ok(None);
             }
             let mut out = Vec::with_capacity(its.len());
             for it in &its {
@@ -183,7 +193,7 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
                     Some(v) => out.push(v),
                     None => {
                         drop(out);
-                        return finish(i);
+                        return Ok(None);
                     }
                 }
             }
@@ -194,14 +204,14 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
             for it in &its {
                 match ops::next(it)? {
                     Some(v) => args.push(v),
-                    None => return finish(i),
+                    None => return Ok(None),
                 }
             }
             ops::call(&func, args, vec![]).map(Some)
         }
         Step::Filter(func, it) => loop {
             let Some(v) = ops::next(&it)? else {
-                return finish(i);
+                return Ok(None);
             };
             let keep = if ops::is_none(&func) {
                 ops::truthy(&v)?

@@ -39,6 +39,8 @@ pub fn lookup(o: &ObjRef, name: &str) -> Option<M> {
         }
     } else if o.downcast::<BytesObj>().is_some() {
         Builtin::Bytes
+    } else if o.downcast::<ByteArrayObj>().is_some() {
+        Builtin::ByteArray
     } else if ops::as_bigint(o).is_some() {
         Builtin::Int
     } else if o.downcast::<FloatObj>().is_some() {
@@ -86,7 +88,13 @@ pub fn lookup_for_type(b: Builtin, name: &str) -> Option<M> {
             "difference_update" => set_difference_update, "intersection_update" => set_intersection_update,
             "__len__" => dunder_len, "__contains__" => dunder_contains,
         )(name),
-        Builtin::Bytes => m!("decode" => bytes_decode, "hex" => bytes_hex)(name),
+        Builtin::Bytes | Builtin::ByteArray => m!(
+            "decode" => bytes_decode, "hex" => bytes_hex, "upper" => bytes_upper, "lower" => bytes_lower,
+            "split" => bytes_split, "strip" => bytes_strip, "replace" => bytes_replace, "find" => bytes_find,
+            "startswith" => bytes_startswith, "endswith" => bytes_endswith, "join" => bytes_join,
+            "count" => bytes_count, "append" => bytearray_append, "extend" => bytearray_extend,
+            "pop" => bytearray_pop, "fromhex" => bytes_fromhex,
+        )(name),
         Builtin::Int | Builtin::Bool => {
             m!("bit_length" => int_bit_length, "to_bytes" => int_to_bytes,
             "__add__" => int_add, "conjugate" => int_self)(name)
@@ -164,6 +172,9 @@ fn dunder_iter(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     ops::get_iter(&a[0])
 }
 fn iter_next(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    if a[0].downcast::<GeneratorObj>().is_some() {
+        return gen_send(&[a[0].clone()], &[]);
+    }
     ops::next(&a[0])?.ok_or_else(stop_iteration)
 }
 fn int_self(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
@@ -394,7 +405,7 @@ fn str_methods(name: &str) -> Option<M> {
         "islower" => str_islower, "isidentifier" => str_isidentifier, "title" => str_title,
         "capitalize" => str_capitalize, "center" => str_center, "ljust" => str_ljust, "rjust" => str_rjust,
         "zfill" => str_zfill, "encode" => str_encode, "splitlines" => str_splitlines, "swapcase" => str_swapcase,
-        "partition" => str_partition, "isnumeric" => str_isdigit, "isdecimal" => str_isdigit,
+        "partition" => str_partition, "rpartition" => str_rpartition, "rindex" => str_rindex, "isnumeric" => str_isdigit, "isdecimal" => str_isdigit,
         "removeprefix" => str_removeprefix, "removesuffix" => str_removesuffix, "casefold" => str_lower,
         "__len__" => dunder_len, "__contains__" => dunder_contains, "__getitem__" => dunder_getitem,
     )(name)
@@ -757,6 +768,26 @@ fn str_partition(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
         ]),
         None => rt::tuple(vec![rt::str_obj(s), rt::str_obj(""), rt::str_obj("")]),
     })
+}
+fn str_rpartition(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    let sep = str_arg(&a[1], "rpartition() argument")?;
+    Ok(match s.rfind(sep) {
+        Some(p) => rt::tuple(vec![
+            rt::str_obj(&s[..p]),
+            rt::str_obj(sep),
+            rt::str_obj(&s[p + sep.len()..]),
+        ]),
+        None => rt::tuple(vec![rt::str_obj(""), rt::str_obj(""), rt::str_obj(s)]),
+    })
+}
+fn str_rindex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = s0(a);
+    let sub = str_arg(&a[1], "rindex() argument")?;
+    match s.rfind(sub) {
+        Some(b) => Ok(rt::int(char_index(s, b))),
+        None => Err(value_error("substring not found")),
+    }
 }
 fn str_removeprefix(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let s = s0(a);
@@ -1166,17 +1197,206 @@ fn float_hex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
         a[0].downcast::<FloatObj>().unwrap().0
     )))
 }
+fn bself(a: &[ObjRef]) -> Vec<u8> {
+    ops::bytes_of(&a[0]).unwrap_or_default()
+}
+/// A result of the same kind (bytes or bytearray) as `a[0]`.
+fn bsame(a: &[ObjRef], v: Vec<u8>) -> ObjRef {
+    if a[0].downcast::<ByteArrayObj>().is_some() {
+        rt::bytearray(v)
+    } else {
+        rt::bytes(v)
+    }
+}
+fn barg(o: &ObjRef) -> PyResult<Vec<u8>> {
+    ops::bytes_of(o).ok_or_else(|| {
+        type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            type_name(o)
+        ))
+    })
+}
 fn bytes_decode(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let b = &a[0].downcast::<BytesObj>().unwrap().0;
-    Ok(rt::string(String::from_utf8_lossy(b).into_owned()))
+    let b = bself(a);
+    match String::from_utf8(b) {
+        Ok(s) => Ok(rt::string(s)),
+        Err(e) => Err(err(
+            &rt().types.unicode_error,
+            format!(
+                "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
+                e.as_bytes()[e.utf8_error().valid_up_to()],
+                e.utf8_error().valid_up_to()
+            ),
+        )),
+    }
 }
 fn bytes_hex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let b = &a[0].downcast::<BytesObj>().unwrap().0;
-    Ok(rt::string(b.iter().map(|x| format!("{:02x}", x)).collect()))
+    Ok(rt::string(
+        bself(a).iter().map(|x| format!("{:02x}", x)).collect(),
+    ))
+}
+fn bytes_fromhex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = a
+        .last()
+        .and_then(|x| str_of(x).map(str::to_string))
+        .unwrap_or_default();
+    let digits: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut out = Vec::new();
+    for pair in digits.chunks(2) {
+        let t: String = pair.iter().collect();
+        out.push(
+            u8::from_str_radix(&t, 16)
+                .map_err(|_| value_error("non-hexadecimal number found in fromhex() arg"))?,
+        );
+    }
+    Ok(rt::bytes(out))
+}
+fn bytes_upper(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(bsame(a, bself(a).to_ascii_uppercase()))
+}
+fn bytes_lower(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(bsame(a, bself(a).to_ascii_lowercase()))
+}
+fn bytes_split(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let b = bself(a);
+    let parts: Vec<Vec<u8>> = match a.get(1).filter(|x| !ops::is_none(x)) {
+        Some(sep) => {
+            let sep = barg(sep)?;
+            if sep.is_empty() {
+                return Err(value_error("empty separator"));
+            }
+            let mut out = Vec::new();
+            let mut start = 0;
+            let mut i = 0;
+            while i + sep.len() <= b.len() {
+                if b[i..i + sep.len()] == sep[..] {
+                    out.push(b[start..i].to_vec());
+                    i += sep.len();
+                    start = i;
+                } else {
+                    i += 1;
+                }
+            }
+            out.push(b[start..].to_vec());
+            out
+        }
+        None => b
+            .split(|c| c.is_ascii_whitespace())
+            .filter(|p| !p.is_empty())
+            .map(|p| p.to_vec())
+            .collect(),
+    };
+    Ok(rt::list(parts.into_iter().map(|p| bsame(a, p)).collect()))
+}
+fn bytes_strip(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let b = bself(a);
+    let chars = match a.get(1) {
+        Some(c) => barg(c)?,
+        None => b" \t\n\r\x0b\x0c".to_vec(),
+    };
+    let start = b.iter().position(|c| !chars.contains(c)).unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|c| !chars.contains(c))
+        .map_or(start, |e| e + 1);
+    Ok(bsame(a, b[start..end.max(start)].to_vec()))
+}
+fn bytes_replace(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let (b, old, new) = (bself(a), barg(&a[1])?, barg(&a[2])?);
+    if old.is_empty() {
+        return Ok(bsame(a, b));
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i..].starts_with(&old) {
+            out.extend_from_slice(&new);
+            i += old.len();
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    Ok(bsame(a, out))
+}
+fn bytes_find(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let (b, n) = (bself(a), barg(&a[1])?);
+    let pos = if n.is_empty() {
+        Some(0)
+    } else {
+        b.windows(n.len()).position(|w| w == n.as_slice())
+    };
+    Ok(rt::int(pos.map_or(-1, |p| p as i64)))
+}
+fn bytes_count(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let (b, n) = (bself(a), barg(&a[1])?);
+    if n.is_empty() {
+        return Ok(rt::int(b.len() as i64 + 1));
+    }
+    let mut c = 0;
+    let mut i = 0;
+    while i + n.len() <= b.len() {
+        if b[i..i + n.len()] == n[..] {
+            c += 1;
+            i += n.len();
+        } else {
+            i += 1;
+        }
+    }
+    Ok(rt::int(c))
+}
+fn bytes_startswith(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::bool_obj(bself(a).starts_with(&barg(&a[1])?)))
+}
+fn bytes_endswith(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::bool_obj(bself(a).ends_with(&barg(&a[1])?)))
+}
+fn bytes_join(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let sep = bself(a);
+    let mut out = Vec::new();
+    for (i, x) in ops::iterate(&a[1])?.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        out.extend(barg(x)?);
+    }
+    Ok(bsame(a, out))
+}
+fn bytearray_of(a: &[ObjRef]) -> PyResult<&ByteArrayObj> {
+    a[0].downcast::<ByteArrayObj>()
+        .ok_or_else(|| attribute_error("'bytes' object has no attribute"))
+}
+fn bytearray_append(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let x = ops::index_arg(&a[1])?;
+    if !(0..256).contains(&x) {
+        return Err(value_error("byte must be in range(0, 256)"));
+    }
+    bytearray_of(a)?.0.borrow_mut().push(x as u8);
+    Ok(rt::none())
+}
+fn bytearray_extend(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let v = match ops::bytes_of(&a[1]) {
+        Some(v) => v,
+        None => ops::iterate(&a[1])?
+            .iter()
+            .map(|x| ops::index_arg(x).map(|i| i as u8))
+            .collect::<PyResult<_>>()?,
+    };
+    bytearray_of(a)?.0.borrow_mut().extend(v);
+    Ok(rt::none())
+}
+fn bytearray_pop(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    match bytearray_of(a)?.0.borrow_mut().pop() {
+        Some(x) => Ok(rt::int(x as i64)),
+        None => Err(index_error("pop from empty bytearray")),
+    }
 }
 fn gen_send(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let v = a.get(1).cloned().unwrap_or_else(rt::none);
-    crate::eval::gen_send(&a[0], v)?.ok_or_else(stop_iteration)
+    match crate::eval::gen_resume(&a[0], Some(v), None)? {
+        crate::eval::GenStep::Yield(v) => Ok(v),
+        crate::eval::GenStep::Return(v) => Err(crate::eval::stop_with(v)),
+    }
 }
 fn gen_close(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     crate::eval::gen_close(&a[0])?;
@@ -1193,7 +1413,10 @@ fn gen_throw(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     } else {
         e
     };
-    crate::eval::gen_resume(&a[0], None, Some(e))?.ok_or_else(stop_iteration)
+    match crate::eval::gen_resume(&a[0], None, Some(e))? {
+        crate::eval::GenStep::Yield(v) => Ok(v),
+        crate::eval::GenStep::Return(v) => Err(crate::eval::stop_with(v)),
+    }
 }
 
 #[allow(dead_code)]

@@ -52,6 +52,8 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
         &t.frozenset
     } else if is!(BYTES_VT) {
         &t.bytes
+    } else if is!(BYTEARRAY_VT) {
+        &t.bytearray
     } else if is!(RANGE_VT) {
         &t.range
     } else if is!(METHOD_VT) {
@@ -183,6 +185,14 @@ pub fn as_bigint(o: &ObjRef) -> Option<BigInt> {
     o.downcast::<BoolObj>().map(|b| BigInt::from(b.0 as i64))
 }
 
+/// The bytes of a `bytes` or `bytearray`.
+pub fn bytes_of(o: &ObjRef) -> Option<Vec<u8>> {
+    if let Some(b) = o.downcast::<BytesObj>() {
+        return Some(b.0.clone());
+    }
+    o.downcast::<ByteArrayObj>().map(|b| b.0.borrow().clone())
+}
+
 pub fn as_i64(o: &ObjRef) -> Option<i64> {
     as_bigint(o).and_then(|b| b.to_i64())
 }
@@ -192,6 +202,20 @@ pub fn as_f64(o: &ObjRef) -> Option<f64> {
         return Some(f.0);
     }
     as_bigint(o).and_then(|b| b.to_f64())
+}
+
+/// The referent of a `weakref.proxy` (operations on a proxy act on it), or ReferenceError if dead.
+pub fn proxy_target(o: &ObjRef) -> Option<PyResult<ObjRef>> {
+    let w = refpy_heap::weakref::as_weakref(o)?;
+    if w.kind() != refpy_heap::weakref::WeakKind::Proxy {
+        return None;
+    }
+    Some(refpy_heap::weakref::upgrade(o).ok_or_else(|| {
+        err(
+            &rt().types.reference_error,
+            "weakly-referenced object no longer exists",
+        )
+    }))
 }
 
 pub fn is_none(o: &ObjRef) -> bool {
@@ -243,7 +267,7 @@ pub fn dict_set(d: &ObjRef, k: ObjRef, v: ObjRef) -> PyResult<()> {
 }
 
 fn may_be_tracked(o: &ObjRef) -> bool {
-    o.raw().vtable().gc_capable && (o.is_tracked() || o.downcast::<DictObj>().is_none())
+    o.raw().vtable().gc_capable && (o.downcast::<TupleObj>().is_none() || o.is_tracked())
 }
 
 pub fn dict_del_str(d: &ObjRef, name: &str) -> Option<ObjRef> {
@@ -264,6 +288,9 @@ pub fn dict_items(d: &ObjRef) -> Vec<(ObjRef, ObjRef)> {
 // ---- truth, repr, str ---------------------------------------------------------------------------
 
 pub fn truthy(o: &ObjRef) -> PyResult<bool> {
+    if let Some(t) = proxy_target(o) {
+        return truthy(&t?);
+    }
     if let Some(b) = o.downcast::<BoolObj>() {
         return Ok(b.0);
     }
@@ -291,8 +318,8 @@ pub fn truthy(o: &ObjRef) -> PyResult<bool> {
     if let Some(s) = o.downcast::<SetObj>() {
         return Ok(s.table.borrow().len > 0);
     }
-    if let Some(b) = o.downcast::<BytesObj>() {
-        return Ok(!b.0.is_empty());
+    if let Some(b) = bytes_of(o) {
+        return Ok(!b.is_empty());
     }
     if o.downcast::<RangeObj>().is_some() || o.downcast::<DictViewObj>().is_some() {
         return Ok(len(o)? > 0);
@@ -400,8 +427,10 @@ fn repr_inner(o: &ObjRef) -> PyResult<String> {
                 "[...]"
             } else if o.downcast::<DictObj>().is_some() {
                 "{...}"
+            } else if o.downcast::<TupleObj>().is_some() {
+                "(...)"
             } else {
-                "..."
+                "set(...)"
             }
             .into());
         }
@@ -412,6 +441,12 @@ fn repr_inner(o: &ObjRef) -> PyResult<String> {
     }
     if let Some(b) = o.downcast::<BytesObj>() {
         return Ok(crate::format::bytes_repr(&b.0));
+    }
+    if let Some(b) = o.downcast::<ByteArrayObj>() {
+        return Ok(format!(
+            "bytearray({})",
+            crate::format::bytes_repr(&b.0.borrow())
+        ));
     }
     if let Some(t) = o.downcast::<TypeObj>() {
         let name = t.qualname.borrow().clone();
@@ -609,6 +644,9 @@ pub fn set_items(o: &ObjRef) -> Vec<ObjRef> {
 }
 
 pub fn str_(o: &ObjRef) -> PyResult<String> {
+    if let Some(t) = proxy_target(o) {
+        return str_(&t?);
+    }
     if let Some(s) = o.downcast::<StrObj>() {
         return Ok(s.s.clone());
     }
@@ -761,6 +799,7 @@ pub fn hash(o: &ObjRef) -> PyResult<i64> {
         return Ok(str_hash(&String::from_utf8_lossy(&b.0)));
     }
     if o.downcast::<ListObj>().is_some()
+        || o.downcast::<ByteArrayObj>().is_some()
         || o.downcast::<DictObj>().is_some()
         || o.downcast::<SetObj>().is_some_and(|s| !s.frozen)
     {
@@ -876,8 +915,8 @@ fn builtin_compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<bool>> 
     if let (Some(x), Some(y)) = (str_of(a), str_of(b)) {
         return Ok(Some(ord_result(x, y, op)));
     }
-    if let (Some(x), Some(y)) = (a.downcast::<BytesObj>(), b.downcast::<BytesObj>()) {
-        return Ok(Some(ord_result(&x.0, &y.0, op)));
+    if let (Some(x), Some(y)) = (bytes_of(a), bytes_of(b)) {
+        return Ok(Some(ord_result(&x, &y, op)));
     }
     let same_seq = (a.downcast::<ListObj>().is_some() && b.downcast::<ListObj>().is_some())
         || (a.downcast::<TupleObj>().is_some() && b.downcast::<TupleObj>().is_some());
@@ -933,6 +972,12 @@ fn builtin_compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<bool>> 
             CmpOp::Gt => lx > ly && sub(y, x)?,
         };
         return Ok(Some(r));
+    }
+    if let (Some(x), Some(y)) = (a.downcast::<MethodObj>(), b.downcast::<MethodObj>()) {
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            let same = x.func.is(&y.func) && x.self_obj.is(&y.self_obj);
+            return Ok(Some(same == (op == CmpOp::Eq)));
+        }
     }
     if let (Some(x), Some(y)) = (a.downcast::<RangeObj>(), b.downcast::<RangeObj>()) {
         if matches!(op, CmpOp::Eq | CmpOp::Ne) {
@@ -1041,6 +1086,12 @@ fn dunder_bin(op: BinOp) -> (&'static str, &'static str, &'static str) {
 }
 
 pub fn binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
+    if let Some(t) = proxy_target(a) {
+        return binary(&t?, b, op);
+    }
+    if let Some(t) = proxy_target(b) {
+        return binary(a, &t?, op);
+    }
     if let Some(r) = crate::arith::builtin_binary(a, b, op)? {
         return Ok(r);
     }
@@ -1199,6 +1250,9 @@ pub fn unary(a: &ObjRef, op: UnOp) -> PyResult<ObjRef> {
 // ---- length, subscription, containment ----------------------------------------------------------
 
 pub fn len(o: &ObjRef) -> PyResult<usize> {
+    if let Some(t) = proxy_target(o) {
+        return len(&t?);
+    }
     if let Some(l) = o.downcast::<ListObj>() {
         return Ok(l.0.borrow().len());
     }
@@ -1214,8 +1268,8 @@ pub fn len(o: &ObjRef) -> PyResult<usize> {
     if let Some(s) = o.downcast::<SetObj>() {
         return Ok(s.table.borrow().len);
     }
-    if let Some(b) = o.downcast::<BytesObj>() {
-        return Ok(b.0.len());
+    if let Some(b) = bytes_of(o) {
+        return Ok(b.len());
     }
     if let Some(r) = o.downcast::<RangeObj>() {
         return Ok(crate::arith::range_len(r).to_usize().unwrap_or(usize::MAX));
@@ -1237,6 +1291,9 @@ pub fn len(o: &ObjRef) -> PyResult<usize> {
 }
 
 pub fn getitem(o: &ObjRef, k: &ObjRef) -> PyResult<ObjRef> {
+    if let Some(t) = proxy_target(o) {
+        return getitem(&t?, k);
+    }
     crate::seq::getitem(o, k)
 }
 
@@ -1249,6 +1306,9 @@ pub fn delitem(o: &ObjRef, k: &ObjRef) -> PyResult<()> {
 }
 
 pub fn contains(container: &ObjRef, item: &ObjRef) -> PyResult<bool> {
+    if let Some(t) = proxy_target(container) {
+        return contains(&t?, item);
+    }
     if let Some(d) = container.downcast::<DictObj>() {
         return dict::contains(&d.0, item);
     }
@@ -1263,6 +1323,16 @@ pub fn contains(container: &ObjRef, item: &ObjRef) -> PyResult<bool> {
                 type_name(item)
             ))),
         };
+    }
+    if let Some(hay) = bytes_of(container) {
+        if let Some(needle) = bytes_of(item) {
+            return Ok(
+                needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle.as_slice())
+            );
+        }
+        if let Some(i) = as_i64(item) {
+            return Ok((0..256).contains(&i) && hay.contains(&(i as u8)));
+        }
     }
     if let Some(v) = container.downcast::<DictViewObj>() {
         if v.kind == 0 {
@@ -1296,10 +1366,14 @@ pub fn contains(container: &ObjRef, item: &ObjRef) -> PyResult<bool> {
 // ---- iteration ----------------------------------------------------------------------------------
 
 pub fn get_iter(o: &ObjRef) -> PyResult<ObjRef> {
+    if let Some(t) = proxy_target(o) {
+        return get_iter(&t?);
+    }
     if o.downcast::<ListObj>().is_some()
         || o.downcast::<TupleObj>().is_some()
         || o.downcast::<StrObj>().is_some()
         || o.downcast::<BytesObj>().is_some()
+        || o.downcast::<ByteArrayObj>().is_some()
     {
         return Ok(rt::iter_obj(IterState::Seq {
             seq: o.clone(),
@@ -1311,6 +1385,7 @@ pub fn get_iter(o: &ObjRef) -> PyResult<ObjRef> {
             dict: o.clone(),
             index: 0,
             kind: 0,
+            len: dict_table(o).borrow().len,
         }));
     }
     if let Some(v) = o.downcast::<DictViewObj>() {
@@ -1318,6 +1393,7 @@ pub fn get_iter(o: &ObjRef) -> PyResult<ObjRef> {
             dict: v.dict.clone(),
             index: 0,
             kind: v.kind,
+            len: dict_table(&v.dict).borrow().len,
         }));
     }
     if o.downcast::<SetObj>().is_some() {
@@ -1461,8 +1537,7 @@ pub fn run_del(this: &ObjRef) {
     let cls = type_of(this);
     if let Some(f) = lookup_type(&cls, "__del__") {
         if let Err(e) = call(&f, vec![this.clone()], vec![]) {
-            let where_ = format!("Exception ignored in: {}", unraisable_obj_repr(&f));
-            crate::traceback::print_unraisable(&where_, &e);
+            crate::traceback::unraisable(&f, &e);
         }
     }
 }

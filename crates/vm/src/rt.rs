@@ -24,6 +24,7 @@ types_struct!(
     float,
     str_,
     bytes,
+    bytearray,
     list,
     tuple,
     dict,
@@ -203,6 +204,7 @@ impl Runtime {
             float: raw_type("float", o(), Builtin::Float),
             str_: raw_type("str", o(), Builtin::Str),
             bytes: raw_type("bytes", o(), Builtin::Bytes),
+            bytearray: raw_type("bytearray", o(), Builtin::ByteArray),
             list: raw_type("list", o(), Builtin::List),
             tuple: raw_type("tuple", o(), Builtin::Tuple),
             dict: raw_type("dict", o(), Builtin::Dict),
@@ -226,8 +228,8 @@ impl Runtime {
             dict_keys: raw_type("dict_keys", o(), Builtin::Other),
             dict_values: raw_type("dict_values", o(), Builtin::Other),
             dict_items: raw_type("dict_items", o(), Builtin::Other),
-            weakref: raw_type("weakref.ReferenceType", o(), Builtin::Other),
-            weakproxy: raw_type("weakref.ProxyType", o(), Builtin::Other),
+            weakref: raw_type("ReferenceType", o(), Builtin::Other),
+            weakproxy: raw_type("ProxyType", o(), Builtin::Other),
             c_long: raw_type("c_long", o(), Builtin::Other),
             file: raw_type("_io.TextIOWrapper", o(), Builtin::Other),
             not_impl_type: raw_type("NotImplementedType", o(), Builtin::Other),
@@ -272,6 +274,18 @@ impl Runtime {
             syntax_error,
             warning,
         };
+        *types
+            .weakref
+            .downcast::<TypeObj>()
+            .unwrap()
+            .qualname
+            .borrow_mut() = "weakref.ReferenceType".into();
+        *types
+            .weakproxy
+            .downcast::<TypeObj>()
+            .unwrap()
+            .qualname
+            .borrow_mut() = "weakref.ProxyType".into();
         for t in [
             &types.object,
             &types.function,
@@ -321,6 +335,7 @@ impl Runtime {
             ("float", &t.float),
             ("str", &t.str_),
             ("bytes", &t.bytes),
+            ("bytearray", &t.bytearray),
             ("list", &t.list),
             ("tuple", &t.tuple),
             ("dict", &t.dict),
@@ -439,6 +454,10 @@ pub fn intern(s: &str) -> ObjRef {
 
 pub fn bytes(b: Vec<u8>) -> ObjRef {
     alloc(&BYTES_VT, BytesObj(b))
+}
+
+pub fn bytearray(b: Vec<u8>) -> ObjRef {
+    alloc(&BYTEARRAY_VT, ByteArrayObj(RefCell::new(b)))
 }
 
 pub fn list(v: Vec<ObjRef>) -> ObjRef {

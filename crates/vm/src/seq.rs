@@ -124,13 +124,19 @@ pub fn getitem(o: &ObjRef, k: &ObjRef) -> PyResult<ObjRef> {
             rt::string(c)
         });
     }
-    if let Some(b) = o.downcast::<BytesObj>() {
+    if let Some(b) = ops::bytes_of(o) {
+        let is_array = o.downcast::<ByteArrayObj>().is_some();
         if let Some(sl) = k.downcast::<SliceObj>() {
-            let idx = slice_indices(sl, b.0.len())?;
-            return Ok(rt::bytes(idx.into_iter().map(|i| b.0[i]).collect()));
+            let idx = slice_indices(sl, b.len())?;
+            let v: Vec<u8> = idx.into_iter().map(|i| b[i]).collect();
+            return Ok(if is_array {
+                rt::bytearray(v)
+            } else {
+                rt::bytes(v)
+            });
         }
-        let i = norm_index(k, b.0.len(), "index")?;
-        return Ok(rt::int(b.0[i] as i64));
+        let i = norm_index(k, b.len(), if is_array { "bytearray" } else { "index" })?;
+        return Ok(rt::int(b[i] as i64));
     }
     if let Some(d) = o.downcast::<DictObj>() {
         if let Some(v) = dict::get(&d.0, k)? {
@@ -234,6 +240,16 @@ pub fn setitem(o: &ObjRef, k: &ObjRef, v: ObjRef) -> PyResult<()> {
     }
     if o.downcast::<DictObj>().is_some() {
         return ops::dict_set(o, k.clone(), v);
+    }
+    if let Some(b) = o.downcast::<ByteArrayObj>() {
+        let len = b.0.borrow().len();
+        let i = norm_index(k, len, "bytearray")?;
+        let x = ops::index_arg(&v)?;
+        if !(0..256).contains(&x) {
+            return Err(value_error("byte must be in range(0, 256)"));
+        }
+        b.0.borrow_mut()[i] = x as u8;
+        return Ok(());
     }
     if o.downcast::<Instance>().is_some() {
         if ops::call_special(o, "__setitem__", vec![k.clone(), v])?.is_some() {

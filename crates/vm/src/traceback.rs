@@ -13,11 +13,14 @@ use crate::rt::{self, rt};
 pub struct TbEntry {
     pub code: ObjRef,
     pub ip: usize,
+    /// The frame's locals: like CPython's frame objects, a traceback keeps them alive.
+    pub locals: Vec<ObjRef>,
 }
 
 impl TbEntry {
     pub fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         visit(&self.code);
+        self.locals.iter().for_each(visit);
     }
 }
 
@@ -186,6 +189,34 @@ fn format_chain(e: &ObjRef, seen: &mut Vec<usize>) -> String {
 pub fn print_exception(e: &ObjRef) {
     rt::flush_out_if_tty();
     rt::write_err(&format_exception(e));
+}
+
+/// An error that cannot be raised (in `__del__`, a weakref or gc callback): `sys.unraisablehook` if the
+/// program installed one, else CPython's default report naming `obj`.
+pub fn unraisable(obj: &ObjRef, e: &PyErr) {
+    let hook = rt()
+        .modules
+        .borrow()
+        .iter()
+        .find(|(n, _)| n == "sys")
+        .and_then(|(_, m)| ops::dict_get_str(&crate::modules::module_dict(m), "unraisablehook"));
+    if let Some(hook) = hook {
+        let ns = rt::dict();
+        ops::dict_set_str(&ns, "__module__", rt::str_obj("sys"));
+        if let Ok(cls) = crate::builtins::make_class("UnraisableHookArgs", vec![], ns) {
+            let args = crate::attrs::new_instance(&cls);
+            ops::set_attr_raw(&args, "exc_type", ops::type_of(&e.0));
+            ops::set_attr_raw(&args, "exc_value", e.0.clone());
+            ops::set_attr_raw(&args, "exc_traceback", rt::none());
+            ops::set_attr_raw(&args, "err_msg", rt::none());
+            ops::set_attr_raw(&args, "object", obj.clone());
+            if ops::call(&hook, vec![args], vec![]).is_ok() {
+                return;
+            }
+        }
+    }
+    let header = format!("Exception ignored in: {}", ops::unraisable_obj_repr(obj));
+    print_unraisable(&header, e);
 }
 
 /// CPython's default unraisable hook output.

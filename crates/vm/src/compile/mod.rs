@@ -356,6 +356,28 @@ impl Unit {
                 },
                 _ => return None,
             },
+            Expr::BinOp(bo) => {
+                let l = self.const_value(&bo.left)?;
+                let r = self.const_value(&bo.right)?;
+                let folded = fold_binop(&l, &r, binop(bo.op))?;
+                let key = if let Some(s) = crate::ops::str_of(&folded) {
+                    ConstKey::Str(s.to_string())
+                } else if let Some(i) = crate::ops::as_bigint(&folded) {
+                    if folded.downcast::<crate::objects::BoolObj>().is_some() {
+                        return None;
+                    }
+                    ConstKey::Int(i)
+                } else if let Some(f) = folded.downcast::<crate::objects::FloatObj>() {
+                    ConstKey::Float(f.0.to_bits())
+                } else {
+                    return None;
+                };
+                if let ConstKey::Str(s) = &key {
+                    let s = s.clone();
+                    return Some(self.const_str(&s));
+                }
+                self.cached(key, || folded)
+            }
             Expr::Tuple(t) if !t.elts.is_empty() => {
                 let mut items = Vec::new();
                 for el in &t.elts {
@@ -364,7 +386,9 @@ impl Unit {
                     }
                     items.push(self.const_value(el)?);
                 }
-                rt::tuple(items)
+                let t = rt::tuple(items);
+                t.untrack();
+                t
             }
             _ => return None,
         })
@@ -1760,6 +1784,26 @@ impl Unit {
         let has_star = args.iter().any(|a| matches!(a, Expr::Starred(_)))
             || kws.iter().any(|k| k.arg.is_none());
         let range = c.range();
+        if let Expr::Name(n) = &*c.func {
+            let sc = &self.symtable.scopes[b.scope];
+            if n.id.as_str() == "super"
+                && args.is_empty()
+                && kws.is_empty()
+                && sc.kind == ScopeKind::Function
+                && sc.frees.iter().any(|f| f == "__class__")
+                && !b.varnames.is_empty()
+                && b.argcount + b.kwonly > 0
+            {
+                self.load_name(b, "super");
+                let ci = b.cell_idx("__class__");
+                b.emit(Instr::LoadDeref(ci));
+                let first = b.varnames[0].clone();
+                self.load_name(b, &first);
+                b.set_pos(range);
+                b.emit(Instr::Call(2));
+                return Ok(());
+            }
+        }
         if !has_star && kws.is_empty() {
             if let Expr::Attribute(a) = &*c.func {
                 self.expr(b, &a.value)?;
@@ -1899,6 +1943,38 @@ fn cmp_instr(op: ast::CmpOp) -> Instr {
         ast::CmpOp::In => Instr::Contains(false),
         ast::CmpOp::NotIn => Instr::Contains(true),
     }
+}
+
+/// Fold `l op r` for constants, within CPython's limits (no huge results, no errors at compile time).
+fn fold_binop(l: &ObjRef, r: &ObjRef, op: BinOp) -> Option<ObjRef> {
+    use crate::objects::{FloatObj, IntObj, StrObj};
+    let numeric =
+        |o: &ObjRef| o.downcast::<IntObj>().is_some() || o.downcast::<FloatObj>().is_some();
+    let is_str = |o: &ObjRef| o.downcast::<StrObj>().is_some();
+    let ok = (numeric(l) && numeric(r))
+        || (is_str(l) && is_str(r) && op == BinOp::Add)
+        || (is_str(l) && r.downcast::<IntObj>().is_some() && op == BinOp::Mul);
+    if !ok {
+        return None;
+    }
+    if op == BinOp::Pow || op == BinOp::LShift {
+        let e = crate::ops::as_i64(r)?;
+        if !(0..=128).contains(&e) {
+            return None;
+        }
+    }
+    let v = crate::ops::binary(l, r, op).ok()?;
+    if let Some(s) = crate::ops::str_of(&v) {
+        if s.chars().count() > 4096 {
+            return None;
+        }
+    }
+    if let Some(i) = crate::ops::as_bigint(&v) {
+        if i.bits() > 128 {
+            return None;
+        }
+    }
+    Some(v)
 }
 
 /// Parse an int literal's source text (with `_`, `0x`, `0o`, `0b`).

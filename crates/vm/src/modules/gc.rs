@@ -196,10 +196,7 @@ pub fn run_callbacks(phase: CollectPhase, info: gc::CollectResult) {
     });
     for cb in cbs {
         if let Err(e) = ops::call(&cb, vec![p.clone(), d.clone()], vec![]) {
-            crate::traceback::print_unraisable(
-                &format!("Exception ignored in: {}", ops::unraisable_obj_repr(&cb)),
-                &e,
-            );
+            crate::traceback::unraisable(&cb, &e);
         }
     }
 }

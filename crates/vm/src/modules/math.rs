@@ -90,6 +90,71 @@ unary!(log2, f64::log2);
 unary!(log10, f64::log10);
 unary!(atan, f64::atan);
 
+unary!(asin, f64::asin);
+unary!(acos, f64::acos);
+unary!(sinh, f64::sinh);
+unary!(cosh, f64::cosh);
+unary!(tanh, f64::tanh);
+unary!(degrees, f64::to_degrees);
+unary!(radians, f64::to_radians);
+unary!(expm1, f64::exp_m1);
+unary!(log1p, f64::ln_1p);
+
+fn atan2(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::float(farg(a, 0)?.atan2(farg(a, 1)?)))
+}
+fn modf(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let x = farg(a, 0)?;
+    Ok(rt::tuple(vec![rt::float(x.fract()), rt::float(x.trunc())]))
+}
+fn frexp(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let x = farg(a, 0)?;
+    if x == 0.0 || !x.is_finite() {
+        return Ok(rt::tuple(vec![rt::float(x), rt::int(0)]));
+    }
+    let mut e = x.abs().log2().floor() as i32 + 1;
+    let mut m = x / 2f64.powi(e);
+    if m.abs() >= 1.0 {
+        m /= 2.0;
+        e += 1;
+    } else if m.abs() < 0.5 {
+        m *= 2.0;
+        e -= 1;
+    }
+    Ok(rt::tuple(vec![rt::float(m), rt::int(e as i64)]))
+}
+fn ldexp(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let e = iarg(a, 1)?.to_i32().unwrap_or(0);
+    Ok(rt::float(farg(a, 0)? * 2f64.powi(e)))
+}
+fn comb(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let (n, k) = (iarg(a, 0)?, iarg(a, 1)?);
+    if n.is_negative() || k.is_negative() {
+        return Err(value_error("n must be a non-negative integer"));
+    }
+    if k > n {
+        return Ok(rt::int(0));
+    }
+    let k = k.to_u64().unwrap_or(0).min((&n - &k).to_u64().unwrap_or(0));
+    let mut r = BigInt::one();
+    for i in 0..k {
+        r = r * (&n - BigInt::from(i)) / BigInt::from(i + 1);
+    }
+    Ok(rt::bigint(r))
+}
+fn perm(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let n = iarg(a, 0)?;
+    let k = if a.len() > 1 { iarg(a, 1)? } else { n.clone() };
+    if k > n {
+        return Ok(rt::int(0));
+    }
+    let mut r = BigInt::one();
+    for i in 0..k.to_u64().unwrap_or(0) {
+        r *= &n - BigInt::from(i);
+    }
+    Ok(rt::bigint(r))
+}
+
 fn log(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let x = farg(a, 0)?;
     if x <= 0.0 {
@@ -194,12 +259,29 @@ fn isqrt(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }
     Ok(rt::bigint(n.sqrt()))
 }
+/// Exact summation with Shewchuk's partials (what CPython's fsum computes).
 fn fsum(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let mut s = 0.0;
+    let mut partials: Vec<f64> = Vec::new();
     for x in ops::iterate(&a[0])? {
-        s += ops::as_f64(&x).ok_or_else(|| type_error("must be real number"))?;
+        let mut x = ops::as_f64(&x).ok_or_else(|| type_error("must be real number"))?;
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        partials.push(x);
     }
-    Ok(rt::float(s))
+    Ok(rt::float(partials.iter().sum()))
 }
 fn prod(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let mut acc = rt::int(1);
@@ -241,6 +323,21 @@ pub fn make_math() -> ObjRef {
             ("fsum", fsum),
             ("prod", prod),
             ("copysign", copysign),
+            ("atan2", atan2),
+            ("asin", asin),
+            ("acos", acos),
+            ("sinh", sinh),
+            ("cosh", cosh),
+            ("tanh", tanh),
+            ("degrees", degrees),
+            ("radians", radians),
+            ("expm1", expm1),
+            ("log1p", log1p),
+            ("modf", modf),
+            ("frexp", frexp),
+            ("ldexp", ldexp),
+            ("comb", comb),
+            ("perm", perm),
         ],
     );
     let d = module_dict(&m);

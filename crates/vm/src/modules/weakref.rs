@@ -54,13 +54,7 @@ fn getweakrefs(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 /// Heap hook: a weakref's Python callback; errors are unraisable.
 pub fn run_callback(callback: &ObjRef, wr: &ObjRef) {
     if let Err(e) = ops::call(callback, vec![wr.clone()], vec![]) {
-        crate::traceback::print_unraisable(
-            &format!(
-                "Exception ignored in: {}",
-                ops::unraisable_obj_repr(callback)
-            ),
-            &e,
-        );
+        crate::traceback::unraisable(callback, &e);
     }
 }
 
@@ -223,6 +217,23 @@ class WeakSet:
     def __iter__(self):
         return iter([x for x in (wr() for wr in list(self.data)) if x is not None])
 
+class WeakMethod:
+    def __init__(self, meth, callback=None):
+        obj = meth.__self__
+        func = meth.__func__
+        def _cb(arg, selfref=None):
+            if callback is not None and self_ref() is not None:
+                callback(self_ref())
+        self._obj_ref = ref(obj, _cb if callback is not None else None)
+        self._func_ref = ref(func, _cb if callback is not None else None)
+        self_ref = ref(self)
+    def __call__(self):
+        obj = self._obj_ref()
+        func = self._func_ref()
+        if obj is None or func is None:
+            return None
+        return _bind(func, obj)
+
 class finalize:
     _registry = {}
     _index = 0
@@ -265,6 +276,16 @@ def _run_finalizers():
     finalize._registry.clear()
 "#;
 
+fn bind(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(crate::object::alloc(
+        &METHOD_VT,
+        MethodObj {
+            func: a[0].clone(),
+            self_obj: a[1].clone(),
+        },
+    ))
+}
+
 fn register_atexit(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     if rt().atexit.borrow().is_empty() {
         if let Some(m) = rt().modules.borrow().iter().find(|(n, _)| n == "weakref") {
@@ -285,6 +306,7 @@ pub fn make() -> PyResult<ObjRef> {
             ("getweakrefcount", getweakrefcount),
             ("getweakrefs", getweakrefs),
             ("_register_atexit", register_atexit),
+            ("_bind", bind),
         ],
     );
     let d = module_dict(&m);

@@ -28,8 +28,15 @@ pub struct Table {
 
 impl Table {
     pub fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        let str_keys = self
+            .entries
+            .iter()
+            .flatten()
+            .all(|e| e.key.downcast::<crate::objects::StrObj>().is_some());
         for e in self.entries.iter().flatten() {
-            visit(&e.key);
+            if !str_keys {
+                visit(&e.key);
+            }
             if let Some(v) = &e.value {
                 visit(v);
             }

@@ -49,6 +49,11 @@ vtable!(pub FLOAT_VT, FloatObj, "float", gc: false, track: false, rule: Never, w
 vtable!(pub STR_VT, StrObj, "str", gc: false, track: false, rule: Never, weak: false, finalize: None);
 vtable!(pub BYTES_VT, BytesObj, "bytes", gc: false, track: false, rule: Never, weak: false, finalize: None);
 
+/// `bytearray`: mutable bytes (not gc-tracked, not weakly referenceable, as in CPython).
+pub struct ByteArrayObj(pub RefCell<Vec<u8>>);
+atom!(ByteArrayObj);
+vtable!(pub BYTEARRAY_VT, ByteArrayObj, "bytearray", gc: false, track: false, rule: Never, weak: false, finalize: None);
+
 pub struct ListObj(pub RefCell<Vec<ObjRef>>);
 impl Payload for ListObj {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
@@ -57,8 +62,19 @@ impl Payload for ListObj {
         }
     }
     fn clear(&self) {
-        let items = std::mem::take(&mut *self.0.borrow_mut());
-        drop(items);
+        let mut items = std::mem::take(&mut *self.0.borrow_mut());
+        while let Some(x) = items.pop() {
+            drop(x);
+        }
+    }
+}
+impl Drop for ListObj {
+    fn drop(&mut self) {
+        // CPython releases items from the last to the first.
+        let v = self.0.get_mut();
+        while let Some(x) = v.pop() {
+            drop(x);
+        }
     }
 }
 vtable!(pub LIST_VT, ListObj, "list", gc: true, track: true, rule: Never, weak: false, finalize: None);
@@ -71,8 +87,18 @@ impl Payload for TupleObj {
         }
     }
     fn clear(&self) {
-        let items = std::mem::take(&mut *self.0.borrow_mut());
-        drop(items);
+        let mut items = std::mem::take(&mut *self.0.borrow_mut());
+        while let Some(x) = items.pop() {
+            drop(x);
+        }
+    }
+}
+impl Drop for TupleObj {
+    fn drop(&mut self) {
+        let v = self.0.get_mut();
+        while let Some(x) = v.pop() {
+            drop(x);
+        }
     }
 }
 vtable!(pub TUPLE_VT, TupleObj, "tuple", gc: true, track: true, rule: WhenAtomicInYoungCollection, weak: false, finalize: None);
@@ -233,6 +259,7 @@ pub enum Builtin {
     Float,
     Str,
     Bytes,
+    ByteArray,
     List,
     Tuple,
     Dict,
@@ -381,6 +408,8 @@ pub enum IterState {
         dict: ObjRef,
         index: usize,
         kind: u8,
+        /// Size when iteration started: a change is a RuntimeError, as in CPython.
+        len: usize,
     },
     Enumerate {
         it: ObjRef,
@@ -468,7 +497,7 @@ impl Payload for GeneratorObj {
         }
     }
 }
-vtable!(pub GENERATOR_VT, GeneratorObj, "generator", gc: true, track: true, rule: Never, weak: true, finalize: None);
+vtable!(pub GENERATOR_VT, GeneratorObj, "generator", gc: true, track: true, rule: Never, weak: true, finalize: Some(crate::eval::gen_finalize));
 
 pub struct SuperObj {
     pub cls: ObjRef,
