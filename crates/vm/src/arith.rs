@@ -169,6 +169,28 @@ pub fn builtin_binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjR
             Some(r)
         });
     }
+    let ac = a.downcast::<ComplexObj>().map(|c| (c.0, c.1));
+    let bc = b.downcast::<ComplexObj>().map(|c| (c.0, c.1));
+    if ac.is_some() || bc.is_some() {
+        let to_c =
+            |o: &ObjRef, c: Option<(f64, f64)>| c.or_else(|| ops::as_f64(o).map(|f| (f, 0.0)));
+        let (Some((ar, ai)), Some((br, bi))) = (to_c(a, ac), to_c(b, bc)) else {
+            return Ok(None);
+        };
+        return Ok(Some(match op {
+            BinOp::Add => rt::complex(ar + br, ai + bi),
+            BinOp::Sub => rt::complex(ar - br, ai - bi),
+            BinOp::Mul => rt::complex(ar * br - ai * bi, ar * bi + ai * br),
+            BinOp::TrueDiv => {
+                let d = br * br + bi * bi;
+                if d == 0.0 {
+                    return Err(zero_division("complex division by zero"));
+                }
+                rt::complex((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
+            }
+            _ => return Ok(None),
+        }));
+    }
     let af = a.downcast::<FloatObj>().is_some();
     let bf = b.downcast::<FloatObj>().is_some();
     if (af || bf) && (af || as_bigint(a).is_some()) && (bf || as_bigint(b).is_some()) {

@@ -442,6 +442,13 @@ fn builtin_object_attr(o: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
             _ => None,
         });
     }
+    if let Some(c) = o.downcast::<ComplexObj>() {
+        return Ok(match name {
+            "real" => Some(rt::float(c.0)),
+            "imag" => Some(rt::float(c.1)),
+            _ => None,
+        });
+    }
     if let Some(f) = o.downcast::<FloatObj>() {
         return Ok(match name {
             "real" => Some(rt::float(f.0)),

@@ -198,6 +198,9 @@ fn abs(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     if let Some(f) = a[0].downcast::<FloatObj>() {
         return Ok(rt::float(f.0.abs()));
     }
+    if let Some(c) = a[0].downcast::<ComplexObj>() {
+        return Ok(rt::float(c.0.hypot(c.1)));
+    }
     if let Some(r) = ops::call_special(&a[0], "__abs__", vec![])? {
         return Ok(r);
     }
@@ -1078,7 +1081,6 @@ pub fn construct(
     let r = rt();
     let t = type_obj(cls);
     let kind = t.builtin;
-    let types = &r.types;
     if kind.is_none() || matches!(kind, Some(Builtin::Exception)) {
         return construct_instance(cls, args, kwargs);
     }

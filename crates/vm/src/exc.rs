@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use refpy_heap::ObjRef;
 
 use crate::object::alloc;
-use crate::objects::{ExcState, Instance, INSTANCE_VT};
+use crate::objects::{ExcState, Instance};
 use crate::rt::{self, rt};
 
 /// A raised Python exception (the instance).

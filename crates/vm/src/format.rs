@@ -106,6 +106,23 @@ pub fn float_repr(f: f64) -> String {
     }
 }
 
+/// `repr(complex)`: components without a trailing `.0`, the real part omitted when it is +0.
+pub fn complex_repr(re: f64, im: f64) -> String {
+    let part = |f: f64| {
+        let r = float_repr(f);
+        r.strip_suffix(".0").map(str::to_string).unwrap_or(r)
+    };
+    if re == 0.0 && re.is_sign_positive() {
+        return format!("{}j", part(im));
+    }
+    let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) {
+        "-"
+    } else {
+        "+"
+    };
+    format!("({}{}{}j)", part(re), sign, part(im.abs()))
+}
+
 #[derive(Default)]
 struct Spec {
     fill: Option<char>,

@@ -405,7 +405,7 @@ fn str_methods(name: &str) -> Option<M> {
         "islower" => str_islower, "isidentifier" => str_isidentifier, "title" => str_title,
         "capitalize" => str_capitalize, "center" => str_center, "ljust" => str_ljust, "rjust" => str_rjust,
         "zfill" => str_zfill, "encode" => str_encode, "splitlines" => str_splitlines, "swapcase" => str_swapcase,
-        "partition" => str_partition, "rpartition" => str_rpartition, "rindex" => str_rindex, "isnumeric" => str_isdigit, "isdecimal" => str_isdigit,
+        "partition" => str_partition, "rpartition" => str_rpartition, "expandtabs" => str_expandtabs, "rindex" => str_rindex, "isnumeric" => str_isdigit, "isdecimal" => str_isdigit,
         "removeprefix" => str_removeprefix, "removesuffix" => str_removesuffix, "casefold" => str_lower,
         "__len__" => dunder_len, "__contains__" => dunder_contains, "__getitem__" => dunder_getitem,
     )(name)
@@ -780,6 +780,34 @@ fn str_rpartition(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
         ]),
         None => rt::tuple(vec![rt::str_obj(""), rt::str_obj(""), rt::str_obj(s)]),
     })
+}
+fn str_expandtabs(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let size = match a.get(1) {
+        Some(t) => ops::index_arg(t)?.max(0) as usize,
+        None => 8,
+    };
+    let mut out = String::new();
+    let mut col = 0;
+    for c in s0(a).chars() {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let n = size - col % size;
+                    out.push_str(&" ".repeat(n));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(rt::string(out))
 }
 fn str_rindex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let s = s0(a);

@@ -42,6 +42,8 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
         &t.bool_
     } else if is!(FLOAT_VT) {
         &t.float
+    } else if is!(COMPLEX_VT) {
+        &t.complex
     } else if is!(FUNCTION_VT) {
         &t.function
     } else if is!(TYPE_VT) {
@@ -407,6 +409,9 @@ pub fn repr(o: &ObjRef) -> PyResult<String> {
     }
     if let Some(f) = o.downcast::<FloatObj>() {
         return Ok(crate::format::float_repr(f.0));
+    }
+    if let Some(c) = o.downcast::<ComplexObj>() {
+        return Ok(crate::format::complex_repr(c.0, c.1));
     }
     let r = rt();
     r.depth.set(r.depth.get() + 1);
@@ -904,6 +909,15 @@ fn ord_result<T: PartialOrd>(a: T, b: T, op: CmpOp) -> bool {
 
 /// Built-in comparison for built-in types; `None` when not supported.
 fn builtin_compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<bool>> {
+    let ca = a.downcast::<ComplexObj>().map(|c| (c.0, c.1));
+    let cb = b.downcast::<ComplexObj>().map(|c| (c.0, c.1));
+    if (ca.is_some() || cb.is_some()) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        let x = ca.or_else(|| as_f64(a).map(|f| (f, 0.0)));
+        let y = cb.or_else(|| as_f64(b).map(|f| (f, 0.0)));
+        if let (Some(x), Some(y)) = (x, y) {
+            return Ok(Some((x == y) == (op == CmpOp::Eq)));
+        }
+    }
     if let (Some(x), Some(y)) = (as_bigint(a), as_bigint(b)) {
         return Ok(Some(ord_result(x, y, op)));
     }

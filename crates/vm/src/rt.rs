@@ -22,6 +22,7 @@ types_struct!(
     int,
     bool_,
     float,
+    complex,
     str_,
     bytes,
     bytearray,
@@ -202,6 +203,7 @@ impl Runtime {
         let types = Types {
             type_,
             float: raw_type("float", o(), Builtin::Float),
+            complex: raw_type("complex", o(), Builtin::Other),
             str_: raw_type("str", o(), Builtin::Str),
             bytes: raw_type("bytes", o(), Builtin::Bytes),
             bytearray: raw_type("bytearray", o(), Builtin::ByteArray),
@@ -333,6 +335,7 @@ impl Runtime {
             ("int", &t.int),
             ("bool", &t.bool_),
             ("float", &t.float),
+            ("complex", &t.complex),
             ("str", &t.str_),
             ("bytes", &t.bytes),
             ("bytearray", &t.bytearray),
@@ -420,6 +423,10 @@ pub fn bigint(b: BigInt) -> ObjRef {
 
 pub fn float(f: f64) -> ObjRef {
     alloc(&FLOAT_VT, FloatObj(f))
+}
+
+pub fn complex(re: f64, im: f64) -> ObjRef {
+    alloc(&COMPLEX_VT, ComplexObj(re, im))
 }
 
 pub fn str_obj(s: &str) -> ObjRef {

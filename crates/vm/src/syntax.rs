@@ -28,6 +28,7 @@ pub fn syntax_report(src: &Source, offset: usize, kind: &str, msg: &str, caret: 
 
 /// Translate ruff's parse errors into CPython's wording: (kind, message, offset, caret).
 fn cpython_message(src: &str, msg: &str, offset: usize) -> (&'static str, String, usize, bool) {
+    let msg = &msg.replace('`', "'");
     let lower = msg.to_ascii_lowercase();
     if lower.contains("unexpected indentation") {
         return (

@@ -33,6 +33,7 @@ enum ConstKey {
     Ellipsis,
     Int(BigInt),
     Float(u64),
+    Complex(u64, u64),
     Str(String),
     Bytes(Vec<u8>),
 }
@@ -47,7 +48,6 @@ struct Unit {
     source: Rc<Source>,
     symtable: SymTable,
     consts: HashMap<ConstKey, ObjRef>,
-    interactive: bool,
 }
 
 #[derive(Clone)]
@@ -119,7 +119,6 @@ pub fn compile_module(
         source,
         symtable,
         consts: HashMap::new(),
-        interactive,
     };
     let mut b = Builder::new(0, "<module>".into(), "<module>".into(), 1);
     b.flags |= CO_NAMESPACE;
@@ -340,7 +339,11 @@ impl Unit {
                     let f = *f;
                     self.cached(ConstKey::Float(f.to_bits()), || rt::float(f))
                 }
-                ast::Number::Complex { .. } => return None,
+                ast::Number::Complex { real, imag } => {
+                    let (re, im) = (*real, *imag);
+                    let o = rt::complex(re, im);
+                    return Some(self.cached(ConstKey::Complex(re.to_bits(), im.to_bits()), || o));
+                }
             },
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match &*u.operand {
                 Expr::NumberLiteral(n) => match &n.value {

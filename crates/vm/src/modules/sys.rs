@@ -33,14 +33,17 @@ fn list_capacity(len: usize) -> usize {
     alloc
 }
 
-fn dict_size(n: usize) -> usize {
+/// `sys.getsizeof` of a dict with `n` items: 3.11's split-free combined table, grown as inserts do.
+fn dict_size(n: usize, str_keys: bool) -> usize {
     if n == 0 {
         return 64;
     }
-    // Keys table sized for 2/3 usable slots (min 8): 3.11's combined-table layout.
     let mut size = 8usize;
-    while size * 2 / 3 < n {
-        size *= 2;
+    for i in 1..=n {
+        if i > size * 2 / 3 {
+            let want = ((i - 1) * 3).max(8);
+            size = want.next_power_of_two();
+        }
     }
     let usable = size * 2 / 3;
     let index_bytes = if size <= 128 {
@@ -50,7 +53,8 @@ fn dict_size(n: usize) -> usize {
     } else {
         4
     };
-    48 + 32 + size * index_bytes + usable * 24
+    let entry = if str_keys { 16 } else { 24 };
+    64 + 32 + size * index_bytes + usable * entry
 }
 
 fn getsizeof(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
@@ -89,7 +93,9 @@ fn getsizeof(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     } else if let Some(t) = o.downcast::<TupleObj>() {
         40 + 8 * t.0.borrow().len()
     } else if let Some(d) = o.downcast::<DictObj>() {
-        dict_size(d.0.borrow().len)
+        let t = d.0.borrow();
+        let str_keys = t.live().all(|e| e.key.downcast::<StrObj>().is_some());
+        dict_size(t.len, str_keys)
     } else if let Some(s) = o.downcast::<SetObj>() {
         let n = s.table.borrow().len;
         let mut size = 8usize;

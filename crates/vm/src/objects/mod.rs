@@ -26,6 +26,7 @@ pub struct EllipsisObj;
 pub struct BoolObj(pub bool);
 pub struct IntObj(pub BigInt);
 pub struct FloatObj(pub f64);
+pub struct ComplexObj(pub f64, pub f64);
 pub struct StrObj {
     pub s: String,
     pub hash: Cell<Option<i64>>,
@@ -37,6 +38,7 @@ atom!(EllipsisObj);
 atom!(BoolObj);
 atom!(IntObj);
 atom!(FloatObj);
+atom!(ComplexObj);
 atom!(StrObj);
 atom!(BytesObj);
 
@@ -45,6 +47,7 @@ vtable!(pub NOTIMPL_VT, NotImplementedObj, "NotImplementedType", gc: false, trac
 vtable!(pub ELLIPSIS_VT, EllipsisObj, "ellipsis", gc: false, track: false, rule: Never, weak: false, finalize: None);
 vtable!(pub BOOL_VT, BoolObj, "bool", gc: false, track: false, rule: Never, weak: false, finalize: None);
 vtable!(pub INT_VT, IntObj, "int", gc: false, track: false, rule: Never, weak: false, finalize: None);
+vtable!(pub COMPLEX_VT, ComplexObj, "complex", gc: false, track: false, rule: Never, weak: false, finalize: None);
 vtable!(pub FLOAT_VT, FloatObj, "float", gc: false, track: false, rule: Never, weak: false, finalize: None);
 vtable!(pub STR_VT, StrObj, "str", gc: false, track: false, rule: Never, weak: false, finalize: None);
 vtable!(pub BYTES_VT, BytesObj, "bytes", gc: false, track: false, rule: Never, weak: false, finalize: None);
