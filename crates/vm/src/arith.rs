@@ -152,6 +152,7 @@ fn float_op(x: f64, y: f64, op: BinOp) -> PyResult<ObjRef> {
 
 fn repeat<T: Clone>(items: &[T], n: &ObjRef) -> PyResult<Vec<T>> {
     let n = ops::index_arg(n)?.max(0) as usize;
+    check_alloc(items.len().saturating_mul(n), std::mem::size_of::<T>())?;
     let mut out = Vec::with_capacity(items.len().saturating_mul(n).min(1 << 24));
     for _ in 0..n {
         out.extend_from_slice(items);
@@ -211,6 +212,7 @@ pub fn builtin_binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjR
             }
             BinOp::Mul if as_bigint(b).is_some() => {
                 let n = ops::index_arg(b)?.max(0) as usize;
+                check_alloc(s.len().saturating_mul(n), 1)?;
                 return Ok(Some(rt::string(s.repeat(n))));
             }
             BinOp::Mod => return Ok(Some(rt::string(crate::format::percent_format(s, b)?))),

@@ -1246,7 +1246,11 @@ pub fn construct(
                     return Ok(rt::bytes(s.as_bytes().to_vec()));
                 }
                 if let Some(n) = ops::as_i64(x) {
-                    return Ok(rt::bytes(vec![0; n.max(0) as usize]));
+                    if n < 0 {
+                        return Err(value_error("negative count"));
+                    }
+                    check_alloc(n as usize, 1)?;
+                    return Ok(rt::bytes(vec![0; n as usize]));
                 }
                 let items = ops::iterate(x)?;
                 let mut v = Vec::new();

@@ -651,6 +651,13 @@ pub fn run_frame(frame: &mut Frame) -> PyResult<Exit> {
 
 /// Execute one instruction. `Ok(Some(exit))` leaves the frame.
 fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
+    let budget = rt().step_budget.get();
+    if budget != 0 {
+        if budget == 1 {
+            return Err(runtime_error("instruction budget exhausted"));
+        }
+        rt().step_budget.set(budget - 1);
+    }
     let instr = code.instrs[frame.ip];
     frame.ip += 1;
     let st = &mut frame.stack;

@@ -86,6 +86,16 @@ pub fn recursion_error(msg: &str) -> PyErr {
     err(&rt().types.recursion_error, msg)
 }
 
+/// Refuse allocations no real program needs (CPython would raise MemoryError or exhaust the machine):
+/// `count` items of `item_size` bytes.
+pub fn check_alloc(count: usize, item_size: usize) -> PyResult<()> {
+    const LIMIT: usize = 1 << 31;
+    if count.saturating_mul(item_size.max(1)) > LIMIT {
+        return Err(PyErr(new_exception(&rt().types.memory_error, vec![])));
+    }
+    Ok(())
+}
+
 pub fn stop_iteration() -> PyErr {
     PyErr(new_exception(&rt().types.stop_iteration, vec![]))
 }

@@ -213,6 +213,10 @@ fn group(digits: &str, sep: char) -> String {
 }
 
 fn pad(body: String, sign: &str, s: &Spec, default_align: char) -> String {
+    if s.width > (1 << 28) {
+        // Absurd widths: CPython raises MemoryError; we keep the text unpadded rather than abort.
+        return format!("{}{}", sign, body);
+    }
     let len = body.chars().count() + sign.chars().count();
     if len >= s.width {
         return format!("{}{}", sign, body);

@@ -203,6 +203,29 @@ pub fn shutdown(globals: &ObjRef) -> PyResult<()> {
     Ok(())
 }
 
+/// Run untrusted source in this thread with output discarded and at most `steps` instructions
+/// (the fuzz tests' entry point). Returns the exit code `run_main` would.
+pub fn run_sandboxed(src: &str, steps: u64) -> i32 {
+    let r = rt::rt();
+    r.discard_output.set(true);
+    r.step_budget.set(steps.max(2));
+    r.recursion_limit.set(1000);
+    refpy_heap::gc::enable();
+    refpy_heap::gc::set_threshold(700, Some(10), Some(10));
+    let code = run_main(src, "<fuzz>", vec!["<fuzz>".into()]);
+    r.step_budget.set(0);
+    code
+}
+
+/// Run `src` as `__main__` (file name `test.py`) in this thread and return (stdout, stderr, exit code).
+pub fn run_captured(src: &str) -> (String, String, i32) {
+    let r = rt::rt();
+    *r.capture.borrow_mut() = Some((String::new(), String::new()));
+    let code = run_main(src, "test.py", vec!["test.py".into()]);
+    let (out, err) = r.capture.borrow_mut().take().unwrap_or_default();
+    (out, err, code)
+}
+
 /// Run one REPL entry; `Some(code)` when the program asked to exit.
 pub fn exec_interactive(src: &str, globals: &ObjRef) -> Option<i32> {
     let code = match syntax::compile_source(src, "<stdin>", true) {

@@ -695,6 +695,7 @@ fn str_isidentifier(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 }
 fn pad_arg(a: &[ObjRef]) -> PyResult<(usize, char)> {
     let w = ops::index_arg(&a[1])?.max(0) as usize;
+    check_alloc(w, 4)?;
     let fill = match a.get(2) {
         Some(f) => str_arg(f, "fill character")?.chars().next().unwrap_or(' '),
         None => ' ',
@@ -739,6 +740,7 @@ fn str_rjust(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 }
 fn str_zfill(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let w = ops::index_arg(&a[1])?.max(0) as usize;
+    check_alloc(w, 4)?;
     let s = s0(a);
     let n = s.chars().count();
     if n >= w {

@@ -1476,6 +1476,10 @@ pub fn next(it: &ObjRef) -> PyResult<Option<ObjRef>> {
 }
 
 pub fn iterate(o: &ObjRef) -> PyResult<Vec<ObjRef>> {
+    if let Some(r) = o.downcast::<RangeObj>() {
+        let n = crate::arith::range_len(r).to_usize().unwrap_or(usize::MAX);
+        check_alloc(n, 8)?;
+    }
     if let Some(l) = o.downcast::<ListObj>() {
         return Ok(l.0.borrow().clone());
     }

@@ -119,6 +119,12 @@ pub struct Runtime {
     /// `weakref.finalize` objects still alive, to run at exit (atexit).
     pub atexit: RefCell<Vec<ObjRef>>,
     pub repr_stack: RefCell<Vec<usize>>,
+    /// Testing aid: drop everything the program writes.
+    pub discard_output: Cell<bool>,
+    /// Testing aid: collect stdout and stderr here instead of writing them.
+    pub capture: RefCell<Option<(String, String)>>,
+    /// Testing aid: instructions left before every step fails (0 = unlimited).
+    pub step_budget: Cell<u64>,
 }
 
 thread_local! {
@@ -323,6 +329,9 @@ impl Runtime {
             main_globals: RefCell::new(None),
             atexit: RefCell::new(Vec::new()),
             repr_stack: RefCell::new(Vec::new()),
+            discard_output: Cell::new(false),
+            capture: RefCell::new(None),
+            step_budget: Cell::new(0),
         }
     }
 
@@ -523,6 +532,13 @@ pub fn iter_obj(state: IterState) -> ObjRef {
 /// Append to the program's stdout. Block-buffered like CPython's when stdout is not a terminal.
 pub fn write_out(s: &str) {
     let r = rt();
+    if r.discard_output.get() {
+        return;
+    }
+    if let Some(c) = r.capture.borrow_mut().as_mut() {
+        c.0.push_str(s);
+        return;
+    }
     let flush = {
         let mut o = r.out.borrow_mut();
         o.push_str(s);
@@ -544,6 +560,13 @@ pub fn flush_out() {
 }
 
 pub fn write_err(s: &str) {
+    if rt().discard_output.get() {
+        return;
+    }
+    if let Some(c) = rt().capture.borrow_mut().as_mut() {
+        c.1.push_str(s);
+        return;
+    }
     use std::io::Write;
     let mut se = std::io::stderr().lock();
     let _ = se.write_all(s.as_bytes());

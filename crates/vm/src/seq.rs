@@ -159,8 +159,19 @@ pub fn getitem(o: &ObjRef, k: &ObjRef) -> PyResult<ObjRef> {
                 .collect();
             return Ok(rt::list(items));
         }
-        let i = norm_index(k, len, "range object")?;
-        return Ok(rt::bigint(&r.start + &r.step * BigInt::from(i)));
+        let n = crate::arith::range_len(r);
+        let i = ops::as_bigint(k).ok_or_else(|| {
+            type_error(format!(
+                "range indices must be integers or slices, not {}",
+                type_name(k)
+            ))
+        })?;
+        let i = if i < BigInt::zero() { i + &n } else { i };
+        if i < BigInt::zero() || i >= n {
+            return Err(index_error("range object index out of range"));
+        }
+        let _ = len;
+        return Ok(rt::bigint(&r.start + &r.step * i));
     }
     if o.downcast::<Instance>().is_some() {
         if let Some(r) = ops::call_special(o, "__getitem__", vec![k.clone()])? {
