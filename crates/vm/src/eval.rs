@@ -519,8 +519,7 @@ fn add_traceback(e: &ObjRef, frame: &Frame, ip: usize) {
     if let Some(s) = exc_state(e) {
         let mut locals: Vec<ObjRef> = frame.fast.iter().flatten().cloned().collect();
         locals.extend(frame.cells.iter().cloned());
-        s.traceback.borrow_mut().insert(
-            0,
+        s.traceback.borrow_mut().push_front(
             crate::traceback::TbEntry {
                 code: frame.code.clone(),
                 ip,
@@ -564,7 +563,18 @@ fn exception_from(v: ObjRef) -> PyResult<ObjRef> {
     Err(type_error("exceptions must derive from BaseException"))
 }
 
+/// Run a frame to its exit; with a trace hook installed ([`crate::linehook`]) report its lines and its exit.
 pub fn run_frame(frame: &mut Frame) -> PyResult<Exit> {
+    if !crate::linehook::is_installed() {
+        return run_frame_loop(frame, false);
+    }
+    let result = run_frame_loop(frame, true);
+    crate::linehook::leave(frame);
+    result
+}
+
+fn run_frame_loop(frame: &mut Frame, traced: bool) -> PyResult<Exit> {
+    let mut lines = crate::linehook::LineTracker::default();
     let code_obj = frame.code.clone();
     let code = &code_obj.downcast::<CodeObj>().unwrap().0;
     let handled_base = HANDLED.with(|h| h.borrow().len());
@@ -572,7 +582,12 @@ pub fn run_frame(frame: &mut Frame) -> PyResult<Exit> {
     loop {
         let result: PyResult<Option<Exit>> = match pending_err.take() {
             Some((e, _)) => Err(e),
-            None => step(frame, code),
+            None => {
+                if traced {
+                    lines.before_step(frame, code);
+                }
+                step(frame, code)
+            }
         };
         match result {
             Ok(None) => {}

@@ -311,7 +311,8 @@ vtable!(pub TYPE_VT, TypeObj, "type", gc: true, track: true, rule: Never, weak: 
 #[derive(Default)]
 pub struct ExcState {
     pub args: RefCell<Option<ObjRef>>,
-    pub traceback: RefCell<Vec<crate::traceback::TbEntry>>,
+    /// Outermost frame first; unwinding adds each caller at the front (O(1), however deep the stack).
+    pub traceback: RefCell<std::collections::VecDeque<crate::traceback::TbEntry>>,
     pub cause: RefCell<Option<ObjRef>>,
     pub context: RefCell<Option<ObjRef>>,
     pub suppress_context: Cell<bool>,
