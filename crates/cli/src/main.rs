@@ -41,22 +41,27 @@ fn main() {
     std::process::exit(code);
 }
 
+fn run_stdin(argv: Vec<String>) -> i32 {
+    let mut src = String::new();
+    if std::io::stdin().read_to_string(&mut src).is_err() {
+        eprintln!("refpy: cannot read stdin");
+        return 2;
+    }
+    refpy_vm::run_main(&src, "<stdin>", argv)
+}
+
 fn run(args: Args) -> i32 {
     if let Some(cmd) = args.command {
         let mut argv = vec!["-c".to_string()];
         argv.extend(args.rest);
         return refpy_vm::run_main(&cmd, "<string>", argv);
     }
+    use std::io::IsTerminal;
     match args.rest.first().map(String::as_str) {
-        None => repl::run(),
-        Some("-") => {
-            let mut src = String::new();
-            if std::io::stdin().read_to_string(&mut src).is_err() {
-                eprintln!("refpy: cannot read stdin");
-                return 2;
-            }
-            refpy_vm::run_main(&src, "<stdin>", args.rest.clone())
-        }
+        // Like CPython: without a terminal, stdin is read as a script instead of an interactive session.
+        None if std::io::stdin().is_terminal() => repl::run(),
+        None => run_stdin(vec![String::new()]),
+        Some("-") => run_stdin(args.rest.clone()),
         Some(path) => match std::fs::read(path) {
             Ok(bytes) => {
                 let src = String::from_utf8_lossy(&bytes).into_owned();

@@ -7,8 +7,12 @@ pub fn run() -> i32 {
     refpy_vm::init();
     refpy_vm::rt::rt().out_is_tty.set(true);
     let globals = refpy_vm::main_globals();
-    println!("Python 3.11.7 (refpy) on linux");
-    println!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
+    // CPython prints its banner on stderr.
+    eprintln!(
+        "Python 3.11.7 (refpy {}) on linux",
+        env!("CARGO_PKG_VERSION")
+    );
+    eprintln!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
     let mut editor = match DefaultEditor::new() {
         Ok(e) => e,
         Err(e) => {

@@ -519,13 +519,13 @@ fn add_traceback(e: &ObjRef, frame: &Frame, ip: usize) {
     if let Some(s) = exc_state(e) {
         let mut locals: Vec<ObjRef> = frame.fast.iter().flatten().cloned().collect();
         locals.extend(frame.cells.iter().cloned());
-        s.traceback.borrow_mut().push_front(
-            crate::traceback::TbEntry {
+        s.traceback
+            .borrow_mut()
+            .push_front(crate::traceback::TbEntry {
                 code: frame.code.clone(),
                 ip,
                 locals,
-            },
-        );
+            });
     }
 }
 

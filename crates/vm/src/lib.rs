@@ -13,6 +13,7 @@ pub mod exc;
 pub mod format;
 pub mod frame;
 pub mod iters;
+pub mod linehook;
 pub mod methods;
 pub mod modules;
 pub mod object;

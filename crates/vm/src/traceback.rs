@@ -45,7 +45,8 @@ fn frame_lines(e: &TbEntry) -> String {
     );
     let original = src.line_text(line);
     let stripped = original.trim();
-    if stripped.is_empty() {
+    // CPython cannot show source lines for `<stdin>` / `<string>` code.
+    if stripped.is_empty() || src.filename.starts_with('<') {
         return out;
     }
     out.push_str(&format!("    {}\n", stripped));
