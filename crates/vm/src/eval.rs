@@ -146,14 +146,18 @@ fn bind_args(
         } else {
             String::new()
         };
-        let _ = kw_part;
         return Err(type_error(format!(
-            "{}() takes {} positional argument{} but {} {} given",
+            "{}() takes {} positional argument{} but {}{} {} given",
             name,
             takes,
             if argc == 1 && defaults == 0 { "" } else { "s" },
             nargs,
-            if nargs == 1 { "was" } else { "were" }
+            kw_part,
+            if nargs == 1 && given_kw == 0 {
+                "was"
+            } else {
+                "were"
+            }
         )));
     }
     for (i, a) in args.into_iter().enumerate() {
