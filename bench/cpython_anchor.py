@@ -96,21 +96,33 @@ def memory(n=1_000_000):
     return per - 32
 
 
+SECTIONS = os.environ.get("REFPY_BENCH_SECTIONS")
+
+
+def want(section):
+    return SECTIONS is None or section in SECTIONS.split(",")
+
+
 def main():
     print("version", sys.version.split()[0])
-    ns, ns_net = med(alloc_free)
-    print("alloc_free_ns", "%.1f" % ns)
-    print("alloc_free_net_ns", "%.1f" % ns_net)
-    for n in SIZES:
-        reps = 1 if n >= 10_000_000 else REPS
-        d = med(lambda: cycles(n), reps)
-        print("cycles_%d" % n, "%.1f" % (d / (2 * n) * 1e9))
-    for depth in (16, 20):
-        reps = 3 if depth == 20 else REPS
-        print("tree%d_off_ms" % depth, "%.1f" % (med(lambda: tree_time(depth, False), reps) * 1e3))
-        print("tree%d_on_ms" % depth, "%.1f" % (med(lambda: tree_time(depth, True), reps) * 1e3))
-    print("list_drop_ms", "%.1f" % (med(list_drop) * 1e3))
-    print("mem_overhead", "%.1f" % memory())
+    if want("basic"):
+        ns, ns_net = med(alloc_free)
+        print("alloc_free_ns", "%.1f" % ns)
+        print("alloc_free_net_ns", "%.1f" % ns_net)
+    if want("cycles"):
+        for n in SIZES:
+            reps = 1 if n >= 10_000_000 else REPS
+            d = med(lambda: cycles(n), reps)
+            print("cycles_%d" % n, "%.1f" % (d / (2 * n) * 1e9))
+    if want("trees"):
+        for depth in (16, 20):
+            reps = 3 if depth == 20 else REPS
+            print("tree%d_off_ms" % depth, "%.1f" % (med(lambda: tree_time(depth, False), reps) * 1e3))
+            print("tree%d_on_ms" % depth, "%.1f" % (med(lambda: tree_time(depth, True), reps) * 1e3))
+    if want("list"):
+        print("list_drop_ms", "%.1f" % (med(list_drop) * 1e3))
+    if want("mem"):
+        print("mem_overhead", "%.1f" % memory())
 
 
 main()

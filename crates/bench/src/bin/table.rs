@@ -2,7 +2,9 @@
 //! `REFPY_BENCH_REPS` to change), printed as a markdown table for BENCHMARKS.md.
 //!
 //! `REFPY_BENCH_1E7=1` adds N = 10^7 to the cycle-collection series (needs several GiB and minutes).
-//! `REFPY_BENCH_ONLY=lib1,lib2` restricts the libraries.
+//! `REFPY_BENCH_ONLY=lib1,lib2` restricts the libraries; `REFPY_BENCH_SECTIONS=basic,cycles,trees,list,graph,mem`
+//! restricts the workloads; `REFPY_BENCH_NO_CPYTHON=1` skips the CPython column (`bench/cpython_anchor.py`,
+//! run with `$PYTHON`, default `python3`).
 
 use std::time::Duration;
 
@@ -104,6 +106,7 @@ fn cpython_anchor() -> std::collections::HashMap<String, String> {
 
 struct Row {
     name: String,
+    cpython: String,
     cells: Vec<String>,
 }
 
@@ -117,6 +120,12 @@ fn main() {
         .copied()
         .filter(|l| only.as_ref().is_none_or(|o| o.split(',').any(|x| x == *l)))
         .collect();
+    let sections = std::env::var("REFPY_BENCH_SECTIONS").ok();
+    let want = |s: &str| {
+        sections
+            .as_ref()
+            .is_none_or(|o| o.split(',').any(|x| x == s))
+    };
     let mut sizes = vec![10_000usize, 100_000, 1_000_000];
     if std::env::var("REFPY_BENCH_1E7").is_ok() {
         sizes.push(10_000_000);
@@ -125,212 +134,213 @@ fn main() {
     let py = cpython_anchor();
     let pyv = |k: &str| py.get(k).cloned().unwrap_or_else(|| "—".into());
     let mut rows: Vec<Row> = Vec::new();
-    let mut add = |name: &str, cells: Vec<String>| {
-        eprintln!("{name}: {}", cells.join(" | "));
+    let mut add = |name: &str, cpython: String, cells: Vec<String>| {
+        eprintln!("{name}: {cpython} | {}", cells.join(" | "));
         rows.push(Row {
             name: name.to_string(),
+            cpython,
             cells,
         });
     };
+    let dash = || "—".to_string();
 
-    const AF_N: u64 = 1_000_000;
-    add(
-        "alloc+free, 32-byte payload, ns/op",
-        libs.iter()
-            .map(|l| fmt_ns(ns_per(med(|| dispatch!(*l, alloc_free(AF_N))), AF_N)))
-            .collect(),
-    );
-    const CD_N: u64 = 10_000_000;
-    add(
-        "clone+drop a handle, ns/op",
-        libs.iter()
-            .map(|l| fmt_ns(ns_per(med(|| dispatch!(*l, clone_drop(CD_N))), CD_N)))
-            .collect(),
-    );
+    if want("basic") {
+        const AF_N: u64 = 1_000_000;
+        add(
+            "alloc+free, 32-byte payload, ns/op",
+            format!(
+                "{} ({} net of the loop)",
+                pyv("alloc_free_ns"),
+                pyv("alloc_free_net_ns")
+            ),
+            libs.iter()
+                .map(|l| fmt_ns(ns_per(med(|| dispatch!(*l, alloc_free(AF_N))), AF_N)))
+                .collect(),
+        );
+        const CD_N: u64 = 10_000_000;
+        add(
+            "clone+drop a handle, ns/op",
+            dash(),
+            libs.iter()
+                .map(|l| fmt_ns(ns_per(med(|| dispatch!(*l, clone_drop(CD_N))), CD_N)))
+                .collect(),
+        );
+    }
 
-    let mut slopes = Vec::new();
-    let mut per_n: Vec<Vec<String>> = vec![Vec::new(); sizes.len()];
-    let mut build_1e6 = Vec::new();
-    for l in &libs {
-        let mut pts = Vec::new();
-        for (k, &n) in sizes.iter().enumerate() {
-            let r = if n >= 10_000_000 { 1 } else { reps() };
-            let mut colls = Vec::new();
-            let mut builds = Vec::new();
-            let mut ok = true;
-            if n < 10_000_000 {
-                dispatch!(*l, cycles(n)); // warm-up
-            }
-            for _ in 0..r {
-                match dispatch!(*l, cycles(n)) {
-                    Some((b, c)) => {
+    if want("cycles") {
+        let mut slopes = Vec::new();
+        let mut per_n: Vec<Vec<String>> = vec![Vec::new(); sizes.len()];
+        let mut build_1e6 = Vec::new();
+        for l in &libs {
+            let mut pts = Vec::new();
+            for (k, &n) in sizes.iter().enumerate() {
+                let r = if n >= 10_000_000 { 1 } else { reps() };
+                if n < 10_000_000 {
+                    dispatch!(*l, cycles(n)); // warm-up
+                }
+                let mut colls = Vec::new();
+                let mut builds = Vec::new();
+                for _ in 0..r {
+                    if let Some((b, c)) = dispatch!(*l, cycles(n)) {
                         builds.push(b);
                         colls.push(c);
                     }
-                    None => ok = false,
                 }
-            }
-            if !ok {
-                per_n[k].push("cannot".into());
+                if colls.is_empty() {
+                    per_n[k].push("cannot".into());
+                    if n == 1_000_000 {
+                        build_1e6.push(dash());
+                    }
+                    continue;
+                }
+                let c = median(&mut colls);
+                pts.push((n as f64, c.as_secs_f64()));
+                per_n[k].push(fmt_ns(ns_per(c, 2 * n as u64)));
                 if n == 1_000_000 {
-                    build_1e6.push("—".into());
+                    build_1e6.push(fmt_ns(ns_per(median(&mut builds), 2 * n as u64)));
                 }
-                continue;
             }
-            let c = median(&mut colls);
-            let per = ns_per(c, 2 * n as u64);
-            pts.push((n as f64, c.as_secs_f64()));
-            per_n[k].push(fmt_ns(per));
-            if n == 1_000_000 {
-                build_1e6.push(fmt_ns(ns_per(median(&mut builds), 2 * n as u64)));
-            }
+            slopes.push(if pts.len() >= 2 {
+                format!("{:.3}", loglog_slope(&pts))
+            } else {
+                dash()
+            });
         }
-        slopes.push(if pts.len() >= 2 {
-            format!("{:.3}", loglog_slope(&pts))
-        } else {
-            "—".into()
-        });
-    }
-    for (k, &n) in sizes.iter().enumerate() {
-        add(
-            &format!("full collection of {n} two-node cycles, ns/object"),
-            per_n[k].clone(),
-        );
-    }
-    add(
-        &format!(
-            "collection time growth slope, log-log fit over N = {}",
-            sizes
-                .iter()
-                .map(|n| format!("{n}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        slopes,
-    );
-    add(
-        "build 10^6 two-node cycles (untimed above), ns/object",
-        build_1e6,
-    );
-
-    for depth in [16u32, 20] {
-        add(
-            &format!("binary tree depth {depth} build+drop, ms (auto collection off)"),
-            libs.iter()
-                .map(|l| fmt_ms(Some(med(|| dispatch!(*l, tree_plain(depth, false))))))
-                .collect(),
-        );
-        add(
-            &format!("binary tree depth {depth} build+drop, ms (auto collection on)"),
-            libs.iter()
-                .map(|l| fmt_ms(Some(med(|| dispatch!(*l, tree_plain(depth, true))))))
-                .collect(),
-        );
-        add(
-            &format!("binary tree depth {depth} + weak parent pointers, build+drop, ms"),
-            libs.iter()
-                .map(|l| fmt_ms(med_opt(|| dispatch!(*l, tree_weak(depth, false)))))
-                .collect(),
-        );
-        add(
-            &format!("binary tree depth {depth} + strong parent pointers, build+drop+collect, ms"),
-            libs.iter()
-                .map(|l| fmt_ms(med_opt(|| dispatch!(*l, tree_strong(depth, false)))))
-                .collect(),
-        );
-    }
-
-    add(
-        "drop a 10^6-node linked list on an 8 MiB stack, ms",
-        libs.iter()
-            .map(|l| match run_list_child(l, 1_000_000, reps()) {
-                ListOutcome::Times(mut t) if !t.is_empty() => fmt_ms(Some(median(&mut t))),
-                ListOutcome::Times(_) => "no output".into(),
-                ListOutcome::Overflow => "overflow".into(),
-                ListOutcome::Failed(e) => format!("failed ({e})"),
-            })
-            .collect(),
-    );
-
-    add(
-        &format!(
-            "random graph ({} slots, {}×{} ops, collect every {} rounds), ms",
-            refpy_bench::GRAPH_SLOTS,
-            refpy_bench::GRAPH_ROUNDS,
-            refpy_bench::GRAPH_OPS,
-            refpy_bench::GRAPH_COLLECT_EVERY
-        ),
-        libs.iter()
-            .map(|l| fmt_ms(med_opt(|| dispatch!(*l, random_graph(42)).map(|(d, _)| d))))
-            .collect(),
-    );
-
-    let mem: Vec<Option<(f64, usize)>> = libs.iter().map(|l| mem_child(l)).collect();
-    add(
-        "bookkeeping bytes per object, from the layout (header words)",
-        libs.iter()
-            .map(|l| refpy_bench::header_bytes(l).to_string())
-            .collect(),
-    );
-    add(
-        "measured bytes per live 32-byte-payload object (RSS / 10^6), minus payload",
-        mem.iter()
-            .map(|m| match m {
-                Some((per, payload)) => format!("{:.1}", per - *payload as f64),
-                None => "n/a".into(),
-            })
-            .collect(),
-    );
-
-    // The CPython column, row by row (same order as above).
-    let py_slope = {
-        let pts: Vec<(f64, f64)> = sizes
+        for (k, &n) in sizes.iter().enumerate() {
+            add(
+                &format!("full collection of {n} two-node cycles, ns/object"),
+                pyv(&format!("cycles_{n}")),
+                per_n[k].clone(),
+            );
+        }
+        let py_pts: Vec<(f64, f64)> = sizes
             .iter()
             .filter_map(|&n| {
-                Some((
-                    n as f64,
-                    py.get(&format!("cycles_{n}"))?.parse::<f64>().ok()? * n as f64,
-                ))
+                let per: f64 = py.get(&format!("cycles_{n}"))?.parse().ok()?;
+                Some((n as f64, per * n as f64))
             })
             .collect();
-        if pts.len() >= 2 {
-            format!("{:.3}", loglog_slope(&pts))
-        } else {
-            "—".into()
-        }
-    };
-    let mut py_col: Vec<String> = vec![
-        format!(
-            "{} ({} net of the loop)",
-            pyv("alloc_free_ns"),
-            pyv("alloc_free_net_ns")
-        ),
-        "—".into(),
-    ];
-    for &n in &sizes {
-        py_col.push(pyv(&format!("cycles_{n}")));
+        add(
+            &format!(
+                "collection time growth slope, log-log fit over N = {}",
+                sizes
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            if py_pts.len() >= 2 {
+                format!("{:.3}", loglog_slope(&py_pts))
+            } else {
+                dash()
+            },
+            slopes,
+        );
+        add(
+            "build 10^6 two-node cycles (untimed above), ns/object",
+            dash(),
+            build_1e6,
+        );
     }
-    py_col.push(py_slope);
-    py_col.push("—".into());
-    for depth in [16, 20] {
-        py_col.push(pyv(&format!("tree{depth}_off_ms")));
-        py_col.push(pyv(&format!("tree{depth}_on_ms")));
-        py_col.push("—".into());
-        py_col.push("—".into());
-    }
-    py_col.push(pyv("list_drop_ms"));
-    py_col.push("—".into());
-    py_col.push("32".into());
-    py_col.push(pyv("mem_overhead"));
-    assert_eq!(py_col.len(), rows.len());
-    let py_name = format!("CPython {}", pyv("version"));
 
+    if want("trees") {
+        for depth in [16u32, 20] {
+            add(
+                &format!("binary tree depth {depth} build+drop, ms (auto collection off)"),
+                pyv(&format!("tree{depth}_off_ms")),
+                libs.iter()
+                    .map(|l| fmt_ms(Some(med(|| dispatch!(*l, tree_plain(depth, false))))))
+                    .collect(),
+            );
+            add(
+                &format!("binary tree depth {depth} build+drop, ms (auto collection on)"),
+                pyv(&format!("tree{depth}_on_ms")),
+                libs.iter()
+                    .map(|l| fmt_ms(Some(med(|| dispatch!(*l, tree_plain(depth, true))))))
+                    .collect(),
+            );
+            add(
+                &format!("binary tree depth {depth} + weak parent pointers, build+drop, ms"),
+                dash(),
+                libs.iter()
+                    .map(|l| fmt_ms(med_opt(|| dispatch!(*l, tree_weak(depth, false)))))
+                    .collect(),
+            );
+            add(
+                &format!(
+                    "binary tree depth {depth} + strong parent pointers, build+drop+collect, ms"
+                ),
+                dash(),
+                libs.iter()
+                    .map(|l| fmt_ms(med_opt(|| dispatch!(*l, tree_strong(depth, false)))))
+                    .collect(),
+            );
+        }
+    }
+
+    if want("list") {
+        add(
+            "drop a 10^6-node linked list on an 8 MiB stack, ms",
+            pyv("list_drop_ms"),
+            libs.iter()
+                .map(|l| match run_list_child(l, 1_000_000, reps()) {
+                    ListOutcome::Times(mut t) if !t.is_empty() => fmt_ms(Some(median(&mut t))),
+                    ListOutcome::Times(_) => "no output".into(),
+                    ListOutcome::Overflow => "overflow".into(),
+                    ListOutcome::Failed(e) => format!("failed ({e})"),
+                })
+                .collect(),
+        );
+    }
+
+    if want("graph") {
+        add(
+            &format!(
+                "random graph ({} slots, {}×{} ops, collect every {} rounds), ms",
+                refpy_bench::GRAPH_SLOTS,
+                refpy_bench::GRAPH_ROUNDS,
+                refpy_bench::GRAPH_OPS,
+                refpy_bench::GRAPH_COLLECT_EVERY
+            ),
+            dash(),
+            libs.iter()
+                .map(|l| fmt_ms(med_opt(|| dispatch!(*l, random_graph(42)).map(|(d, _)| d))))
+                .collect(),
+        );
+    }
+
+    if want("mem") {
+        let mem: Vec<Option<(f64, usize)>> = libs.iter().map(|l| mem_child(l)).collect();
+        add(
+            "bookkeeping bytes per object, from the layout (header words)",
+            "32".into(),
+            libs.iter()
+                .map(|l| refpy_bench::header_bytes(l).to_string())
+                .collect(),
+        );
+        add(
+            "measured bytes per live 32-byte-payload object (RSS / 10^6), minus payload",
+            pyv("mem_overhead"),
+            mem.iter()
+                .map(|m| match m {
+                    Some((per, payload)) => format!("{:.1}", per - *payload as f64),
+                    None => "n/a".into(),
+                })
+                .collect(),
+        );
+    }
+
+    let py_name = format!("CPython {}", pyv("version"));
     println!();
-    println!("Libraries: refpy-heap (this repo), Rc = std::rc::Rc + RefCell, bacon_rajan_cc 0.4, dumpster 2.1 (unsync), rust-cc 0.6 (weak-ptrs), gcmodule 0.3; medians of {}.", reps());
+    println!(
+        "Libraries: refpy-heap (this repo), Rc = std::rc::Rc + RefCell, bacon_rajan_cc 0.4, dumpster 2.1 \
+         (unsync), rust-cc 0.6 (weak-ptrs), gcmodule 0.3; medians of {}.",
+        reps()
+    );
     println!();
     println!("| workload | {py_name} | {} |", libs.join(" | "));
     println!("|---|---|{}", "---|".repeat(libs.len()));
-    for (r, p) in rows.iter().zip(&py_col) {
-        println!("| {} | {} | {} |", r.name, p, r.cells.join(" | "));
+    for r in &rows {
+        println!("| {} | {} | {} |", r.name, r.cpython, r.cells.join(" | "));
     }
 }
