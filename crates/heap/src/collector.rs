@@ -807,8 +807,10 @@ unsafe fn handle_weakrefs(unreachable: Link, old: Link) -> usize {
             let obj = object_at(link);
             link = gclist::next(link);
             if weakref::is_weakref(obj) {
-                // A weakref that is itself garbage is cleared so that its callback can never run.
-                weakref::clear_ref(obj);
+                // A weakref that is itself garbage is cleared so that its callback can never run. The callback
+                // itself stays until `delete_garbage`: releasing it here could run arbitrary code (its
+                // deallocation) in the middle of this scan.
+                weakref::clear_ref_keep_callback(obj);
             }
             for wr in weakref::take_weakrefs_of(obj) {
                 weakref::clear_ref_keep_callback(wr);

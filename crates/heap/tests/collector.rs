@@ -350,3 +350,23 @@ fn event_sink_sees_allocations_frees_and_collection_phases() {
     ));
     assert_eq!(events.len(), 4);
 }
+
+#[test]
+fn garbage_weakref_keeps_its_callback_until_the_cycle_is_cleared() {
+    // Regression: releasing a garbage weakref's callback while scanning the unreachable list freed the next
+    // object of that list under the scan (found by the interpreter's fuzz test).
+    fresh();
+    let target = list(vec![]);
+    let holder = list(vec![]);
+    push(&holder, holder.clone());
+    let callback = dict(vec![]); // created untracked, tracked below: it follows the weakref in the list
+    let weak = refpy_heap::weakref::new_weakref(&target, Some(callback.clone()), refpy_heap::weakref::WeakKind::Ref)
+        .unwrap();
+    callback.track();
+    push(&holder, weak);
+    drop(callback);
+    drop(holder);
+    // holder, the weakref and the callback object are garbage; the target is alive.
+    assert_eq!(gc::collect(2).unwrap().total(), 3);
+    assert_eq!(refpy_heap::weakref::weakref_count(&target), 0);
+}
