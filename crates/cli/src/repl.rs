@@ -54,7 +54,7 @@ pub fn run() -> i32 {
             }
         }
     }
-    let _ = refpy_vm::shutdown(&globals);
+    let _ = refpy_vm::shutdown(globals);
     refpy_vm::rt::flush_out();
     0
 }

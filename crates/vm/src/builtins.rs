@@ -634,7 +634,9 @@ fn dir(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(rt::list(names.into_iter().map(rt::string).collect()))
 }
 fn globals(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    Ok(rt().main_globals.borrow().clone().unwrap_or_else(rt::dict))
+    Ok(crate::eval::current_globals()
+        .or_else(|| rt().main_globals.borrow().clone())
+        .unwrap_or_else(rt::dict))
 }
 fn format(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let spec = a

@@ -569,12 +569,29 @@ fn exception_from(v: ObjRef) -> PyResult<ObjRef> {
 
 /// Run a frame to its exit; with a trace hook installed ([`crate::linehook`]) report its lines and its exit.
 pub fn run_frame(frame: &mut Frame) -> PyResult<Exit> {
-    if !crate::linehook::is_installed() {
-        return run_frame_loop(frame, false);
-    }
-    let result = run_frame_loop(frame, true);
-    crate::linehook::leave(frame);
+    FRAME_GLOBALS.with(|g| g.borrow_mut().push(frame.globals.raw()));
+    let result = if !crate::linehook::is_installed() {
+        run_frame_loop(frame, false)
+    } else {
+        let result = run_frame_loop(frame, true);
+        crate::linehook::leave(frame);
+        result
+    };
+    FRAME_GLOBALS.with(|g| g.borrow_mut().pop());
     result
+}
+
+thread_local! {
+    /// Globals of the running frames (borrowed: each running frame owns a reference to its globals).
+    static FRAME_GLOBALS: RefCell<Vec<refpy_heap::RawObj>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `globals()`: the namespace of the innermost running Python frame.
+pub fn current_globals() -> Option<ObjRef> {
+    let raw = FRAME_GLOBALS.with(|g| g.borrow().last().copied())?;
+    // SAFETY: the frame that pushed `raw` is still running (entries are popped when it returns) and owns a
+    // reference to its globals, so the object is live; we take a new reference for the caller.
+    Some(unsafe { ObjRef::from_borrowed(raw) })
 }
 
 fn run_frame_loop(frame: &mut Frame, traced: bool) -> PyResult<Exit> {

@@ -166,16 +166,18 @@ pub fn run_main(src: &str, filename: &str, argv: Vec<String>) -> i32 {
     };
     drop(result);
     drop(code);
-    if let Err(e) = shutdown(&globals) {
+    if let Err(e) = shutdown(globals) {
         exit = report_uncaught(&e);
     }
     rt::flush_out();
     exit
 }
 
-/// CPython's interpreter shutdown, as far as it is observable: atexit callbacks (weakref.finalize),
-/// then `__main__`'s globals are cleared (underscore names first), then a final collection.
-pub fn shutdown(globals: &ObjRef) -> PyResult<()> {
+/// CPython's interpreter shutdown, as far as it is observable: atexit callbacks (weakref.finalize) run,
+/// then every module but `sys` and `builtins` is dropped and a full collection runs. `__main__`'s namespace
+/// is then unreachable, so its objects are finalized in the collector's order (not in name order) —
+/// which is what CPython 3.11 prints. Takes the last handle to `__main__`'s globals.
+pub fn shutdown(globals: ObjRef) -> PyResult<()> {
     let r = rt::rt();
     let funcs: Vec<ObjRef> = std::mem::take(&mut *r.atexit.borrow_mut());
     for f in funcs.iter().rev() {
@@ -183,23 +185,20 @@ pub fn shutdown(globals: &ObjRef) -> PyResult<()> {
             traceback::print_unraisable("Exception ignored in atexit callback", &e);
         }
     }
+    drop(funcs);
     rt::flush_out();
-    for underscore_pass in [true, false] {
-        let names: Vec<ObjRef> = ops::dict_items(globals)
+    let main = r.main_globals.borrow_mut().take();
+    drop(main);
+    drop(globals);
+    let dropped: Vec<(String, ObjRef)> = {
+        let mut mods = r.modules.borrow_mut();
+        let (keep, drop_these): (Vec<_>, Vec<_>) = std::mem::take(&mut *mods)
             .into_iter()
-            .map(|(k, _)| k)
-            .collect();
-        for k in names {
-            let s = ops::str_of(&k).unwrap_or("").to_string();
-            if s == "__builtins__" {
-                continue;
-            }
-            if underscore_pass && !(s.starts_with('_') && !s.starts_with("__")) {
-                continue;
-            }
-            ops::dict_set(globals, k, rt::none())?;
-        }
-    }
+            .partition(|(n, _)| n == "sys" || n == "builtins");
+        *mods = keep;
+        drop_these
+    };
+    drop(dropped);
     refpy_heap::gc::collect(2);
     Ok(())
 }
