@@ -422,27 +422,24 @@ fn collect_main(generation: usize) -> CollectResult {
     // SAFETY (for the phase calls below): `young`, `old` and the work lists are well-formed lists whose
     // heads outlive this function, and every member is a live tracked object.
     let (examined, found_unreachable) = unsafe { deduce_unreachable(young, unreachable) };
-    unsafe { untrack_tuples(young) };
+    let survivors = examined - found_unreachable - unsafe { untrack_tuples(young) };
 
     // Move the reachable objects to the next generation.
     heap::with(|h| {
         let gc = &h.gc;
         if young != old {
             if generation == NUM_GENERATIONS - 2 {
-                // SAFETY: `young` is well formed again after `move_unreachable`.
-                let moved = unsafe { gclist::len(young) };
                 gc.long_lived_pending
-                    .set(gc.long_lived_pending.get() + moved);
+                    .set(gc.long_lived_pending.get() + survivors);
             }
             // SAFETY: distinct, well-formed lists.
             unsafe { gclist::merge(young, old) };
         } else {
             // Full collection: also untrack dicts that can no longer be part of a cycle.
             // SAFETY: well formed.
-            unsafe { untrack_dicts(young) };
+            let untracked = unsafe { untrack_dicts(young) };
             gc.long_lived_pending.set(0);
-            // SAFETY: well formed.
-            gc.long_lived_total.set(unsafe { gclist::len(young) });
+            gc.long_lived_total.set(survivors - untracked);
         }
     });
 
@@ -455,12 +452,20 @@ fn collect_main(generation: usize) -> CollectResult {
         move_legacy_finalizer_reachable(finalizers);
         validate_list(unreachable, ListState::Collecting);
 
-        let mut collected = handle_weakrefs(unreachable, old);
+        let (mut collected, callbacks_run) = handle_weakrefs(unreachable, old);
         validate_list(unreachable, ListState::Collecting);
 
         let finalized = finalize_garbage(unreachable);
 
-        let resurrected = handle_resurrected_objects(unreachable, final_unreachable, old);
+        let resurrected = if finalized == 0 && callbacks_run == 0 {
+            // NOTE: no user code ran since `move_unreachable`, so nothing can have been resurrected or freed:
+            // the second reachability pass CPython always makes would find the same set (it is a fifth of
+            // the collection's cost).
+            gclist::merge(unreachable, final_unreachable);
+            0
+        } else {
+            handle_resurrected_objects(unreachable, final_unreachable, old)
+        };
         collected += gclist::len(final_unreachable);
         if debug & DEBUG_COLLECTABLE != 0 {
             for_each(final_unreachable, |obj| {
@@ -711,7 +716,8 @@ fn may_be_tracked(obj: RawObj) -> bool {
 
 /// # Safety
 /// `list` is well formed with live tracked members.
-unsafe fn untrack_if_atomic(list: Link, rule: UntrackRule) {
+unsafe fn untrack_if_atomic(list: Link, rule: UntrackRule) -> usize {
+    let mut untracked = 0;
     // SAFETY: caller's contract; untracking removes only the current object.
     unsafe {
         for_each(list, |obj| {
@@ -720,27 +726,30 @@ unsafe fn untrack_if_atomic(list: Link, rule: UntrackRule) {
                 traverse(obj, &mut |child| atomic &= !may_be_tracked(child));
                 if atomic {
                     untrack(obj);
+                    untracked += 1;
                 }
             }
         })
     }
+    untracked
 }
 
-/// After this, tuples of `young` that hold only objects that can never be tracked are untracked.
+/// After this, tuples of `young` that hold only objects that can never be tracked are untracked. Returns
+/// how many.
 ///
 /// # Safety
 /// `young` is well formed with live tracked members.
-unsafe fn untrack_tuples(young: Link) {
+unsafe fn untrack_tuples(young: Link) -> usize {
     // SAFETY: forwarded contract.
     unsafe { untrack_if_atomic(young, UntrackRule::WhenAtomicInYoungCollection) }
 }
 
 /// After this (full collections only), dicts of `young` that hold only objects that can never be tracked are
-/// untracked.
+/// untracked. Returns how many.
 ///
 /// # Safety
 /// `young` is well formed with live tracked members.
-unsafe fn untrack_dicts(young: Link) {
+unsafe fn untrack_dicts(young: Link) -> usize {
     // SAFETY: forwarded contract.
     unsafe { untrack_if_atomic(young, UntrackRule::WhenAtomicInFullCollection) }
 }
@@ -792,11 +801,12 @@ unsafe fn move_legacy_finalizer_reachable(finalizers: Link) {
 
 /// Phase: weak references. After this, every weak reference to an unreachable object is cleared (so no
 /// callback or finalizer can reach garbage through one), and the callbacks of the cleared weakrefs that are
-/// themselves reachable have run. Returns the number of those weakrefs freed by their callback's completion.
+/// themselves reachable have run. Returns the number of those weakrefs freed by their callback's completion,
+/// and the number of callbacks run.
 ///
 /// # Safety
 /// `unreachable` is plain with collecting members; `old` is well formed.
-unsafe fn handle_weakrefs(unreachable: Link, old: Link) -> usize {
+unsafe fn handle_weakrefs(unreachable: Link, old: Link) -> (usize, usize) {
     let wrcb_to_call = ListHead::new();
     let wrcb_to_call = wrcb_to_call.link();
 
@@ -833,6 +843,7 @@ unsafe fn handle_weakrefs(unreachable: Link, old: Link) -> usize {
     }
 
     let mut freed = 0;
+    let mut run = 0;
     // Loop invariant: each weakref in `wrcb_to_call` holds one extra reference taken above.
     // SAFETY: members of `wrcb_to_call` are live weakrefs (we hold a reference to each).
     unsafe {
@@ -840,6 +851,7 @@ unsafe fn handle_weakrefs(unreachable: Link, old: Link) -> usize {
             let link = gclist::next(wrcb_to_call);
             let wr = object_at(link);
             weakref::run_callback(wr);
+            run += 1;
             heap::decref(wr);
             if gclist::next(wrcb_to_call) == link {
                 // Still alive: move it on with the survivors.
@@ -849,7 +861,7 @@ unsafe fn handle_weakrefs(unreachable: Link, old: Link) -> usize {
             }
         }
     }
-    freed
+    (freed, run)
 }
 
 /// Phase: PEP 442 finalizers. After this, every object of `collectable` that has a finalizer and had not been

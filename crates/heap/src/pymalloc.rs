@@ -179,21 +179,25 @@ impl Allocator {
         let class = size_class(size) * 2 + (object_offset != 0) as usize;
         let pool = self.used_pools[class];
         if !pool.is_null() {
-            // SAFETY: pools in `used_pools` are live pool headers inside arenas we own (invariant of the lists).
+            // SAFETY: pools in `used_pools` are live pool headers inside arenas we own (invariant of the lists);
+            // a pool in the list has a free block or room to carve one.
             unsafe {
-                let block = (*pool).free_block;
+                let mut block = (*pool).free_block;
                 if !block.is_null() {
                     (*pool).free_block = read_link(block, object_offset);
-                    (*pool).used += 1;
-                    if (*pool).free_block.is_null() && !self.pool_can_carve(pool) {
-                        self.unlink_full_pool(class, pool);
-                    }
-                    self.stats.small_blocks_in_use += 1;
-                    return NonNull::new_unchecked(block);
+                } else {
+                    block = pool.cast::<u8>().add((*pool).next_offset as usize);
+                    (*pool).next_offset += (*pool).block_size;
                 }
+                (*pool).used += 1;
+                if (*pool).free_block.is_null() && !self.pool_can_carve(pool) {
+                    self.unlink_full_pool(class, pool);
+                }
+                self.stats.small_blocks_in_use += 1;
+                return NonNull::new_unchecked(block);
             }
         }
-        self.allocate_slow(class, size, object_offset)
+        self.allocate_from_new_pool(class, size, object_offset)
     }
 
     #[inline]
@@ -226,29 +230,15 @@ impl Allocator {
     }
 
     #[cold]
-    fn allocate_slow(&mut self, class: usize, size: usize, object_offset: usize) -> NonNull<u8> {
-        let mut pool = self.used_pools[class];
-        if pool.is_null() {
-            pool = self.new_pool(class, size, object_offset);
-            // SAFETY: `new_pool` returns a live pool header.
-            if unsafe { !(*pool).free_block.is_null() } {
-                // A pool reused for its old class comes with its free list: the fast path serves it.
-                return self.allocate(size, object_offset);
-            }
-        }
-        // SAFETY: `pool` is a live pool of this class with no free block but room to carve (a full pool would
-        // have been unlinked), or a fresh pool.
-        unsafe {
-            debug_assert!((*pool).free_block.is_null() && self.pool_can_carve(pool));
-            let block = (pool as *mut u8).add((*pool).next_offset as usize);
-            (*pool).next_offset += (*pool).block_size;
-            (*pool).used += 1;
-            if !self.pool_can_carve(pool) {
-                self.unlink_full_pool(class, pool);
-            }
-            self.stats.small_blocks_in_use += 1;
-            NonNull::new_unchecked(block)
-        }
+    fn allocate_from_new_pool(
+        &mut self,
+        class: usize,
+        size: usize,
+        object_offset: usize,
+    ) -> NonNull<u8> {
+        self.new_pool(class, size, object_offset);
+        // The class list's head is now a pool with a free block (reused for its old class) or room to carve.
+        self.allocate(size, object_offset)
     }
 
     /// Take a pool from an arena, initialise it for `class` and make it the head of the class list.
@@ -283,12 +273,8 @@ impl Allocator {
                 (*pool).next = self.used_pools[class];
                 (*pool).prev = ptr::null_mut();
             } else {
-                if !fresh {
-                    // NOTE: a re-purposed pool is zeroed so that every carved block start reads as a defined
-                    // word (count 0) even before its first use (fresh arenas come zeroed from the system);
-                    // 16 KiB per pool change is cheap next to filling it.
-                    ptr::write_bytes(pool.cast::<u8>(), 0, POOL_SIZE);
-                }
+                // No zeroing: only carved blocks are ever read (`read_word` checks `next_offset`), and a carved
+                // block's object word is always written: the header when allocated, 0 when freed.
                 ptr::write(
                     pool,
                     Pool {
@@ -347,8 +333,8 @@ impl Allocator {
     fn new_arena(&mut self) -> usize {
         let layout =
             Layout::from_size_align(ARENA_SIZE, ARENA_SIZE).expect("arena layout is valid");
-        // SAFETY: the layout has non-zero size.
-        let base = unsafe { alloc::alloc_zeroed(layout) };
+        // SAFETY: the layout has non-zero size. Not zeroed: see `new_pool`.
+        let base = unsafe { alloc::alloc(layout) };
         if base.is_null() {
             alloc::handle_alloc_error(layout);
         }
@@ -394,6 +380,12 @@ impl Allocator {
             (*pool).used -= 1;
             let class = (*pool).class as usize;
             if (*pool).used == 0 {
+                // NOTE: the last pool of a class stays linked although empty: a program that allocates and
+                // frees one object in a loop would otherwise take a pool from its arena and give it back on
+                // every iteration. At most one pool per class (1 MiB in all) is kept this way.
+                if !was_full && self.used_pools[class] == pool && (*pool).next.is_null() {
+                    return;
+                }
                 if !was_full {
                     self.unlink_full_pool(class, pool);
                 }
@@ -643,30 +635,40 @@ mod tests {
     }
 
     #[test]
-    fn an_emptied_pool_keeps_its_free_list_for_its_old_class() {
+    fn the_last_pool_of_a_class_stays_when_it_empties() {
         let mut alloc = Allocator::new();
         let only = alloc.allocate(96, 16);
-        // SAFETY: allocated above, freed once; its pool empties and goes back to the arena.
+        // SAFETY: allocated above, freed once.
         unsafe { alloc.free(only, 96, 16) };
-        assert_eq!(
-            alloc.allocate(96, 16),
-            only,
-            "the same class takes the pool back as it was"
-        );
+        assert_eq!(alloc.allocate(96, 16), only);
         // SAFETY: allocated again above, freed once.
         unsafe { alloc.free(only, 96, 16) };
-        let other = alloc.allocate(48, 0);
-        assert_eq!(
-            other.as_ptr() as usize & !(POOL_SIZE - 1),
-            only.as_ptr() as usize & !(POOL_SIZE - 1)
-        );
         assert_eq!(
             alloc.read_word(only.as_ptr() as usize + 16),
-            Err(BadAddress::NotAnObject),
-            "re-purposed"
+            Ok(0),
+            "still a (freed) block of its class"
         );
-        // SAFETY: allocated above, freed once.
-        unsafe { alloc.free(other, 48, 0) };
+    }
+
+    #[test]
+    fn a_released_pool_keeps_its_free_list_for_its_old_class() {
+        let mut alloc = Allocator::new();
+        let per_pool = (POOL_SIZE - POOL_OVERHEAD) / 96;
+        let first_pool = blocks(&mut alloc, per_pool, 96, 16);
+        let keep = alloc.allocate(96, 16); // opens a second pool
+        for &b in &first_pool {
+            // SAFETY: allocated above, freed once; the first pool empties and goes back to its arena.
+            unsafe { alloc.free(b, 96, 16) };
+        }
+        let last_freed = *first_pool.last().unwrap();
+        // Fill the second pool; the next block comes from the first pool, taken back as it was left.
+        let second_pool = blocks(&mut alloc, per_pool - 1, 96, 16);
+        let next = alloc.allocate(96, 16);
+        assert_eq!(next, last_freed);
+        for b in second_pool.into_iter().chain([keep, next]) {
+            // SAFETY: allocated above, freed once.
+            unsafe { alloc.free(b, 96, 16) };
+        }
     }
 
     #[test]
@@ -770,8 +772,9 @@ mod tests {
             unsafe { alloc.free(b, 512, 0) };
         }
         let stats = alloc.stats();
-        assert_eq!(stats.arenas_live, 1, "one empty arena is kept for reuse");
-        assert_eq!(stats.arenas_freed, 2);
+        // The first arena to empty is kept as the spare; the third keeps the class's last pool.
+        assert_eq!(stats.arenas_live, 2, "one empty arena is kept for reuse");
+        assert_eq!(stats.arenas_freed, 1);
         assert_eq!(stats.small_blocks_in_use, 0);
         // The spare is reused rather than a new arena allocated.
         let b = alloc.allocate(512, 0);

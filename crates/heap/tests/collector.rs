@@ -360,8 +360,12 @@ fn garbage_weakref_keeps_its_callback_until_the_cycle_is_cleared() {
     let holder = list(vec![]);
     push(&holder, holder.clone());
     let callback = dict(vec![]); // created untracked, tracked below: it follows the weakref in the list
-    let weak = refpy_heap::weakref::new_weakref(&target, Some(callback.clone()), refpy_heap::weakref::WeakKind::Ref)
-        .unwrap();
+    let weak = refpy_heap::weakref::new_weakref(
+        &target,
+        Some(callback.clone()),
+        refpy_heap::weakref::WeakKind::Ref,
+    )
+    .unwrap();
     callback.track();
     push(&holder, weak);
     drop(callback);
