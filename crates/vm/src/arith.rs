@@ -57,7 +57,7 @@ fn int_op(a: BigInt, b: BigInt, op: BinOp) -> PyResult<ObjRef> {
         }
         BinOp::Mod => {
             if b.is_zero() {
-                return Err(zero_division("integer division or modulo by zero"));
+                return Err(zero_division("integer modulo by zero"));
             }
             rt::bigint(a.mod_floor(&b))
         }

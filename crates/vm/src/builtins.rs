@@ -66,6 +66,7 @@ pub fn install() {
         ("dir", dir),
         ("globals", globals),
         ("format", format),
+        ("__import__", dunder_import),
         ("__build_class__", build_class),
     ];
     for (n, f) in fns {
@@ -637,6 +638,13 @@ fn globals(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(crate::eval::current_globals()
         .or_else(|| rt().main_globals.borrow().clone())
         .unwrap_or_else(rt::dict))
+}
+fn dunder_import(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let name = a
+        .first()
+        .and_then(|n| str_of(n).map(str::to_string))
+        .ok_or_else(|| type_error("__import__() missing required argument 'name' (pos 1)"))?;
+    crate::modules::import(&name)
 }
 fn format(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let spec = a

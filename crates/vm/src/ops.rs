@@ -1144,12 +1144,26 @@ pub fn binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
             type_name(b)
         )));
     }
-    if op == BinOp::Mul
-        && (str_of(a).is_some()
-            || a.downcast::<ListObj>().is_some()
-            || a.downcast::<TupleObj>().is_some())
-        && b.downcast::<FloatObj>().is_some()
-    {
+    let is_seq = |o: &ObjRef| {
+        str_of(o).is_some()
+            || o.downcast::<ListObj>().is_some()
+            || o.downcast::<TupleObj>().is_some()
+            || bytes_of(o).is_some()
+    };
+    if op == BinOp::Mul && is_seq(b) && !is_seq(a) && a.downcast::<Instance>().is_none() {
+        return Err(type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            type_name(a)
+        )));
+    }
+    if op == BinOp::Add && bytes_of(a).is_some() {
+        return Err(type_error(format!(
+            "can't concat {} to {}",
+            type_name(b),
+            type_name(a)
+        )));
+    }
+    if op == BinOp::Mul && is_seq(a) && b.downcast::<Instance>().is_none() {
         return Err(type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
             type_name(b)
