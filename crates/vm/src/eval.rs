@@ -400,7 +400,8 @@ pub fn gen_resume(g: &ObjRef, value: Option<ObjRef>, throw: Option<ObjRef>) -> P
             return Err(PyErr(t));
         }
         frame.pending = Some(t);
-    } else if frame.ip > 0 && !frame.in_yield_from {
+    } else if frame.ip > 0 {
+        // Inside `yield from` the value is for the sub-iterator; YieldFrom pops it.
         frame.stack.push(value.unwrap_or_else(rt::none));
     } else if frame.ip == 0 {
         if let Some(v) = &value {
@@ -1193,16 +1194,28 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             return Ok(Some(Exit::Yield(v)));
         }
         Instr::YieldFrom => {
-            if frame.in_yield_from {
+            let sent = if frame.in_yield_from {
                 frame.in_yield_from = false;
-            }
-            let sub = st.last().unwrap().clone();
-            let step = if sub.downcast::<GeneratorObj>().is_some() {
-                gen_resume(&sub, Some(rt::none()), None)?
+                pop(st)
             } else {
+                rt::none()
+            };
+            let sub = frame.stack.last().unwrap().clone();
+            let step = if sub.downcast::<GeneratorObj>().is_some() {
+                gen_resume(&sub, Some(sent), None)?
+            } else if ops::is_none(&sent) {
                 match ops::next(&sub)? {
                     Some(v) => GenStep::Yield(v),
                     None => GenStep::Return(rt::none()),
+                }
+            } else {
+                let send = ops::getattr(&sub, "send")?;
+                match call(&send, vec![sent], vec![]) {
+                    Ok(v) => GenStep::Yield(v),
+                    Err(e) if ops::isinstance(&e.0, &rt().types.stop_iteration) => {
+                        GenStep::Return(exc_args(&e.0).first().cloned().unwrap_or_else(rt::none))
+                    }
+                    Err(e) => return Err(e),
                 }
             };
             match step {
