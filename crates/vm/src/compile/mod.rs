@@ -672,7 +672,12 @@ impl Unit {
                     b.set_pos(a.test.range());
                     b.emit(Instr::Call(1));
                 }
-                b.set_pos(a.test.range());
+                // CPython points at the test when there is a message, else at the whole statement.
+                b.set_pos(if a.msg.is_some() {
+                    a.test.range()
+                } else {
+                    s.range()
+                });
                 b.emit(Instr::Raise(1));
                 b.bind(end);
             }
