@@ -472,9 +472,18 @@ pub fn percent_format(fmt: &str, args: &ObjRef) -> PyResult<String> {
                             ops::type_name(&v)
                         ))
                     })?;
-                format_value(&crate::rt::bigint(i), &spec)?
+                format_value(&crate::rt::bigint(i), &printf_to_spec(&spec, 'd'))?
             }
-            'f' | 'e' | 'g' | 'x' | 'X' | 'o' => format_value(&v, &format!("{}{}", spec, conv))?,
+            'f' | 'e' | 'g' | 'x' | 'X' | 'o' | 'E' | 'G' => {
+                format_value(&v, &printf_to_spec(&spec, conv))?
+            }
+            'c' => {
+                let c = match ops::as_i64(&v) {
+                    Some(i) => char::from_u32(i as u32).unwrap_or('\0').to_string(),
+                    None => ops::str_(&v)?,
+                };
+                pad_simple(c, &spec)
+            }
             _ => {
                 return Err(value_error(format!(
                     "unsupported format character '{}'",
@@ -490,6 +499,34 @@ pub fn percent_format(fmt: &str, args: &ObjRef) -> PyResult<String> {
         ));
     }
     Ok(out)
+}
+
+/// A printf conversion spec (`-08.3`) as a format-spec mini-language string for conversion `conv`.
+fn printf_to_spec(spec: &str, conv: char) -> String {
+    let mut flags = String::new();
+    let mut rest = spec;
+    while let Some(c) = rest.chars().next().filter(|c| "-+ 0#".contains(*c)) {
+        flags.push(c);
+        rest = &rest[1..];
+    }
+    let mut out = String::new();
+    if flags.contains('-') {
+        out.push('<');
+    }
+    if flags.contains('+') {
+        out.push('+');
+    } else if flags.contains(' ') {
+        out.push(' ');
+    }
+    if flags.contains('#') {
+        out.push('#');
+    }
+    if flags.contains('0') && !flags.contains('-') {
+        out.push('0');
+    }
+    out.push_str(rest);
+    out.push(conv);
+    out
 }
 
 fn pad_simple(s: String, spec: &str) -> String {
