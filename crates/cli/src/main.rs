@@ -21,6 +21,10 @@ struct Args {
 }
 
 fn main() {
+    // `refpy trace|graph|explore FILE …`: the memory explorer (crate refpy-explore).
+    if let Some(code) = refpy_explore::cli::dispatch(&std::env::args().collect::<Vec<_>>()) {
+        std::process::exit(code);
+    }
     let args = Args::parse();
     if args.version {
         println!("Python 3.11.7 (refpy {})", env!("CARGO_PKG_VERSION"));

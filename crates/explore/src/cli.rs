@@ -1,0 +1,165 @@
+//! The explorer's subcommands of `refpy`: `trace`, `graph` and `explore`. The `refpy` binary hands its
+//! arguments here first ([`dispatch`]); anything else is a normal run.
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::recorder::{record, Limits};
+use crate::trace::Filter;
+
+#[derive(Parser)]
+#[command(name = "refpy", about = "The refpy memory explorer")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+enum Format {
+    Ascii,
+    Dot,
+    Svg,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run FILE and print, line by line, the memory events it causes
+    Trace {
+        file: String,
+        /// Only objects bound to these names (comma separated)
+        #[arg(long, value_delimiter = ',')]
+        names: Vec<String>,
+        /// Only objects of these types, e.g. list,A (comma separated)
+        #[arg(long, value_delimiter = ',')]
+        types: Vec<String>,
+        /// Only collections and what they freed
+        #[arg(long)]
+        gc_only: bool,
+        /// Lines recorded before the trace is cut short
+        #[arg(long, default_value_t = 2000)]
+        max_steps: usize,
+    },
+    /// Draw the heap graph at one point of FILE's run
+    Graph {
+        file: String,
+        /// Right after line N first ran
+        #[arg(long, conflicts_with = "at_exit")]
+        line: Option<usize>,
+        /// When the module finishes, before shutdown (the default)
+        #[arg(long)]
+        at_exit: bool,
+        #[arg(long, value_enum, default_value_t = Format::Ascii)]
+        format: Format,
+        /// Write to this file instead of stdout
+        #[arg(short = 'o')]
+        output: Option<String>,
+    },
+    /// Write a self-contained HTML page that steps through FILE line by line
+    Explore {
+        file: String,
+        /// The page to write (default: FILE with .html)
+        #[arg(short = 'o')]
+        output: Option<String>,
+        /// Lines recorded (the page stays small)
+        #[arg(long, default_value_t = 500)]
+        max_steps: usize,
+    },
+}
+
+const SUBCOMMANDS: [&str; 3] = ["trace", "graph", "explore"];
+
+/// Run an explorer subcommand if `argv[1]` names one; `None` means "not ours, run the program".
+pub fn dispatch(argv: &[String]) -> Option<i32> {
+    let first = argv.get(1)?;
+    if !SUBCOMMANDS.contains(&first.as_str()) {
+        return None;
+    }
+    let cli = Cli::parse_from(argv);
+    Some(refpy_vm::on_interpreter_thread(move || run(cli.command)))
+}
+
+fn read_source(path: &str) -> Result<String, i32> {
+    std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map_err(|e| {
+            eprintln!("refpy: can't open file '{path}': {e}");
+            2
+        })
+}
+
+fn write_output(path: Option<&str>, text: &str) -> i32 {
+    match path {
+        None => {
+            print!("{text}");
+            0
+        }
+        Some(p) => match std::fs::write(p, text) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("refpy: can't write '{p}': {e}");
+                1
+            }
+        },
+    }
+}
+
+fn run(command: Command) -> i32 {
+    match command {
+        Command::Trace {
+            file,
+            names,
+            types,
+            gc_only,
+            max_steps,
+        } => {
+            let src = match read_source(&file) {
+                Ok(s) => s,
+                Err(c) => return c,
+            };
+            let limits = Limits {
+                steps: max_steps,
+                ..Limits::default()
+            };
+            let rec = record(&src, &file, limits);
+            let filter = Filter {
+                names,
+                types,
+                gc_only,
+            };
+            print!("{}", crate::trace::render(&rec, &filter));
+            0
+        }
+        Command::Graph {
+            file,
+            line,
+            at_exit: _,
+            format,
+            output,
+        } => {
+            let src = match read_source(&file) {
+                Ok(s) => s,
+                Err(c) => return c,
+            };
+            let rec = record(&src, &file, Limits::default());
+            let snap = match line {
+                Some(n) => match rec.after_line(n) {
+                    Some(s) => s,
+                    None => {
+                        eprintln!("refpy: line {n} of {file} never ran");
+                        return 1;
+                    }
+                },
+                None => rec.at_exit(),
+            };
+            let text = match format {
+                Format::Ascii => crate::ascii::render(snap),
+                Format::Dot => crate::dot::render(snap),
+                Format::Svg => crate::svg::render(snap, &crate::svg::Decor::default()),
+            };
+            write_output(output.as_deref(), &text)
+        }
+        Command::Explore { .. } => {
+            eprintln!("refpy: not yet");
+            2
+        }
+    }
+}

@@ -1,0 +1,382 @@
+//! Recording a run: the VM's trace hook cuts the run into steps (one per executed line, plus returns and
+//! the exit), the heap's event sink collects what happened during each step, and a snapshot of the heap is
+//! taken at every step boundary.
+//!
+//! Frames other than the running one cannot be reached from the hook, so each frame's view is cached when
+//! it last ran: its locals cannot change while a callee runs. The module frame is re-read from the globals
+//! dict every time (a callee may rebind globals), and objects reached from the running frame override
+//! cached ones. Objects that drop out of sight without being freed stay in the picture, marked
+//! unreachable, with their count re-read by address: that is how an orphaned cycle waits for the collector.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
+
+use refpy_heap::{EventSink, HeapEvent};
+use refpy_vm::bytecode::CO_NAMESPACE;
+use refpy_vm::frame::Frame;
+use refpy_vm::linehook::{set_trace_hook, TraceEvent};
+
+use crate::model::{FrameView, GcMark, MemEvent, ObjView, Recording, Snapshot, Step, StepKind};
+use crate::walk::{Caps, Walk};
+
+/// Limits of a recording.
+#[derive(Copy, Clone, Debug)]
+pub struct Limits {
+    pub caps: Caps,
+    /// Steps recorded; later steps run but are only counted.
+    pub steps: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            caps: Caps::default(),
+            steps: 2000,
+        }
+    }
+}
+
+/// Collects heap events into a buffer the recorder drains at each step.
+struct Sink(Rc<RefCell<Vec<MemEvent>>>);
+
+impl EventSink for Sink {
+    fn event(&mut self, event: &HeapEvent) {
+        let ev = match *event {
+            HeapEvent::Alloc { obj, type_name, .. } => MemEvent::Alloc {
+                addr: obj.addr(),
+                type_name: type_name.to_string(),
+            },
+            HeapEvent::Free { obj, type_name } => MemEvent::Free {
+                addr: obj.addr(),
+                type_name: type_name.to_string(),
+            },
+            HeapEvent::Resurrected { obj } => MemEvent::Resurrected { addr: obj.addr() },
+            HeapEvent::CollectStart { generation } => MemEvent::CollectStart { generation },
+            HeapEvent::CollectStop {
+                generation,
+                examined,
+                unreachable,
+                finalized,
+                resurrected,
+                collected,
+                uncollectable,
+            } => MemEvent::CollectStop {
+                generation,
+                examined,
+                unreachable,
+                finalized,
+                resurrected,
+                collected,
+                uncollectable,
+            },
+            HeapEvent::RefCount { .. } => return,
+        };
+        self.0.borrow_mut().push(ev);
+    }
+}
+
+/// The last view of a running frame and of the objects it reached.
+struct CachedFrame {
+    view: FrameView,
+    objects: Vec<ObjView>,
+    /// Snapshot number when cached: objects freed after it are stale.
+    taken: u64,
+}
+
+/// A step whose effects are still being collected.
+struct OpenStep {
+    kind: StepKind,
+    line: usize,
+    depth: usize,
+    func: String,
+}
+
+struct Recorder {
+    filename: String,
+    limits: Limits,
+    events: Rc<RefCell<Vec<MemEvent>>>,
+    started: bool,
+    /// User frames, outermost first.
+    frames: Vec<CachedFrame>,
+    open: Option<OpenStep>,
+    rec: Recording,
+    last: Snapshot,
+    snapshots_taken: u64,
+    /// Snapshot number after which an address was last freed.
+    freed_at: HashMap<usize, u64>,
+}
+
+fn take_output() -> String {
+    let r = refpy_vm::rt::rt();
+    let mut cap = r.capture.borrow_mut();
+    match cap.as_mut() {
+        Some((out, err)) => {
+            let mut s = std::mem::take(out);
+            s.push_str(&std::mem::take(err));
+            s
+        }
+        None => String::new(),
+    }
+}
+
+impl Recorder {
+    fn capped(&self) -> bool {
+        self.rec.steps.len() >= self.limits.steps
+    }
+
+    fn on_event(&mut self, frame: &Frame, event: TraceEvent) {
+        if frame.code().source.filename != self.filename {
+            return; // library code written in Python: its effects belong to the user's line
+        }
+        let id = frame as *const Frame as usize;
+        let pos = self.frames.iter().position(|f| f.view.id == id);
+        match event {
+            TraceEvent::Line(line) => {
+                if !self.started {
+                    self.started = true;
+                    self.events.borrow_mut().clear();
+                    take_output();
+                }
+                let pos = match pos {
+                    Some(p) => {
+                        self.frames.truncate(p + 1);
+                        p
+                    }
+                    None => {
+                        self.frames.push(CachedFrame {
+                            view: FrameView {
+                                id,
+                                func: String::new(),
+                                line,
+                                vars: vec![],
+                                defs: vec![],
+                                inline: vec![],
+                            },
+                            objects: vec![],
+                            taken: 0,
+                        });
+                        self.frames.len() - 1
+                    }
+                };
+                self.boundary(frame, pos, line);
+                let func = self.frames[pos].view.func.clone();
+                self.open = Some(OpenStep {
+                    kind: StepKind::Line,
+                    line,
+                    depth: pos,
+                    func,
+                });
+            }
+            TraceEvent::Leave => {
+                let Some(pos) = pos else { return };
+                let line = self.frames[pos].view.line;
+                self.boundary(frame, pos, line);
+                let view = &self.frames[pos].view;
+                let is_module = pos == 0 && frame.code().flags & CO_NAMESPACE != 0;
+                self.open = Some(OpenStep {
+                    kind: if is_module {
+                        StepKind::Exit
+                    } else {
+                        StepKind::Return
+                    },
+                    line,
+                    depth: pos,
+                    func: view.func.clone(),
+                });
+                self.frames.truncate(pos);
+            }
+        }
+    }
+
+    /// A step boundary in `frame` (at user-frame position `pos`): snapshot, close the open step.
+    fn boundary(&mut self, frame: &Frame, pos: usize, line: usize) {
+        if self.capped() {
+            self.count_omitted();
+            return;
+        }
+        let snap = self.snapshot(Some((frame, pos, line)));
+        self.close_step(snap);
+    }
+
+    fn count_omitted(&mut self) {
+        self.rec.steps_omitted += 1;
+        for e in self.events.borrow_mut().drain(..) {
+            match e {
+                MemEvent::Alloc { .. } => self.rec.allocs_omitted += 1,
+                MemEvent::Free { .. } => self.rec.frees_omitted += 1,
+                _ => {}
+            }
+        }
+        take_output();
+    }
+
+    fn close_step(&mut self, snap: Snapshot) {
+        let events = std::mem::take(&mut *self.events.borrow_mut());
+        let output = take_output();
+        match self.open.take() {
+            Some(open) => self.rec.steps.push(Step {
+                kind: open.kind,
+                line: open.line,
+                depth: open.depth,
+                func: open.func,
+                events,
+                output,
+                after: snap.clone(),
+            }),
+            None => self.rec.initial = snap.clone(),
+        }
+        self.last = snap;
+    }
+
+    /// The heap now, seen from the user frames; `running` is the frame at the boundary (none at exit).
+    fn snapshot(&mut self, running: Option<(&Frame, usize, usize)>) -> Snapshot {
+        self.snapshots_taken += 1;
+        let now = self.snapshots_taken;
+        let freed_now: HashSet<usize> = self
+            .events
+            .borrow()
+            .iter()
+            .filter_map(|e| match e {
+                MemEvent::Free { addr, .. } => Some(*addr),
+                _ => None,
+            })
+            .collect();
+        for a in &freed_now {
+            self.freed_at.insert(*a, now);
+        }
+        let mut objects = BTreeMap::new();
+        let mut frames: Vec<FrameView> = Vec::new();
+        let mut omitted = 0;
+        if let Some((frame, pos, line)) = running {
+            let mut walk = Walk::new(&mut objects, self.limits.caps);
+            let view = walk.frame(frame, line);
+            // The module frame, when a function is running, is re-read from the shared globals dict.
+            let module = (pos > 0 && self.frames[0].view.func == "<module>").then(|| {
+                let outer = &self.frames[0].view;
+                walk.module(&frame.globals, outer.id, outer.line)
+            });
+            omitted = walk.finish();
+            let own: Vec<ObjView> = objects.values().cloned().collect();
+            let cached = &mut self.frames[pos];
+            cached.view = view.clone();
+            cached.objects = own;
+            cached.taken = now;
+            for (i, outer) in self.frames[..pos].iter().enumerate() {
+                if i == 0 {
+                    if let Some(m) = &module {
+                        frames.push(m.clone());
+                        continue;
+                    }
+                }
+                frames.push(outer.view.clone());
+                for o in &outer.objects {
+                    let stale = self.freed_at.get(&o.addr).is_some_and(|&t| t > outer.taken);
+                    if stale || objects.contains_key(&o.addr) {
+                        continue;
+                    }
+                    if let Ok(count) = refpy_heap::read_word(o.addr) {
+                        let mut o = o.clone();
+                        o.count = count;
+                        objects.insert(o.addr, o);
+                    }
+                }
+            }
+            frames.push(view);
+        }
+        // Objects seen before, gone from every frame, but not freed: still in memory.
+        if omitted == 0 {
+            for o in self.last.objects.values() {
+                // Atoms (ints, strs…) are left out: shared and cached, they linger by design.
+                if o.gc == GcMark::NotGc
+                    || objects.contains_key(&o.addr)
+                    || freed_now.contains(&o.addr)
+                    || objects.len() >= self.limits.caps.objects
+                {
+                    continue;
+                }
+                if let Ok(count) = refpy_heap::read_word(o.addr) {
+                    if count > 0 {
+                        let mut o = o.clone();
+                        o.count = count;
+                        o.unreachable = true;
+                        objects.insert(o.addr, o);
+                    }
+                }
+            }
+        }
+        let reached: HashSet<usize> = reachable(&frames, &objects);
+        for o in objects.values_mut() {
+            o.unreachable = !reached.contains(&o.addr);
+        }
+        Snapshot {
+            frames,
+            objects,
+            omitted,
+        }
+    }
+}
+
+/// Addresses reachable from the frames' variables through drawn edges.
+pub fn reachable(frames: &[FrameView], objects: &BTreeMap<usize, ObjView>) -> HashSet<usize> {
+    let mut seen = HashSet::new();
+    let mut stack: Vec<usize> = frames
+        .iter()
+        .flat_map(|f| f.vars.iter().map(|v| v.addr))
+        .collect();
+    while let Some(a) = stack.pop() {
+        if !seen.insert(a) {
+            continue;
+        }
+        if let Some(o) = objects.get(&a) {
+            stack.extend(o.edges.iter().map(|e| e.to));
+        }
+    }
+    seen
+}
+
+/// Run `source` as `__main__` and record it. Must run on the interpreter thread
+/// ([`refpy_vm::on_interpreter_thread`]); the program's output is captured into the steps.
+pub fn record(source: &str, filename: &str, limits: Limits) -> Recording {
+    refpy_vm::init();
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let recorder = Rc::new(RefCell::new(Recorder {
+        filename: filename.to_string(),
+        limits,
+        events: events.clone(),
+        started: false,
+        frames: Vec::new(),
+        open: None,
+        rec: Recording {
+            filename: filename.to_string(),
+            source: source.to_string(),
+            ..Recording::default()
+        },
+        last: Snapshot::default(),
+        snapshots_taken: 0,
+        freed_at: HashMap::new(),
+    }));
+    *refpy_vm::rt::rt().capture.borrow_mut() = Some((String::new(), String::new()));
+    let hook_recorder = recorder.clone();
+    set_trace_hook(Some(Box::new(move |frame, event| {
+        hook_recorder.borrow_mut().on_event(frame, event)
+    })));
+    let previous_sink = refpy_heap::set_event_sink(Some(Box::new(Sink(events))));
+    let exit_code = refpy_vm::run_main(source, filename, vec![filename.to_string()]);
+    refpy_heap::set_event_sink(previous_sink);
+    set_trace_hook(None);
+    let mut r = recorder.borrow_mut();
+    if r.capped() {
+        r.count_omitted();
+    } else {
+        let snap = r.snapshot(None);
+        r.close_step(snap);
+    }
+    let leftover = take_output();
+    if let Some(last) = r.rec.steps.last_mut() {
+        last.output.push_str(&leftover);
+    }
+    *refpy_vm::rt::rt().capture.borrow_mut() = None;
+    r.rec.exit_code = exit_code;
+    std::mem::take(&mut r.rec)
+}

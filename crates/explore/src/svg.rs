@@ -1,0 +1,215 @@
+//! The heap picture as SVG, drawn from [`crate::layout`]: frame boxes with their variables, object boxes
+//! (type, address, short repr, count, collector state), arrows for references. Cycles are red, objects no
+//! variable reaches are dashed, and for the stepping page new, changed and just-freed objects get their
+//! own classes. Element ids (`var-0-a`, `obj-0x…`) are stable so tests and the page can find them.
+
+use std::collections::HashSet;
+use std::fmt::Write;
+
+use crate::cycles::cycles;
+use crate::layout::{layout, node_lines, Rect, CHAR_W, ROW_H};
+use crate::model::{ObjView, Snapshot};
+
+/// Extra marks for one step of the page.
+#[derive(Clone, Debug, Default)]
+pub struct Decor {
+    /// Objects freed during the step, drawn as fading ghosts.
+    pub freed: Vec<ObjView>,
+    /// Objects allocated during the step.
+    pub new: HashSet<usize>,
+    /// Objects whose count changed during the step.
+    pub changed: HashSet<usize>,
+}
+
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+const STYLE: &str = "\
+text{font:12px monospace;fill:#222}\
+.frame rect{fill:#eef3fb;stroke:#5b7bb4}\
+.frame .title{font-weight:bold}\
+.obj rect{fill:#fffbe8;stroke:#b08a2e}\
+.obj .count{fill:#555}\
+.obj.unreachable rect{stroke-dasharray:5 3;fill:#f6f6f6}\
+.obj.cycle rect{stroke:#c62828;stroke-width:2}\
+.obj.new rect{fill:#e6f7e6}\
+.obj.changed .count{fill:#c62828;font-weight:bold}\
+.obj.freed{opacity:.35}\
+.obj.freed rect{stroke-dasharray:2 2;fill:#fdecea}\
+.ref{fill:none;stroke:#444;stroke-width:1.3}\
+.ref.cycle{stroke:#c62828}\
+.label{font-size:10px;fill:#666}";
+
+/// A curve from `(x1, y1)` to `(x2, y2)` that leaves to the right and arrives from the left; arrows going
+/// back (to an earlier layer, or to themselves) loop over the top.
+fn curve(x1: f64, y1: f64, x2: f64, y2: f64) -> String {
+    if x2 > x1 + 10.0 {
+        let dx = ((x2 - x1) / 2.0).max(30.0);
+        format!(
+            "M{x1:.1},{y1:.1} C{:.1},{y1:.1} {:.1},{y2:.1} {x2:.1},{y2:.1}",
+            x1 + dx,
+            x2 - dx
+        )
+    } else {
+        let lift = 40.0 + (x1 - x2).abs() / 6.0;
+        let top = y1.min(y2) - lift;
+        format!(
+            "M{x1:.1},{y1:.1} C{:.1},{top:.1} {:.1},{top:.1} {x2:.1},{y2:.1}",
+            x1 + 50.0,
+            x2 - 50.0
+        )
+    }
+}
+
+fn rect(out: &mut String, r: &Rect) {
+    let _ = write!(
+        out,
+        r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="4"/>"#,
+        r.x, r.y, r.w, r.h
+    );
+}
+
+pub fn render(snap: &Snapshot, decor: &Decor) -> String {
+    // Ghosts of freed objects take part in the layout so they fade where they stood.
+    let mut drawn = snap.clone();
+    for g in &decor.freed {
+        drawn.objects.entry(g.addr).or_insert_with(|| g.clone());
+    }
+    let freed: HashSet<usize> = decor.freed.iter().map(|o| o.addr).collect();
+    let l = layout(&drawn);
+    let cyc = cycles(&drawn.objects);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="heap" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}"><style>{STYLE}</style><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#444"/></marker></defs>"##,
+        w = l.width.max(200.0),
+        h = l.height.max(80.0)
+    );
+    // Arrows first, so boxes sit on top of them.
+    for (fi, (f, fb)) in drawn.frames.iter().zip(&l.frames).enumerate() {
+        for (v, y) in f.vars.iter().zip(&fb.var_y) {
+            let Some(n) = l.nodes.get(&v.addr) else {
+                continue;
+            };
+            let x1 = fb.rect.x + fb.rect.w - 6.0;
+            let (x2, y2) = (n.rect.x, n.rect.y + n.rect.h / 2.0);
+            let _ = write!(
+                out,
+                r#"<path class="ref var-ref" id="ref-{fi}-{name}" data-to="{to:#x}" d="{d}" marker-end="url(#arrow)"/>"#,
+                name = escape(&v.name),
+                to = v.addr,
+                d = curve(x1, *y, x2, y2)
+            );
+        }
+    }
+    for o in drawn.objects.values() {
+        let Some(from) = l.nodes.get(&o.addr) else {
+            continue;
+        };
+        for (k, e) in o.edges.iter().enumerate() {
+            let Some(to) = l.nodes.get(&e.to) else {
+                continue;
+            };
+            let (x1, y1) = (from.rect.x + from.rect.w, from.rect.y + from.rect.h / 2.0);
+            let (x2, y2) = (to.rect.x, to.rect.y + to.rect.h / 2.0);
+            let in_cycle = cyc.contains_key(&o.addr) && cyc.get(&o.addr) == cyc.get(&e.to);
+            let class = if in_cycle { "ref cycle" } else { "ref" };
+            let _ = write!(
+                out,
+                r#"<path class="{class}" id="edge-{a:#x}-{k}" data-to="{t:#x}" d="{d}" marker-end="url(#arrow)"/>"#,
+                a = o.addr,
+                t = e.to,
+                d = curve(x1, y1, x2, y2)
+            );
+            let (lx, ly) = if x2 > x1 + 10.0 {
+                ((x1 + x2) / 2.0, (y1 + y2) / 2.0 - 4.0)
+            } else {
+                ((x1 + x2) / 2.0, y1.min(y2) - 30.0)
+            };
+            let _ = write!(
+                out,
+                r#"<text class="label" x="{lx:.1}" y="{ly:.1}" text-anchor="middle">{}</text>"#,
+                escape(&e.label)
+            );
+        }
+    }
+    for (fi, (f, fb)) in drawn.frames.iter().zip(&l.frames).enumerate() {
+        let _ = write!(out, r#"<g class="frame" id="frame-{fi}">"#);
+        rect(&mut out, &fb.rect);
+        let _ = write!(
+            out,
+            r#"<text class="title" x="{:.1}" y="{:.1}">{}</text>"#,
+            fb.rect.x + 8.0,
+            fb.rect.y + ROW_H - 4.0,
+            escape(&f.func)
+        );
+        for (v, y) in f.vars.iter().zip(&fb.var_y) {
+            let _ = write!(
+                out,
+                r#"<text class="var" id="var-{fi}-{n}" x="{:.1}" y="{:.1}">{n}</text>"#,
+                fb.rect.x + 12.0,
+                y + 4.0,
+                n = escape(&v.name)
+            );
+        }
+        out.push_str("</g>");
+    }
+    for o in drawn.objects.values() {
+        let Some(n) = l.nodes.get(&o.addr) else {
+            continue;
+        };
+        let mut class = String::from("obj");
+        for (on, c) in [
+            (o.unreachable, " unreachable"),
+            (cyc.contains_key(&o.addr), " cycle"),
+            (freed.contains(&o.addr), " freed"),
+            (decor.new.contains(&o.addr), " new"),
+            (decor.changed.contains(&o.addr), " changed"),
+        ] {
+            if on {
+                class.push_str(c);
+            }
+        }
+        let _ = write!(
+            out,
+            r#"<g class="{class}" id="obj-{a:#x}" data-count="{c}" data-type="{t}">"#,
+            a = o.addr,
+            c = if freed.contains(&o.addr) { 0 } else { o.count },
+            t = escape(&o.type_name)
+        );
+        rect(&mut out, &n.rect);
+        let [head, repr, state] = node_lines(o);
+        let state = if freed.contains(&o.addr) {
+            "freed".to_string()
+        } else {
+            state
+        };
+        for (i, (text, class)) in [(head, "head"), (repr, "repr"), (state, "count")]
+            .iter()
+            .enumerate()
+        {
+            let _ = write!(
+                out,
+                r#"<text class="{class}" x="{:.1}" y="{:.1}">{}</text>"#,
+                n.rect.x + CHAR_W,
+                n.rect.y + ROW_H * (i + 1) as f64 - 2.0,
+                escape(text)
+            );
+        }
+        out.push_str("</g>");
+    }
+    if snap.omitted > 0 {
+        let _ = write!(
+            out,
+            r#"<text class="omitted" x="20" y="{:.1}">… {} more objects not drawn</text>"#,
+            l.height - 6.0,
+            snap.omitted
+        );
+    }
+    out.push_str("</svg>\n");
+    out
+}
