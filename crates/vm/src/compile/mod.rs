@@ -23,6 +23,8 @@ use symtable::{key, Access, ScopeKind, SymTable};
 pub struct CompileError {
     pub msg: String,
     pub offset: u32,
+    /// End of the offending range (CPython underlines the whole range).
+    pub end: u32,
     pub kind: &'static str,
 }
 
@@ -97,6 +99,7 @@ fn cerr(msg: impl Into<String>, r: TextRange) -> CompileError {
     CompileError {
         msg: msg.into(),
         offset: r.start().to_u32(),
+        end: r.end().to_u32(),
         kind: "SyntaxError",
     }
 }
@@ -112,6 +115,7 @@ pub fn compile_module(
         return Err(CompileError {
             msg: msg.clone(),
             offset: *off,
+            end: *off,
             kind: "SyntaxError",
         });
     }
