@@ -568,12 +568,21 @@ impl Drop for Allocator {
         for index in 0..self.arenas.len() {
             if self.arenas[index]
                 .as_ref()
-                .is_some_and(|a| a.free_pool_count == POOLS_PER_ARENA)
+                .is_some_and(arena_has_no_block_in_use)
             {
                 self.free_arena(index);
             }
         }
     }
+}
+
+/// Whether no pool of `arena` has a block in use (free pools, and a class's last pool kept empty).
+fn arena_has_no_block_in_use(arena: &Arena) -> bool {
+    let carved = POOLS_PER_ARENA - arena.untouched_pools;
+    (0..carved).all(|i| {
+        // SAFETY: carved pools lie inside the live arena and their headers were written by `new_pool`.
+        unsafe { (*arena.base.add(i * POOL_SIZE).cast::<Pool>()).used == 0 }
+    })
 }
 
 /// # Safety
