@@ -71,10 +71,11 @@ impl<T: Trace + Finalize + 'static> TypedVTables<T> {
     };
 }
 
-/// A counted, cycle-collected pointer to a `T` in the heap. `clone` adds a reference and `drop` releases one,
+/// A counted, cycle-collected pointer to a `T` in the heap (only made by [`Gc::new`], so `T: Trace` always
+/// holds; the struct itself has no bounds so that recursive types can name it freely). `clone` adds a reference and `drop` releases one,
 /// as with `Rc`; when the count reaches zero the value is dropped at once. Values that form cycles are freed
 /// by [`crate::gc::collect`] (or automatically, as allocations accumulate).
-pub struct Gc<T: Trace + 'static> {
+pub struct Gc<T> {
     obj: RawObj,
     _marker: PhantomData<T>,
 }
@@ -155,7 +156,7 @@ impl<T: Trace + 'static> Gc<T> {
     }
 }
 
-impl<T: Trace + 'static> Deref for Gc<T> {
+impl<T> Deref for Gc<T> {
     type Target = T;
 
     #[inline]
@@ -171,7 +172,7 @@ impl<T: Trace + 'static> Deref for Gc<T> {
     }
 }
 
-impl<T: Trace + 'static> Clone for Gc<T> {
+impl<T> Clone for Gc<T> {
     #[inline]
     fn clone(&self) -> Gc<T> {
         // SAFETY: this handle keeps the object alive.
@@ -183,7 +184,7 @@ impl<T: Trace + 'static> Clone for Gc<T> {
     }
 }
 
-impl<T: Trace + 'static> Drop for Gc<T> {
+impl<T> Drop for Gc<T> {
     #[inline]
     fn drop(&mut self) {
         // SAFETY: this handle owns one reference, released exactly once.
@@ -191,14 +192,14 @@ impl<T: Trace + 'static> Drop for Gc<T> {
     }
 }
 
-impl<T: Trace + fmt::Debug + 'static> fmt::Debug for Gc<T> {
+impl<T: fmt::Debug> fmt::Debug for Gc<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&**self, f)
     }
 }
 
 // SAFETY: a `Gc` owns one reference and reports it once (rule 1); dropping it only decrements a count (4).
-unsafe impl<T: Trace + 'static> Trace for Gc<T> {
+unsafe impl<T> Trace for Gc<T> {
     #[inline]
     fn trace(&self, tracer: &mut Tracer<'_>) {
         tracer.visit(self.obj)
@@ -206,7 +207,7 @@ unsafe impl<T: Trace + 'static> Trace for Gc<T> {
 }
 
 /// A weak pointer to a `T`: does not keep it alive; [`Weak::upgrade`] gives a `Gc` while it lives.
-pub struct Weak<T: Trace + 'static> {
+pub struct Weak<T> {
     weakref: ObjRef,
     _marker: PhantomData<T>,
 }
@@ -243,7 +244,7 @@ impl<T: Trace + 'static> Weak<T> {
     }
 }
 
-impl<T: Trace + 'static> Clone for Weak<T> {
+impl<T> Clone for Weak<T> {
     fn clone(&self) -> Weak<T> {
         Weak {
             weakref: self.weakref.clone(),
@@ -253,7 +254,7 @@ impl<T: Trace + 'static> Clone for Weak<T> {
 }
 
 // SAFETY: a `Weak` owns one strong reference to its weakref object (not to the target), reported once.
-unsafe impl<T: Trace + 'static> Trace for Weak<T> {
+unsafe impl<T> Trace for Weak<T> {
     fn trace(&self, tracer: &mut Tracer<'_>) {
         tracer.visit(self.weakref.raw())
     }

@@ -274,3 +274,37 @@ fn weakrefs_to_garbage_are_cleared_before_finalizers_and_garbage_weakrefs_stay_s
     // a, b, the holder and its weakref object (the callback closure object is not gc-capable).
     assert_eq!(result.total(), 4);
 }
+
+#[derive(Trace)]
+enum Shape<T> {
+    Empty,
+    Leaf(T),
+    Pair {
+        left: Gc<Shape<T>>,
+        right: Gc<Shape<T>>,
+    },
+    Skipped(#[trace(skip)] Option<Gc<Node>>),
+}
+
+#[test]
+fn derive_handles_enums_generics_and_skipped_fields() {
+    gc::collect(2);
+    let leaf = Gc::new(Shape::Leaf(7u32));
+    let pair = Gc::new(Shape::Pair {
+        left: leaf.clone(),
+        right: leaf.clone(),
+    });
+    assert_eq!(Gc::ref_count(&leaf), 3);
+    assert!(Gc::is_tracked(&pair));
+    let referents = Gc::into_obj(pair.clone()).referents();
+    assert_eq!(referents.len(), 2, "both fields of the variant are traced");
+    assert!(<Shape<u32> as Trace>::MAY_CONTAIN_REFS);
+    assert!(!<u32 as Trace>::MAY_CONTAIN_REFS);
+    // A skipped field is not traced: its target looks referenced from outside, so it survives.
+    let n = node("kept");
+    let skipped = Gc::new(Shape::<u32>::Skipped(Some(n.clone())));
+    assert!(Gc::into_obj(skipped.clone()).referents().is_empty());
+    drop((pair, leaf, Shape::<u32>::Empty));
+    drop(skipped);
+    assert_eq!(Gc::ref_count(&n), 1);
+}
