@@ -163,13 +163,10 @@ pub fn instance_vtable(cls: &ObjRef) -> &'static VTable {
 /// Find `name` along the mro of `cls`.
 pub fn lookup_type(cls: &ObjRef, name: &str) -> Option<ObjRef> {
     let t = cls.downcast::<TypeObj>()?;
-    let mro = t.mro.borrow().clone();
-    for c in &mro {
-        if let Some(v) = dict_get_str(&type_obj(c).dict, name) {
-            return Some(v);
-        }
-    }
-    None
+    let hash = str_hash(name);
+    // Holding the mro borrow is fine: str-keyed lookups run no user code.
+    let mro = t.mro.borrow();
+    mro.iter().find_map(|c| dict_table(&type_obj(c).dict).borrow().get_str(hash, name))
 }
 
 pub fn tuple_items(o: &ObjRef) -> Option<Vec<ObjRef>> {
@@ -247,12 +244,7 @@ pub fn dict_table(d: &ObjRef) -> &RefCell<Table> {
 }
 
 pub fn dict_get_str(d: &ObjRef, name: &str) -> Option<ObjRef> {
-    let t = dict_table(d).borrow();
-    let h = str_hash(name);
-    let v = t
-        .live()
-        .find(|e| e.hash == h && str_of(&e.key) == Some(name))
-        .and_then(|e| e.value.clone());
+    let v = dict_table(d).borrow().get_str(str_hash(name), name);
     v
 }
 

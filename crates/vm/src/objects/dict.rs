@@ -54,6 +54,17 @@ impl Table {
             .unwrap_or_default()
     }
 
+    /// The value stored under the str key `name` (whose hash is `hash`), through the hash index. Comparing str
+    /// keys runs no user code, so this needs no copying out.
+    pub fn get_str(&self, hash: i64, name: &str) -> Option<ObjRef> {
+        let slots = self.index.get(&hash)?;
+        slots.iter().find_map(|&i| {
+            let e = self.entries[i].as_ref()?;
+            let key = e.key.downcast::<crate::objects::StrObj>()?;
+            (key.s == name).then(|| e.value.clone()).flatten()
+        })
+    }
+
     pub fn live(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().flatten()
     }
