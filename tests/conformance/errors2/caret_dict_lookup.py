@@ -1,0 +1,4 @@
+# carets under a subscript on a nested dict
+settings = {"server": {"host": "localhost"}}
+print(settings["server"]["host"])
+print(settings["server"]["port"])

@@ -1,0 +1,3 @@
+# cannot assign to a literal
+print("start")
+1 = x

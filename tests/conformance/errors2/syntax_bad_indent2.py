@@ -1,0 +1,4 @@
+# unexpected indent
+x = 1
+    y = 2
+print(x)

@@ -1,0 +1,4 @@
+# return outside function
+x = 5
+if x:
+    return x

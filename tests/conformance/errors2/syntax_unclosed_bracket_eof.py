@@ -1,0 +1,3 @@
+# unclosed bracket at end of file
+values = [1, 2, 3
+print(values)

@@ -1,0 +1,4 @@
+# unindent does not match any outer level
+def f():
+        a = 1
+    return a

@@ -1,0 +1,12 @@
+# float reprs and special values
+print(0.1 + 0.2, 0.1 + 0.2 == 0.3, round(0.1 + 0.2, 10) == 0.3)
+print(1e16, 1e15, 123456789012345678.0, 1e-4, 0.0001, 1e-5)
+print(1 / 3, 2 / 3, 100.0, 1.5e300 * 1e10, -1e400)
+inf, nan = float("inf"), float("nan")
+print(inf, -inf, nan, inf - inf, inf * 0)
+print(nan == nan, nan != nan, nan is nan, inf > 1e308)
+print(float("nan") != float("nan"), [nan] == [nan])
+print(round(2.5), round(3.5), round(-2.5), round(2.675, 2))
+print(round(1234.5678, -2), round(5), type(round(5.0)).__name__)
+print(float(10), int(1e10), 3.0 == 3, hash(3.0) == hash(3))
+print((0.5).as_integer_ratio(), (2.0).is_integer(), (2.5).is_integer())

@@ -1,0 +1,12 @@
+# less common str methods
+print("a\tb\tc".expandtabs(4), "ß".casefold(), "Hello".casefold())
+table = str.maketrans("abc", "xyz", "!")
+print("aabbcc!!".translate(table))
+print("{a}-{b}".format_map({"a": 1, "b": 2}))
+print("x".join("abc"), ", ".join(map(str, range(4))))
+print("hello"[::-1].upper().center(11, "="))
+print("one two three".split(maxsplit=1), " a b ".split(" "))
+print("abc".encode("ascii"), "ABC".lower().islower(), "Title Case".istitle())
+print("%-6s|%6s|" % ("ab", "cd"), "{:06.2f}".format(-1.5))
+print("tic-tac-toe".rsplit("-", 1), "a".join([]), "ab".rjust(1))
+print("The Quick".swapcase(), "12".isdecimal(), "½".isnumeric(), "x1".isidentifier())

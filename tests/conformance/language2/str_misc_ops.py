@@ -1,0 +1,10 @@
+# string comparison, multiplication, membership and conversions
+print("apple" < "banana", "Zebra" < "apple", "abc" < "abd", "ab" < "abc")
+print("ab" * 3, 0 * "x" == "", "-" * -1 == "")
+print("ell" in "hello", "" in "abc")
+print(str(12), str(1.0), str(None), str([1, "a"]))
+print(int("  42 "), int("-7"), int("1_000"), float(" 3.5 "), float("1e3"))
+print(int("0x1f", 16), int("1f", 16), int("0b101", 0), int("777", 8), int("z", 36))
+print(hex(255), oct(8), bin(5), hex(-1))
+print(max("hello"), min("hello"), sorted("hello"))
+print(list("abc"), tuple("ab"), "".join(reversed("abc")))
