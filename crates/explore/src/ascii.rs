@@ -38,6 +38,11 @@ fn marks(o: &ObjView, cycle: Option<usize>) -> String {
     }
 }
 
+/// The note under a picture taken late in a long run.
+pub const PARTIAL: &str =
+    "(long run: this picture shows the running frame and the module only; calling frames \
+     and objects that became unreachable earlier are left out)";
+
 pub fn render(snap: &Snapshot) -> String {
     let mut out = String::new();
     let cyc = cycles(&snap.objects);
@@ -120,9 +125,12 @@ pub fn render(snap: &Snapshot) -> String {
     if snap.omitted > 0 {
         let _ = writeln!(
             out,
-            "… {} more objects reachable but not drawn (cap)",
-            snap.omitted
+            "… more objects are reachable but not drawn: the picture is capped at {} objects",
+            snap.objects.len()
         );
+    }
+    if snap.partial {
+        let _ = writeln!(out, "{PARTIAL}");
     }
     out
 }

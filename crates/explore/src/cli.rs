@@ -3,8 +3,9 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::recorder::{record, Limits};
+use crate::recorder::{record, Capture, Limits};
 use crate::trace::Filter;
+use crate::walk::Caps;
 
 #[derive(Parser)]
 #[command(name = "refpy", about = "The refpy memory explorer")]
@@ -102,6 +103,14 @@ fn write_output(path: Option<&str>, text: &str) -> i32 {
     }
 }
 
+/// `dir/prog.py` → `prog.html` in the current directory.
+fn default_page_path(file: &str) -> String {
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .map_or("refpy".into(), |s| s.to_string_lossy().into_owned());
+    format!("{stem}.html")
+}
+
 fn run(command: Command) -> i32 {
     match command {
         Command::Trace {
@@ -139,16 +148,16 @@ fn run(command: Command) -> i32 {
                 Ok(s) => s,
                 Err(c) => return c,
             };
-            let rec = record(&src, &file, Limits::default());
-            let snap = match line {
-                Some(n) => match rec.after_line(n) {
-                    Some(s) => s,
-                    None => {
-                        eprintln!("refpy: line {n} of {file} never ran");
-                        return 1;
-                    }
-                },
-                None => rec.at_exit(),
+            // Only the asked-for picture is kept, so a long run costs no memory.
+            let limits = Limits {
+                steps: 0,
+                capture: line.map_or(Capture::AtExit, Capture::AfterLine),
+                ..Limits::default()
+            };
+            let rec = record(&src, &file, limits);
+            let Some(snap) = rec.captured.as_ref() else {
+                eprintln!("refpy: line {} of {file} never ran", line.unwrap_or(0));
+                return 1;
             };
             let text = match format {
                 Format::Ascii => crate::ascii::render(snap),
@@ -157,9 +166,34 @@ fn run(command: Command) -> i32 {
             };
             write_output(output.as_deref(), &text)
         }
-        Command::Explore { .. } => {
-            eprintln!("refpy: not yet");
-            2
+        Command::Explore {
+            file,
+            output,
+            max_steps,
+        } => {
+            let src = match read_source(&file) {
+                Ok(s) => s,
+                Err(c) => return c,
+            };
+            // A page of readable pictures: fewer objects per picture than the terminal views.
+            let limits = Limits {
+                steps: max_steps,
+                caps: Caps {
+                    objects: 60,
+                    edges: 12,
+                },
+                ..Limits::default()
+            };
+            let rec = record(&src, &file, limits);
+            let path = output.unwrap_or_else(|| default_page_path(&file));
+            let code = write_output(Some(&path), &crate::page::render(&rec));
+            if code == 0 {
+                eprintln!(
+                    "refpy: wrote {path} ({} steps); open it in a browser",
+                    rec.steps.len()
+                );
+            }
+            code
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::layers::layers;
-use crate::model::{ObjView, Snapshot};
+use crate::model::{FrameView, ObjView, Snapshot};
 
 /// Width of one character of the 12px monospace font, rounded up.
 pub const CHAR_W: f64 = 7.5;
@@ -14,6 +14,8 @@ const PAD: f64 = 8.0;
 const GAP_X: f64 = 70.0;
 const GAP_Y: f64 = 16.0;
 const MARGIN: f64 = 20.0;
+/// Room above the boxes for arrows that go back to an earlier layer.
+const TOP: f64 = 40.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rect {
@@ -54,6 +56,21 @@ fn text_w(s: &str) -> f64 {
     s.chars().count() as f64 * CHAR_W
 }
 
+/// Rows of a frame box after its variables: names bound to singletons, and the definitions.
+pub fn frame_notes(f: &FrameView) -> Vec<String> {
+    let mut notes: Vec<String> = f.inline.iter().map(|(n, v)| format!("{n} = {v}")).collect();
+    if !f.defs.is_empty() {
+        let defs = f.defs.join(", ");
+        let defs = if defs.chars().count() > 28 {
+            format!("{}…", defs.chars().take(27).collect::<String>())
+        } else {
+            defs
+        };
+        notes.push(format!("def: {defs}"));
+    }
+    notes
+}
+
 /// `count 2`, or why no count is shown.
 pub fn count_text(o: &ObjView) -> String {
     if o.shared {
@@ -78,17 +95,19 @@ pub fn node_lines(o: &ObjView) -> [String; 3] {
 
 pub fn layout(snap: &Snapshot) -> Layout {
     let mut frames = Vec::new();
-    let mut y = MARGIN;
+    let mut y = TOP;
     let frame_w = snap
         .frames
         .iter()
         .flat_map(|f| {
             std::iter::once(text_w(&f.func) + 2.0 * PAD)
                 .chain(f.vars.iter().map(|v| text_w(&v.name) + 3.0 * PAD))
+                .chain(frame_notes(f).into_iter().map(|n| text_w(&n) + 3.0 * PAD))
         })
         .fold(120.0, f64::max);
     for f in &snap.frames {
-        let h = ROW_H * (1 + f.vars.len().max(1)) as f64 + PAD;
+        let rows = f.vars.len() + frame_notes(f).len();
+        let h = ROW_H * (1 + rows.max(1)) as f64 + PAD;
         let var_y = (0..f.vars.len())
             .map(|i| y + ROW_H * (i + 1) as f64 + ROW_H / 2.0 + PAD / 2.0)
             .collect();
@@ -108,7 +127,7 @@ pub fn layout(snap: &Snapshot) -> Layout {
     let mut x = MARGIN + frame_w + GAP_X;
     for (layer, addrs) in layers(snap).iter().enumerate() {
         let mut col_w: f64 = 0.0;
-        let mut y = MARGIN;
+        let mut y = TOP;
         for a in addrs {
             let Some(o) = snap.objects.get(a) else {
                 continue;
@@ -139,7 +158,7 @@ pub fn layout(snap: &Snapshot) -> Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Edge, FrameView, GcMark, VarView};
+    use crate::model::{Edge, GcMark, VarView};
 
     fn obj(addr: usize, to: &[usize]) -> ObjView {
         ObjView {
@@ -180,6 +199,7 @@ mod tests {
             }],
             objects: objs.into_iter().map(|o| (o.addr, o)).collect(),
             omitted: 0,
+            partial: false,
         }
     }
 

@@ -14,6 +14,7 @@ pub mod layers;
 pub mod layout;
 pub mod model;
 pub mod normalize;
+pub mod page;
 pub mod recorder;
 pub mod referrers;
 pub mod repr;

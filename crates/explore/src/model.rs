@@ -85,8 +85,10 @@ pub struct Snapshot {
     /// Outermost first.
     pub frames: Vec<FrameView>,
     pub objects: BTreeMap<usize, ObjView>,
-    /// Objects reachable but not drawn because of the size cap.
+    /// Objects reachable but not drawn because of the size cap (at least this many).
     pub omitted: usize,
+    /// Taken in a long run after the snapshot budget: calling frames and unreachable objects left out.
+    pub partial: bool,
 }
 
 /// What the heap did, from its event sink.
@@ -155,6 +157,8 @@ pub struct Recording {
     pub steps_omitted: usize,
     pub allocs_omitted: usize,
     pub frees_omitted: usize,
+    /// The snapshot asked for with `Limits::capture`, kept even past the step cap.
+    pub captured: Option<Snapshot>,
     pub exit_code: i32,
 }
 
@@ -167,6 +171,11 @@ impl Recording {
 impl Recording {
     /// The heap right after line `line` first ran to completion (calls it made included).
     pub fn after_line(&self, line: usize) -> Option<&Snapshot> {
+        self.step_after_line(line).map(|i| &self.steps[i].after)
+    }
+
+    /// The step whose `after` is the heap right after line `line` first ran to completion.
+    pub fn step_after_line(&self, line: usize) -> Option<usize> {
         let i = self
             .steps
             .iter()
@@ -178,7 +187,7 @@ impl Recording {
                 (s.kind == StepKind::Line && s.depth <= depth) || s.kind == StepKind::Exit
             })
             .map_or(self.steps.len(), |k| i + 1 + k);
-        Some(&self.steps[end - 1].after)
+        Some(end - 1)
     }
 
     /// The heap when the module's last line has run, before shutdown.

@@ -20,12 +20,26 @@ use refpy_vm::linehook::{set_trace_hook, TraceEvent};
 use crate::model::{FrameView, GcMark, MemEvent, ObjView, Recording, Snapshot, Step, StepKind};
 use crate::walk::{Caps, Walk};
 
+/// One point of the run whose snapshot is kept even past the step cap (for `refpy graph`).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum Capture {
+    #[default]
+    Nothing,
+    /// Right after the line first ran to completion (as [`Recording::after_line`]).
+    AfterLine(usize),
+    /// When the module's last line has run (as [`Recording::at_exit`]).
+    AtExit,
+}
+
 /// Limits of a recording.
 #[derive(Copy, Clone, Debug)]
 pub struct Limits {
     pub caps: Caps,
     /// Steps recorded; later steps run but are only counted.
     pub steps: usize,
+    pub capture: Capture,
+    /// Full snapshots taken past the step cap while looking for the capture point.
+    pub snapshot_budget: usize,
 }
 
 impl Default for Limits {
@@ -33,6 +47,8 @@ impl Default for Limits {
         Limits {
             caps: Caps::default(),
             steps: 2000,
+            capture: Capture::Nothing,
+            snapshot_budget: 5_000,
         }
     }
 }
@@ -105,6 +121,8 @@ struct Recorder {
     snapshots_taken: u64,
     /// Snapshot number after which an address was last freed.
     freed_at: HashMap<usize, u64>,
+    /// Depth of the first run of the `Capture::AfterLine` line, while it runs.
+    armed: Option<usize>,
 }
 
 fn take_output() -> String {
@@ -159,7 +177,7 @@ impl Recorder {
                         self.frames.len() - 1
                     }
                 };
-                self.boundary(frame, pos, line);
+                self.boundary(frame, pos, line, Some((pos, line)), false);
                 let func = self.frames[pos].view.func.clone();
                 self.open = Some(OpenStep {
                     kind: StepKind::Line,
@@ -171,9 +189,9 @@ impl Recorder {
             TraceEvent::Leave => {
                 let Some(pos) = pos else { return };
                 let line = self.frames[pos].view.line;
-                self.boundary(frame, pos, line);
-                let view = &self.frames[pos].view;
                 let is_module = pos == 0 && frame.code().flags & CO_NAMESPACE != 0;
+                self.boundary(frame, pos, line, None, is_module);
+                let view = &self.frames[pos].view;
                 self.open = Some(OpenStep {
                     kind: if is_module {
                         StepKind::Exit
@@ -190,13 +208,48 @@ impl Recorder {
     }
 
     /// A step boundary in `frame` (at user-frame position `pos`): snapshot, close the open step.
-    fn boundary(&mut self, frame: &Frame, pos: usize, line: usize) {
-        if self.capped() {
+    /// `next_line` is (depth, line) when the next step is a line; `leaving_module` when the module ends.
+    fn boundary(
+        &mut self,
+        frame: &Frame,
+        pos: usize,
+        line: usize,
+        next_line: Option<(usize, usize)>,
+        leaving_module: bool,
+    ) {
+        let capturing = self.limits.capture != Capture::Nothing && self.rec.captured.is_none();
+        if self.capped() && !capturing {
             self.count_omitted();
             return;
         }
-        let snap = self.snapshot(Some((frame, pos, line)));
-        self.close_step(snap);
+        let fires = match next_line {
+            Some((depth, _)) => self.armed.is_some_and(|armed| depth <= armed),
+            None => {
+                leaving_module && (self.armed.is_some() || self.limits.capture == Capture::AtExit)
+            }
+        };
+        if let (Capture::AfterLine(n), Some((depth, l))) = (self.limits.capture, next_line) {
+            if l == n && self.armed.is_none() && !fires {
+                self.armed = Some(depth);
+            }
+        }
+        // A long run past the step cap: full snapshots only within the budget, then just the capture.
+        let light = self.capped() && self.snapshots_taken >= self.limits.snapshot_budget as u64;
+        if light && !fires {
+            self.count_omitted();
+            return;
+        }
+        let snap = self.snapshot(Some((frame, pos, line)), light);
+        if fires {
+            self.rec.captured = Some(snap.clone());
+            self.armed = None;
+        }
+        if self.capped() {
+            self.count_omitted();
+            self.last = snap;
+        } else {
+            self.close_step(snap);
+        }
     }
 
     fn count_omitted(&mut self) {
@@ -230,7 +283,9 @@ impl Recorder {
     }
 
     /// The heap now, seen from the user frames; `running` is the frame at the boundary (none at exit).
-    fn snapshot(&mut self, running: Option<(&Frame, usize, usize)>) -> Snapshot {
+    /// `light`: only the running frame and the module (no cached callers, no unreachable objects), for
+    /// a picture taken after the snapshot budget ran out.
+    fn snapshot(&mut self, running: Option<(&Frame, usize, usize)>, light: bool) -> Snapshot {
         self.snapshots_taken += 1;
         let now = self.snapshots_taken;
         let freed_now: HashSet<usize> = self
@@ -269,6 +324,9 @@ impl Recorder {
                         continue;
                     }
                 }
+                if light {
+                    continue;
+                }
                 frames.push(outer.view.clone());
                 for o in &outer.objects {
                     let stale = self.freed_at.get(&o.addr).is_some_and(|&t| t > outer.taken);
@@ -285,7 +343,7 @@ impl Recorder {
             frames.push(view);
         }
         // Objects seen before, gone from every frame, but not freed: still in memory.
-        if omitted == 0 {
+        if omitted == 0 && !light {
             for o in self.last.objects.values() {
                 // Atoms (ints, strs…) are left out: shared and cached, they linger by design.
                 if o.gc == GcMark::NotGc
@@ -313,6 +371,7 @@ impl Recorder {
             frames,
             objects,
             omitted,
+            partial: light,
         }
     }
 }
@@ -355,6 +414,7 @@ pub fn record(source: &str, filename: &str, limits: Limits) -> Recording {
         last: Snapshot::default(),
         snapshots_taken: 0,
         freed_at: HashMap::new(),
+        armed: None,
     }));
     *refpy_vm::rt::rt().capture.borrow_mut() = Some((String::new(), String::new()));
     let hook_recorder = recorder.clone();
@@ -369,7 +429,7 @@ pub fn record(source: &str, filename: &str, limits: Limits) -> Recording {
     if r.capped() {
         r.count_omitted();
     } else {
-        let snap = r.snapshot(None);
+        let snap = r.snapshot(None, false);
         r.close_step(snap);
     }
     let leftover = take_output();

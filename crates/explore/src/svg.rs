@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::fmt::Write;
 
 use crate::cycles::cycles;
-use crate::layout::{layout, node_lines, Rect, CHAR_W, ROW_H};
+use crate::layout::{frame_notes, layout, node_lines, Rect, CHAR_W, ROW_H};
 use crate::model::{ObjView, Snapshot};
 
 /// Extra marks for one step of the page.
@@ -42,27 +42,46 @@ text{font:12px monospace;fill:#222}\
 .obj.freed rect{stroke-dasharray:2 2;fill:#fdecea}\
 .ref{fill:none;stroke:#444;stroke-width:1.3}\
 .ref.cycle{stroke:#c62828}\
-.label{font-size:10px;fill:#666}";
+.label{font-size:10px;fill:#666}\
+.frame .note{fill:#666}";
 
-/// A curve from `(x1, y1)` to `(x2, y2)` that leaves to the right and arrives from the left; arrows going
-/// back (to an earlier layer, or to themselves) loop over the top.
+/// A curve from `(x1, y1)` to `(x2, y2)` that leaves to the right and arrives from the left.
 fn curve(x1: f64, y1: f64, x2: f64, y2: f64) -> String {
+    let dx = ((x2 - x1) / 2.0).max(30.0);
+    format!(
+        "M{x1:.1},{y1:.1} C{:.1},{y1:.1} {:.1},{y2:.1} {x2:.1},{y2:.1}",
+        x1 + dx,
+        x2 - dx
+    )
+}
+
+/// An arrow between two boxes: forwards from right side to left side; backwards (to an earlier layer, or
+/// to itself) as an arch from top to top, inside the margin the layout keeps above the boxes.
+/// Returns the path and where its label goes.
+fn arrow(from: &Rect, to: &Rect) -> (String, f64, f64) {
+    let (x1, y1) = (from.x + from.w, from.y + from.h / 2.0);
+    let (x2, y2) = (to.x, to.y + to.h / 2.0);
     if x2 > x1 + 10.0 {
-        let dx = ((x2 - x1) / 2.0).max(30.0);
-        format!(
-            "M{x1:.1},{y1:.1} C{:.1},{y1:.1} {:.1},{y2:.1} {x2:.1},{y2:.1}",
-            x1 + dx,
-            x2 - dx
-        )
-    } else {
-        let lift = 40.0 + (x1 - x2).abs() / 6.0;
-        let top = y1.min(y2) - lift;
-        format!(
-            "M{x1:.1},{y1:.1} C{:.1},{top:.1} {:.1},{top:.1} {x2:.1},{y2:.1}",
-            x1 + 50.0,
-            x2 - 50.0
-        )
+        return (
+            curve(x1, y1, x2, y2),
+            (x1 + x2) / 2.0,
+            (y1 + y2) / 2.0 - 4.0,
+        );
     }
+    let (sx, sy) = (from.x + from.w * 0.6, from.y);
+    let (tx, ty) = (to.x + to.w * 0.4, to.y);
+    let rise = 22.0 + (sx - tx).abs().min(400.0) / 25.0;
+    let top = (sy.min(ty) - rise).max(2.0);
+    let (c1, c2) = if from == to {
+        (sx + 30.0, tx - 30.0)
+    } else {
+        (sx, tx)
+    };
+    (
+        format!("M{sx:.1},{sy:.1} C{c1:.1},{top:.1} {c2:.1},{top:.1} {tx:.1},{ty:.1}"),
+        (sx + tx) / 2.0,
+        top + rise * 0.25,
+    )
 }
 
 fn rect(out: &mut String, r: &Rect) {
@@ -114,8 +133,7 @@ pub fn render(snap: &Snapshot, decor: &Decor) -> String {
             let Some(to) = l.nodes.get(&e.to) else {
                 continue;
             };
-            let (x1, y1) = (from.rect.x + from.rect.w, from.rect.y + from.rect.h / 2.0);
-            let (x2, y2) = (to.rect.x, to.rect.y + to.rect.h / 2.0);
+            let (d, lx, ly) = arrow(&from.rect, &to.rect);
             let in_cycle = cyc.contains_key(&o.addr) && cyc.get(&o.addr) == cyc.get(&e.to);
             let class = if in_cycle { "ref cycle" } else { "ref" };
             let _ = write!(
@@ -123,13 +141,7 @@ pub fn render(snap: &Snapshot, decor: &Decor) -> String {
                 r#"<path class="{class}" id="edge-{a:#x}-{k}" data-to="{t:#x}" d="{d}" marker-end="url(#arrow)"/>"#,
                 a = o.addr,
                 t = e.to,
-                d = curve(x1, y1, x2, y2)
             );
-            let (lx, ly) = if x2 > x1 + 10.0 {
-                ((x1 + x2) / 2.0, (y1 + y2) / 2.0 - 4.0)
-            } else {
-                ((x1 + x2) / 2.0, y1.min(y2) - 30.0)
-            };
             let _ = write!(
                 out,
                 r#"<text class="label" x="{lx:.1}" y="{ly:.1}" text-anchor="middle">{}</text>"#,
@@ -154,6 +166,15 @@ pub fn render(snap: &Snapshot, decor: &Decor) -> String {
                 fb.rect.x + 12.0,
                 y + 4.0,
                 n = escape(&v.name)
+            );
+        }
+        for (i, note) in frame_notes(f).iter().enumerate() {
+            let y = fb.rect.y + ROW_H * (f.vars.len() + i + 2) as f64;
+            let _ = write!(
+                out,
+                r#"<text class="note" x="{:.1}" y="{y:.1}">{}</text>"#,
+                fb.rect.x + 12.0,
+                escape(note)
             );
         }
         out.push_str("</g>");
@@ -202,12 +223,22 @@ pub fn render(snap: &Snapshot, decor: &Decor) -> String {
         }
         out.push_str("</g>");
     }
+    let mut notes = Vec::new();
     if snap.omitted > 0 {
+        notes.push(format!(
+            "… more objects are reachable but not drawn: the picture is capped at {} objects",
+            snap.objects.len()
+        ));
+    }
+    if snap.partial {
+        notes.push(crate::ascii::PARTIAL.to_string());
+    }
+    for (i, note) in notes.iter().enumerate() {
         let _ = write!(
             out,
-            r#"<text class="omitted" x="20" y="{:.1}">… {} more objects not drawn</text>"#,
-            l.height - 6.0,
-            snap.omitted
+            r#"<text class="omitted" x="20" y="{:.1}">{}</text>"#,
+            l.height - 6.0 - 16.0 * (notes.len() - 1 - i) as f64,
+            escape(note)
         );
     }
     out.push_str("</svg>\n");

@@ -401,3 +401,26 @@ pub fn render(rec: &Recording, filter: &Filter) -> String {
     }
     r.out
 }
+
+/// Each step's event lines, unfiltered (for the stepping page).
+pub fn step_texts(rec: &Recording) -> Vec<Vec<String>> {
+    let filter = Filter::default();
+    let mut r = Renderer {
+        filter: &filter,
+        freed: HashMap::new(),
+        named: HashSet::new(),
+        out: String::new(),
+    };
+    let mut prev = &rec.initial;
+    let mut out = Vec::with_capacity(rec.steps.len());
+    for step in &rec.steps {
+        out.push(
+            r.step_lines(step, prev)
+                .into_iter()
+                .map(|l| l.text)
+                .collect(),
+        );
+        prev = &step.after;
+    }
+    out
+}

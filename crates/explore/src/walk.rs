@@ -45,7 +45,8 @@ struct Bindings {
 
 impl Bindings {
     fn add(&mut self, name: &str, value: &ObjRef, is_param: bool) {
-        if name.starts_with("__") && name.ends_with("__") {
+        // Dunders are the interpreter's; `.0` is a comprehension's hidden iterator argument.
+        if (name.starts_with("__") && name.ends_with("__")) || name.starts_with('.') {
             return;
         }
         if is_singleton(value) {
@@ -112,47 +113,63 @@ fn is_small_int(o: &ObjRef) -> bool {
         .is_some_and(|v| (-5..=256).contains(&v))
 }
 
-/// The references of `o` worth drawing, labelled; `f` gets each one.
-fn for_each_reference(o: &ObjRef, f: &mut dyn FnMut(String, &ObjRef)) {
-    let mut follow = |label: String, child: &ObjRef| {
-        if kind_of(child) == Kind::Data && !is_singleton(child) {
-            f(label, child)
+/// Entries of one container looked at per snapshot: a list of 10^5 ints is not scanned to the end.
+const SCAN_LIMIT: usize = 256;
+
+/// A reference found in an object.
+enum Reference<'a> {
+    Follow(String, &'a ObjRef),
+    /// Entries of a big container past [`SCAN_LIMIT`]: not examined, counted as omitted.
+    Skipped(usize),
+}
+
+/// The references of `o` worth drawing, labelled, given to `f`.
+fn for_each_reference(o: &ObjRef, f: &mut dyn FnMut(Reference<'_>)) {
+    let mut follow = |r: Option<(String, &ObjRef)>| {
+        if let Some((label, child)) = r {
+            if kind_of(child) == Kind::Data && !is_singleton(child) {
+                f(Reference::Follow(label, child))
+            }
         }
     };
-    if let Some(l) = o.downcast::<ListObj>() {
-        if let Ok(v) = l.0.try_borrow() {
-            v.iter()
-                .enumerate()
-                .for_each(|(i, x)| follow(format!("[{i}]"), x));
-        }
-    } else if let Some(t) = o.downcast::<TupleObj>() {
-        if let Ok(v) = t.0.try_borrow() {
-            v.iter()
-                .enumerate()
-                .for_each(|(i, x)| follow(format!("[{i}]"), x));
+    let seq = o
+        .downcast::<ListObj>()
+        .map(|l| &l.0)
+        .or_else(|| o.downcast::<TupleObj>().map(|t| &t.0));
+    if let Some(seq) = seq {
+        if let Ok(v) = seq.try_borrow() {
+            for (i, x) in v.iter().enumerate().take(SCAN_LIMIT) {
+                follow(Some((format!("[{i}]"), x)));
+            }
+            f(Reference::Skipped(v.len().saturating_sub(SCAN_LIMIT)));
         }
     } else if let Some(d) = o.downcast::<DictObj>() {
         if let Ok(t) = d.0.try_borrow() {
-            for e in t.live() {
+            for e in t.live().take(SCAN_LIMIT) {
                 let key = match kind_of(&e.key) {
                     Kind::Atom => short_repr(&e.key),
                     _ => {
-                        follow("key".into(), &e.key);
+                        follow(Some(("key".into(), &e.key)));
                         format!("<{}>", type_name(&e.key))
                     }
                 };
                 if let Some(v) = &e.value {
-                    follow(format!("[{key}]"), v);
+                    follow(Some((format!("[{key}]"), v)));
                 }
             }
+            f(Reference::Skipped(t.len.saturating_sub(SCAN_LIMIT)));
         }
     } else if let Some(s) = o.downcast::<SetObj>() {
         if let Ok(t) = s.table.try_borrow() {
-            t.live().for_each(|e| follow("item".into(), &e.key));
+            for e in t.live().take(SCAN_LIMIT) {
+                follow(Some(("item".into(), &e.key)));
+            }
+            f(Reference::Skipped(t.len.saturating_sub(SCAN_LIMIT)));
         }
     } else if let Some(i) = o.downcast::<Instance>() {
         if let Ok(a) = i.attrs.try_borrow() {
-            a.iter().for_each(|(k, v)| follow(format!(".{k}"), v));
+            a.iter()
+                .for_each(|(k, v)| follow(Some((format!(".{k}"), v))));
         }
         // A materialised `__dict__` is drawn as the instance's attributes, as Python code sees them.
         if let Ok(d) = i.dict.try_borrow() {
@@ -160,7 +177,7 @@ fn for_each_reference(o: &ObjRef, f: &mut dyn FnMut(String, &ObjRef)) {
                 if let Ok(t) = t.0.try_borrow() {
                     for e in t.live() {
                         if let (Some(k), Some(v)) = (e.key.downcast::<StrObj>(), &e.value) {
-                            follow(format!(".{}", k.s), v);
+                            follow(Some((format!(".{}", k.s), v)));
                         }
                     }
                 }
@@ -170,23 +187,23 @@ fn for_each_reference(o: &ObjRef, f: &mut dyn FnMut(String, &ObjRef)) {
             s.iter()
                 .enumerate()
                 .filter_map(|(n, v)| v.as_ref().map(|v| (n, v)))
-                .for_each(|(n, v)| follow(format!(".slot{n}"), v));
+                .for_each(|(n, v)| follow(Some((format!(".slot{n}"), v))));
         }
     } else if let Some(c) = o.downcast::<CellObj>() {
         if let Ok(v) = c.0.try_borrow() {
             if let Some(v) = v.as_ref() {
-                follow("cell_contents".into(), v);
+                follow(Some(("cell_contents".into(), v)));
             }
         }
     } else if let Some(m) = o.downcast::<MethodObj>() {
-        follow("__self__".into(), &m.self_obj);
+        follow(Some(("__self__".into(), &m.self_obj)));
     } else if let Some(g) = o.downcast::<GeneratorObj>() {
         if let Ok(fr) = g.frame.try_borrow() {
             if let Some(fr) = fr.as_ref() {
                 let mut b = Bindings::default();
                 b.frame(fr);
                 for (name, v, _) in &b.vars {
-                    follow(format!("gi_frame.{name}"), v);
+                    follow(Some((format!("gi_frame.{name}"), v)));
                 }
             }
         }
@@ -299,12 +316,12 @@ impl<'a> Walk<'a> {
             let mut omitted = 0;
             let max_edges = self.caps.edges;
             let mut found: Vec<(String, ObjRef)> = Vec::new();
-            for_each_reference(&o, &mut |label, child| {
-                if found.len() < max_edges {
-                    found.push((label, child.clone()));
-                } else {
-                    omitted += 1;
+            for_each_reference(&o, &mut |reference| match reference {
+                Reference::Follow(label, child) if found.len() < max_edges => {
+                    found.push((label, child.clone()))
                 }
+                Reference::Follow(..) => omitted += 1,
+                Reference::Skipped(n) => omitted += n,
             });
             for (label, child) in &found {
                 if self.discover(child, found_clones(&found, child)) {
