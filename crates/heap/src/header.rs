@@ -208,7 +208,7 @@ impl RawObj {
     /// `T`'s `TypeId`).
     #[inline]
     pub fn is<T: 'static>(self) -> bool {
-        (self.vtable().type_id)() == TypeId::of::<T>()
+        self.vtable().type_id == TypeId::of::<T>()
     }
 
     /// The payload as `&T`, if the object is a `T`.
@@ -246,7 +246,7 @@ pub struct VTable {
     /// Shown in debug output and event traces.
     pub name: &'static str,
     /// `TypeId` of the payload's Rust type: lets [`RawObj::downcast`] check the payload type safely.
-    pub type_id: fn() -> TypeId,
+    pub type_id: TypeId,
     /// Payload size in bytes (the allocation is `HEADER_SIZE` (+ `GC_HEAD_SIZE`) + this).
     pub payload_size: usize,
     /// Payload alignment; at most [`MAX_PAYLOAD_ALIGN`].

@@ -47,7 +47,7 @@ struct TypedVTables<T>(PhantomData<T>);
 impl<T: Trace + 'static> TypedVTables<T> {
     const PLAIN: VTable = VTable {
         name: "object",
-        type_id: TypeId::of::<T>,
+        type_id: TypeId::of::<T>(),
         payload_size: std::mem::size_of::<T>(),
         payload_align: std::mem::align_of::<T>(),
         gc_capable: T::MAY_CONTAIN_REFS,

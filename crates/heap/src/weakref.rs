@@ -88,7 +88,7 @@ unsafe fn weakref_drop(obj: RawObj) {
 
 static WEAKREF_VTABLE: VTable = VTable {
     name: "weakref",
-    type_id: TypeId::of::<WeakRefData>,
+    type_id: TypeId::of::<WeakRefData>(),
     payload_size: std::mem::size_of::<WeakRefData>(),
     payload_align: std::mem::align_of::<WeakRefData>(),
     gc_capable: true,
@@ -113,7 +113,7 @@ unsafe fn callback_drop(obj: RawObj) {
 
 static RUST_CALLBACK_VTABLE: VTable = VTable {
     name: "builtin_function_or_method",
-    type_id: TypeId::of::<RustCallback>,
+    type_id: TypeId::of::<RustCallback>(),
     payload_size: std::mem::size_of::<RustCallback>(),
     payload_align: std::mem::align_of::<RustCallback>(),
     gc_capable: false,

@@ -47,7 +47,7 @@ macro_rules! vtable {
      weak: $weak:expr, finalize: $fin:expr) => {
         $vis static $name: refpy_heap::VTable = refpy_heap::VTable {
             name: $pyname,
-            type_id: std::any::TypeId::of::<$ty>,
+            type_id: std::any::TypeId::of::<$ty>(),
             payload_size: std::mem::size_of::<$ty>(),
             payload_align: std::mem::align_of::<$ty>(),
             gc_capable: $gc,

@@ -44,7 +44,7 @@ unsafe fn drop_payload<T>(obj: RawObj) {
 
 pub static LIST: VTable = VTable {
     name: "list",
-    type_id: TypeId::of::<List>,
+    type_id: TypeId::of::<List>(),
     payload_size: std::mem::size_of::<List>(),
     payload_align: std::mem::align_of::<List>(),
     gc_capable: true,
@@ -60,7 +60,7 @@ pub static LIST: VTable = VTable {
 
 pub static TUPLE: VTable = VTable {
     name: "tuple",
-    type_id: TypeId::of::<Tuple>,
+    type_id: TypeId::of::<Tuple>(),
     payload_size: std::mem::size_of::<Tuple>(),
     payload_align: std::mem::align_of::<Tuple>(),
     gc_capable: true,
@@ -89,7 +89,7 @@ pub static LEGACY: VTable = VTable {
 
 pub static ATOM: VTable = VTable {
     name: "int",
-    type_id: TypeId::of::<Atom>,
+    type_id: TypeId::of::<Atom>(),
     payload_size: std::mem::size_of::<Atom>(),
     payload_align: std::mem::align_of::<Atom>(),
     gc_capable: false,
