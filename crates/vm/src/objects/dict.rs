@@ -5,12 +5,32 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use refpy_heap::ObjRef;
 
 use crate::object::Payload;
 use crate::vtable;
 use crate::PyResult;
+
+/// The index is keyed by Python hashes, which are already hashes: one multiply spreads them (small ints hash
+/// to themselves) instead of running SipHash on every lookup.
+#[derive(Default)]
+pub struct PyHashHasher(u64);
+
+impl Hasher for PyHashHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
 
 #[derive(Clone)]
 pub struct Entry {
@@ -22,7 +42,7 @@ pub struct Entry {
 #[derive(Default)]
 pub struct Table {
     pub entries: Vec<Option<Entry>>,
-    index: HashMap<i64, Vec<usize>>,
+    index: HashMap<i64, Vec<usize>, BuildHasherDefault<PyHashHasher>>,
     pub len: usize,
 }
 
