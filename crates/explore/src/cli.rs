@@ -38,6 +38,9 @@ enum Command {
         /// Lines recorded before the trace is cut short
         #[arg(long, default_value_t = 2000)]
         max_steps: usize,
+        /// Lines of one function call shown one by one; the rest of the call is folded
+        #[arg(long, default_value_t = 100)]
+        per_call: usize,
     },
     /// Draw the heap graph at one point of FILE's run
     Graph {
@@ -61,8 +64,11 @@ enum Command {
         #[arg(short = 'o')]
         output: Option<String>,
         /// Lines recorded (the page stays small)
-        #[arg(long, default_value_t = 500)]
+        #[arg(long, default_value_t = 1000)]
         max_steps: usize,
+        /// Lines of one function call shown one by one; the rest of the call is folded into one step
+        #[arg(long, default_value_t = 25)]
+        per_call: usize,
     },
 }
 
@@ -90,7 +96,9 @@ fn read_source(path: &str) -> Result<String, i32> {
 fn write_output(path: Option<&str>, text: &str) -> i32 {
     match path {
         None => {
-            print!("{text}");
+            // A closed pipe (`refpy trace … | head`) is not an error.
+            use std::io::Write;
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
             0
         }
         Some(p) => match std::fs::write(p, text) {
@@ -119,6 +127,7 @@ fn run(command: Command) -> i32 {
             types,
             gc_only,
             max_steps,
+            per_call,
         } => {
             let src = match read_source(&file) {
                 Ok(s) => s,
@@ -126,6 +135,7 @@ fn run(command: Command) -> i32 {
             };
             let limits = Limits {
                 steps: max_steps,
+                lines_per_call: per_call,
                 ..Limits::default()
             };
             let rec = record(&src, &file, limits);
@@ -134,8 +144,7 @@ fn run(command: Command) -> i32 {
                 types,
                 gc_only,
             };
-            print!("{}", crate::trace::render(&rec, &filter));
-            0
+            write_output(None, &crate::trace::render(&rec, &filter))
         }
         Command::Graph {
             file,
@@ -170,6 +179,7 @@ fn run(command: Command) -> i32 {
             file,
             output,
             max_steps,
+            per_call,
         } => {
             let src = match read_source(&file) {
                 Ok(s) => s,
@@ -182,6 +192,7 @@ fn run(command: Command) -> i32 {
                     objects: 60,
                     edges: 12,
                 },
+                lines_per_call: per_call,
                 ..Limits::default()
             };
             let rec = record(&src, &file, limits);

@@ -1,6 +1,6 @@
 //! Objects in layers by distance from the variables: layer 0 holds what variables point to, layer 1 what
-//! those objects point to, and so on. Objects no variable reaches follow in layers of their own, started
-//! from the ones nothing else in the picture points to. Within a layer, objects keep the order of their
+//! those objects point to, and so on. Objects no variable reaches get layers of their own to the right
+//! (an orphaned cycle stands apart, at the top), started from the ones nothing else points to. Within a layer, objects keep the order of their
 //! first referrer, which keeps arrows from crossing in simple pictures.
 
 use std::collections::{HashMap, HashSet};
@@ -29,7 +29,8 @@ pub fn layers(snap: &Snapshot) -> Vec<Vec<usize>> {
         .copied()
         .filter(|a| !layer_of.contains_key(a) && !referenced.contains(a))
         .collect();
-    spread(snap, orphans, 0, &mut layer_of, &mut layers);
+    let apart = layers.len();
+    spread(snap, orphans, apart, &mut layer_of, &mut layers);
     let rest: Vec<usize> = snap
         .objects
         .keys()
@@ -38,7 +39,7 @@ pub fn layers(snap: &Snapshot) -> Vec<Vec<usize>> {
         .collect();
     for a in rest {
         if !layer_of.contains_key(&a) {
-            spread(snap, vec![a], 0, &mut layer_of, &mut layers);
+            spread(snap, vec![a], apart, &mut layer_of, &mut layers);
         }
     }
     layers

@@ -141,6 +141,8 @@ pub struct Step {
     pub events: Vec<MemEvent>,
     /// What the program printed during the step.
     pub output: String,
+    /// When non-zero, the step is this many lines of one long call folded together.
+    pub folded: usize,
     /// The heap after the step.
     pub after: Snapshot,
 }

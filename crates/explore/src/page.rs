@@ -106,6 +106,7 @@ fn data(rec: &Recording) -> serde_json::Value {
             "hl": highlight,
             "func": step.func,
             "depth": step.depth,
+            "folded": step.folded,
             "svg": svg_id,
             "events": events,
             "output": step.output,
@@ -139,6 +140,7 @@ main{display:flex;align-items:flex-start}
 #right{flex:1;padding:10px 14px;overflow:auto;max-height:calc(100vh - 44px)}
 #status{font-weight:600;margin-bottom:6px}
 #heap{background:#fff;border:1px solid #ddd;overflow:auto;padding:4px}
+#heap svg{max-width:100%;height:auto}
 #heap.collecting{animation:gcflash 1.2s ease-out}
 @keyframes gcflash{from{background:#ffd7d7}to{background:#fff}}
 #gc{display:none;margin:6px 0;padding:4px 8px;background:#ffebee;border-left:4px solid #c62828}
@@ -173,6 +175,7 @@ function describe(s) {
   if (s.kind === 'start') return 'Before the first line';
   if (s.kind === 'return') return s.func + '() returns: its frame lets go of its locals';
   if (s.kind === 'exit') return 'End of program: modules released, final collection';
+  if (s.folded) return '… ' + s.folded + ' more lines of ' + s.func + '() ran (folded into one step)';
   return 'Line ' + s.line + ' ran' + (s.func !== '<module>' ? ' in ' + s.func + '()' : '');
 }
 function show(n) {

@@ -40,6 +40,8 @@ pub struct Limits {
     pub capture: Capture,
     /// Full snapshots taken past the step cap while looking for the capture point.
     pub snapshot_budget: usize,
+    /// Lines of one function call recorded one by one; the rest of the call is folded into one step.
+    pub lines_per_call: usize,
 }
 
 impl Default for Limits {
@@ -49,6 +51,7 @@ impl Default for Limits {
             steps: 2000,
             capture: Capture::Nothing,
             snapshot_budget: 5_000,
+            lines_per_call: usize::MAX,
         }
     }
 }
@@ -98,6 +101,8 @@ struct CachedFrame {
     objects: Vec<ObjView>,
     /// Snapshot number when cached: objects freed after it are stale.
     taken: u64,
+    /// Line events of this activation so far.
+    lines: usize,
 }
 
 /// A step whose effects are still being collected.
@@ -106,6 +111,8 @@ struct OpenStep {
     line: usize,
     depth: usize,
     func: String,
+    /// Line events merged into this step (a long-running call).
+    folded: usize,
 }
 
 struct Recorder {
@@ -123,6 +130,8 @@ struct Recorder {
     freed_at: HashMap<usize, u64>,
     /// Depth of the first run of the `Capture::AfterLine` line, while it runs.
     armed: Option<usize>,
+    /// Position of the frame whose lines are being folded into one step.
+    fold_at: Option<usize>,
 }
 
 fn take_output() -> String {
@@ -173,21 +182,45 @@ impl Recorder {
                             },
                             objects: vec![],
                             taken: 0,
+                            lines: 0,
                         });
                         self.frames.len() - 1
                     }
                 };
+                self.frames[pos].lines += 1;
+                if let Some(fold) = self.fold_at {
+                    if pos >= fold {
+                        if let Some(open) = self.open.as_mut() {
+                            open.folded += 1;
+                        }
+                        return;
+                    }
+                    self.fold_at = None;
+                }
                 self.boundary(frame, pos, line, Some((pos, line)), false);
                 let func = self.frames[pos].view.func.clone();
+                // A long loop in one call becomes one folded step, so the steps show the whole program.
+                let fold = pos > 0 && self.frames[pos].lines > self.limits.lines_per_call;
+                if fold {
+                    self.fold_at = Some(pos);
+                }
                 self.open = Some(OpenStep {
                     kind: StepKind::Line,
                     line,
                     depth: pos,
                     func,
+                    folded: usize::from(fold),
                 });
             }
             TraceEvent::Leave => {
                 let Some(pos) = pos else { return };
+                if let Some(fold) = self.fold_at {
+                    if pos > fold {
+                        self.frames.truncate(pos);
+                        return; // a call inside the folded lines
+                    }
+                    self.fold_at = None;
+                }
                 let line = self.frames[pos].view.line;
                 let is_module = pos == 0 && frame.code().flags & CO_NAMESPACE != 0;
                 self.boundary(frame, pos, line, None, is_module);
@@ -201,6 +234,7 @@ impl Recorder {
                     line,
                     depth: pos,
                     func: view.func.clone(),
+                    folded: 0,
                 });
                 self.frames.truncate(pos);
             }
@@ -269,6 +303,7 @@ impl Recorder {
         let output = take_output();
         match self.open.take() {
             Some(open) => self.rec.steps.push(Step {
+                folded: open.folded,
                 kind: open.kind,
                 line: open.line,
                 depth: open.depth,
@@ -415,6 +450,7 @@ pub fn record(source: &str, filename: &str, limits: Limits) -> Recording {
         snapshots_taken: 0,
         freed_at: HashMap::new(),
         armed: None,
+        fold_at: None,
     }));
     *refpy_vm::rt::rt().capture.borrow_mut() = Some((String::new(), String::new()));
     let hook_recorder = recorder.clone();

@@ -88,11 +88,15 @@ fn join_items<'a>(
     open: &str,
     close: &str,
 ) -> String {
-    let mut parts: Vec<String> = items.take(MAX_ITEMS).collect();
-    if total > MAX_ITEMS {
-        parts.push(format!("… {} items", total));
+    let parts: Vec<String> = items.take(MAX_ITEMS).collect();
+    if total <= MAX_ITEMS {
+        return format!("{open}{}{close}", parts.join(", "));
     }
-    format!("{open}{}{close}", parts.join(", "))
+    // A big container keeps its size in view however the items are cut.
+    let suffix = format!(" ({total} items)");
+    let room = MAX_CHARS - suffix.chars().count() - 1;
+    let body = truncate(format!("{open}{}, …{close}", parts.join(", ")), room);
+    format!("{body}{suffix}")
 }
 
 fn full_short_repr(o: &ObjRef) -> String {

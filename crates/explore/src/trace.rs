@@ -327,12 +327,21 @@ impl Renderer<'_> {
                 if step.depth > prev_depth {
                     let _ = writeln!(out, "     │ {indent}→ {}", call_name(&step.func));
                 }
-                let _ = writeln!(
-                    out,
-                    "{:>4} │ {indent}{}",
-                    step.line,
-                    rec.source_line(step.line).trim()
-                );
+                if step.folded > 0 {
+                    let _ = writeln!(
+                        out,
+                        "     │ {indent}… {} more lines of {} (folded)",
+                        step.folded,
+                        call_name(&step.func)
+                    );
+                } else {
+                    let _ = writeln!(
+                        out,
+                        "{:>4} │ {indent}{}",
+                        step.line,
+                        rec.source_line(step.line).trim()
+                    );
+                }
             }
             StepKind::Return => {
                 let _ = writeln!(
