@@ -275,7 +275,22 @@ pub struct VTable {
     /// Drop the payload in place (releases the references it owns). Called once, just before the memory is
     /// freed, unless the collector already dropped it.
     pub drop_payload: unsafe fn(RawObj),
+    /// Keep dead objects' memory on a per-type free list instead of freeing it (CPython does so for lists,
+    /// dicts, floats and small tuples): called at death, before the payload is dropped, it names the list, or
+    /// `None` to free normally. Reuse it with [`crate::allocate_from_free_list`].
+    pub free_list: Option<fn(RawObj) -> Option<FreeListSlot>>,
 }
+
+/// One of the heap's per-type free lists: `index < MAX_FREE_LISTS`, holding at most `capacity` blocks. A
+/// list must only ever be used by one `VTable` (all its blocks have that type's size).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct FreeListSlot {
+    pub index: u8,
+    pub capacity: u16,
+}
+
+/// How many free lists a heap has.
+pub const MAX_FREE_LISTS: usize = 64;
 
 impl std::fmt::Debug for VTable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

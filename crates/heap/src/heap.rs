@@ -14,7 +14,8 @@ use std::ptr::{self, NonNull};
 use crate::collector::GcState;
 use crate::events::{self, HeapEvent};
 use crate::header::{
-    GcHead, ObjHeader, RawObj, VTable, FLAG_HAS_WEAKREFS, FLAG_PAYLOAD_DROPPED, MAX_PAYLOAD_ALIGN,
+    FreeListSlot, GcHead, ObjHeader, RawObj, VTable, FLAG_HAS_WEAKREFS, FLAG_PAYLOAD_DROPPED,
+    MAX_FREE_LISTS, MAX_PAYLOAD_ALIGN,
 };
 use crate::object::ObjRef;
 use crate::pymalloc::{AddrBuildHasher, AllocStats, Allocator, BadAddress};
@@ -35,6 +36,29 @@ pub(crate) struct HeapState {
     pub(crate) weakrefs: RefCell<HashMap<usize, Vec<RawObj>, AddrBuildHasher>>,
     pub(crate) hooks: Cell<crate::Hooks>,
     pub(crate) events: events::EventState,
+    /// Per-type free lists (see [`VTable::free_list`]): blocks of dead objects kept for reuse, newest last.
+    free_lists: RefCell<Vec<FreeList>>,
+}
+
+#[derive(Default)]
+struct FreeList {
+    blocks: Vec<NonNull<u8>>,
+    /// Size and object offset of the blocks, for returning them to the allocator.
+    block_size: usize,
+    object_offset: usize,
+}
+
+impl Drop for HeapState {
+    fn drop(&mut self) {
+        // Give the blocks kept on free lists back to the allocator, so empty arenas can be released.
+        let lists = std::mem::take(self.free_lists.get_mut());
+        for list in lists {
+            for block in list.blocks {
+                // SAFETY: free-listed blocks were allocated with this size and offset and hold no object.
+                unsafe { self.free_block(block, list.block_size, list.object_offset) };
+            }
+        }
+    }
 }
 
 impl HeapState {
@@ -47,6 +71,7 @@ impl HeapState {
             weakrefs: RefCell::new(HashMap::default()),
             hooks: Cell::new(crate::Hooks::default()),
             events: events::EventState::default(),
+            free_lists: RefCell::new((0..MAX_FREE_LISTS).map(|_| FreeList::default()).collect()),
         }
     }
 
@@ -55,6 +80,30 @@ impl HeapState {
         // SAFETY: the allocator is only accessed inside `allocate_block`/`free_block`/`allocator_stats`/
         // `read_word`, none of which calls out of this module or re-enters another, so this `&mut` is unique.
         unsafe { (*self.allocator.get()).allocate(size, object_offset) }
+    }
+
+    /// Keep a dead object's block on free list `slot` if it has room. The block's count word stays 0, so the
+    /// address reads as freed until the block is reused.
+    fn keep_on_free_list(
+        &self,
+        slot: FreeListSlot,
+        block: NonNull<u8>,
+        block_size: usize,
+        object_offset: usize,
+    ) -> bool {
+        let mut lists = self.free_lists.borrow_mut();
+        let list = &mut lists[slot.index as usize];
+        if list.blocks.len() >= slot.capacity as usize {
+            return false;
+        }
+        debug_assert!(
+            list.blocks.is_empty() || list.block_size == block_size,
+            "a free list serves one type"
+        );
+        list.block_size = block_size;
+        list.object_offset = object_offset;
+        list.blocks.push(block);
+        true
     }
 
     /// # Safety
@@ -95,9 +144,57 @@ pub fn read_word(address: usize) -> Result<isize, BadAddress> {
 /// [`crate::Gc::new`].
 ///
 /// # Safety
-/// `vtable` describes `T`: `payload_size`/`payload_align` are `T`'s, `type_id` returns `TypeId::of::<T>()`,
+/// `vtable` describes `T`: `payload_size`/`payload_align` are `T`'s, `type_id` is `TypeId::of::<T>()`,
 /// and its hooks treat the payload as a `T` and follow the rules of [`crate::Trace`].
 pub unsafe fn allocate<T>(vtable: &'static VTable, value: T) -> ObjRef {
+    check_vtable::<T>(vtable);
+    let (block_size, object_offset) = (vtable.block_size().max(16), vtable.object_offset());
+    // One thread-local access for the whole fast path.
+    let obj = with(|heap| {
+        let block = heap.allocate_block(block_size, object_offset);
+        // SAFETY: a fresh block of this vtable's size (caller's contract on `T`).
+        let obj = unsafe { init_object(heap, block, vtable, value) };
+        if vtable.gc_capable && heap.gc.count_allocation() {
+            // As in CPython, a collection triggered by this allocation runs before the new object is tracked.
+            crate::collector::collect_generations();
+        }
+        track_if_born_tracked(heap, obj);
+        obj
+    });
+    // SAFETY: `obj` is live with count 1, which this `ObjRef` now owns.
+    unsafe { ObjRef::from_raw(obj) }
+}
+
+/// Like [`allocate`], but reuses the most recently freed block of free list `slot` when it has one. Such a
+/// reuse is not an allocation for the collector (generation 0's count does not move, as in CPython).
+///
+/// # Safety
+/// As [`allocate`]; besides, `slot` is only ever used with this `vtable`.
+pub unsafe fn allocate_from_free_list<T>(
+    vtable: &'static VTable,
+    slot: FreeListSlot,
+    value: T,
+) -> ObjRef {
+    check_vtable::<T>(vtable);
+    let Some(block) = with(|heap| {
+        heap.free_lists.borrow_mut()[slot.index as usize]
+            .blocks
+            .pop()
+    }) else {
+        // SAFETY: forwarded contract.
+        return unsafe { allocate(vtable, value) };
+    };
+    let obj = with(|heap| {
+        // SAFETY: the block was freed from an object of this vtable (slot contract), so it has its size.
+        let obj = unsafe { init_object(heap, block, vtable, value) };
+        track_if_born_tracked(heap, obj);
+        obj
+    });
+    // SAFETY: `obj` is live with count 1, which this `ObjRef` now owns.
+    unsafe { ObjRef::from_raw(obj) }
+}
+
+fn check_vtable<T>(vtable: &VTable) {
     debug_assert_eq!(vtable.payload_size, std::mem::size_of::<T>());
     assert!(
         std::mem::align_of::<T>() <= MAX_PAYLOAD_ALIGN,
@@ -107,48 +204,51 @@ pub unsafe fn allocate<T>(vtable: &'static VTable, value: T) -> ObjRef {
         vtable.finalize.is_none() || vtable.gc_capable,
         "types with finalizers must be gc-capable"
     );
-    let block_size = vtable.block_size().max(16);
+}
+
+/// Write the GC head, header and payload of a new object into `block`.
+///
+/// # Safety
+/// `block` is an unused block of `vtable.block_size()` bytes (16-aligned), and `vtable` describes `T`.
+unsafe fn init_object<T>(
+    heap: &HeapState,
+    block: NonNull<u8>,
+    vtable: &'static VTable,
+    value: T,
+) -> RawObj {
     let object_offset = vtable.object_offset();
-    // One thread-local access for the whole fast path.
-    let obj = with(|heap| {
-        let block = heap.allocate_block(block_size, object_offset);
-        // SAFETY: the block is fresh, 16-aligned and `block_size` bytes long: room for the GC head (if any),
-        // the header and the payload (`T`'s alignment is at most 16, checked above).
-        let obj = unsafe {
-            let base = block.as_ptr();
-            if vtable.gc_capable {
-                ptr::write(base.cast::<GcHead>(), GcHead::new_untracked());
-            }
-            let header = base.add(object_offset).cast::<ObjHeader>();
-            ptr::write(header, ObjHeader::new(vtable));
-            ptr::write(
-                base.add(object_offset + crate::header::HEADER_SIZE)
-                    .cast::<T>(),
-                value,
-            );
-            RawObj::from_ptr(NonNull::new_unchecked(header))
-        };
-        if heap.events.is_on() {
-            events::emit(HeapEvent::Alloc {
-                obj,
-                type_name: vtable.name,
-                size: block_size,
-            });
-        }
+    // SAFETY: caller's contract: room for the GC head (if any), the header and the payload, whose alignment
+    // (at most 16, checked by `check_vtable`) the 16-aligned block satisfies.
+    let obj = unsafe {
+        let base = block.as_ptr();
         if vtable.gc_capable {
-            // As in CPython, a collection triggered by this allocation runs before the new object is tracked.
-            if heap.gc.count_allocation() {
-                crate::collector::collect_generations();
-            }
-            if vtable.track_at_alloc {
-                // SAFETY: the object was just created gc-capable and is untracked.
-                unsafe { crate::collector::track_new(heap, obj) };
-            }
+            ptr::write(base.cast::<GcHead>(), GcHead::new_untracked());
         }
-        obj
-    });
-    // SAFETY: `obj` is live with count 1, which this `ObjRef` now owns.
-    unsafe { ObjRef::from_raw(obj) }
+        let header = base.add(object_offset).cast::<ObjHeader>();
+        ptr::write(header, ObjHeader::new(vtable));
+        ptr::write(
+            base.add(object_offset + crate::header::HEADER_SIZE)
+                .cast::<T>(),
+            value,
+        );
+        RawObj::from_ptr(NonNull::new_unchecked(header))
+    };
+    if heap.events.is_on() {
+        events::emit(HeapEvent::Alloc {
+            obj,
+            type_name: vtable.name,
+            size: vtable.block_size().max(16),
+        });
+    }
+    obj
+}
+
+fn track_if_born_tracked(heap: &HeapState, obj: RawObj) {
+    let vtable = obj.vtable();
+    if vtable.gc_capable && vtable.track_at_alloc {
+        // SAFETY: the object was just created gc-capable and is untracked.
+        unsafe { crate::collector::track_new(heap, obj) };
+    }
 }
 
 /// Add a reference.
@@ -250,7 +350,10 @@ unsafe fn deallocate_now(heap: &HeapState, obj: RawObj) {
     if header.has_flag(FLAG_HAS_WEAKREFS) {
         weakref::clear_weakrefs_at_death(obj);
     }
+    let mut free_list = None;
     if !header.has_flag(FLAG_PAYLOAD_DROPPED) {
+        // The free-list hook reads the payload, so it is asked before the drop.
+        free_list = vtable.free_list.and_then(|choose| choose(obj));
         header.set_flag(FLAG_PAYLOAD_DROPPED, true);
         // SAFETY: the payload is initialised and this is its only drop (flag set before, so a re-entrant
         // path cannot drop it twice).
@@ -262,16 +365,22 @@ unsafe fn deallocate_now(heap: &HeapState, obj: RawObj) {
             type_name: vtable.name,
         });
     }
+    let (block_size, object_offset) = (vtable.block_size().max(16), vtable.object_offset());
+    // SAFETY: the block starts `object_offset` bytes before the object, in the same allocation.
+    let block =
+        unsafe { NonNull::new_unchecked(obj.as_ptr().as_ptr().cast::<u8>().sub(object_offset)) };
+    if let Some(slot) = free_list {
+        if heap.keep_on_free_list(slot, block, block_size, object_offset) {
+            // Like CPython's free lists, not a deallocation for the collector's count.
+            return;
+        }
+    }
     if vtable.gc_capable {
         heap.gc.count_deallocation();
     }
-    let object_offset = vtable.object_offset();
-    // SAFETY: the block starts `object_offset` bytes before the object and was allocated with this size in
-    // `allocate`; nothing refers to the object any more.
-    unsafe {
-        let block = NonNull::new_unchecked(obj.as_ptr().as_ptr().cast::<u8>().sub(object_offset));
-        heap.free_block(block, vtable.block_size().max(16), object_offset);
-    }
+    // SAFETY: the block was allocated with this size and offset in `allocate`; nothing refers to the object
+    // any more.
+    unsafe { heap.free_block(block, block_size, object_offset) };
 }
 
 /// Drop a payload in place. The `drop_payload` hook of typed vtables.

@@ -73,9 +73,10 @@ pub mod gc {
 
 pub use events::{set_event_sink, EventSink, HeapEvent};
 pub use header::{
-    GcHead, ObjHeader, RawObj, UntrackRule, VTable, GC_HEAD_SIZE, HEADER_SIZE, MAX_PAYLOAD_ALIGN,
+    FreeListSlot, GcHead, ObjHeader, RawObj, UntrackRule, VTable, GC_HEAD_SIZE, HEADER_SIZE,
+    MAX_FREE_LISTS, MAX_PAYLOAD_ALIGN,
 };
-pub use heap::{allocate, allocator_stats, decref, incref, read_word};
+pub use heap::{allocate, allocate_from_free_list, allocator_stats, decref, incref, read_word};
 pub use hooks::{set_hooks, CollectPhase, Hooks};
 pub use object::ObjRef;
 pub use pymalloc::{AllocStats, BadAddress};

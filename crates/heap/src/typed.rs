@@ -59,6 +59,7 @@ impl<T: Trace + 'static> TypedVTables<T> {
         finalize: None,
         legacy_finalizer: false,
         drop_payload: drop_as::<T>,
+        free_list: None,
     };
 }
 

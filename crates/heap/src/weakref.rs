@@ -100,6 +100,7 @@ static WEAKREF_VTABLE: VTable = VTable {
     finalize: None,
     legacy_finalizer: false,
     drop_payload: weakref_drop,
+    free_list: None,
 };
 
 fn callback_traverse(_obj: RawObj, _tracer: &mut Tracer<'_>) {}
@@ -125,6 +126,7 @@ static RUST_CALLBACK_VTABLE: VTable = VTable {
     finalize: None,
     legacy_finalizer: false,
     drop_payload: callback_drop,
+    free_list: None,
 };
 
 /// Wrap a Rust closure as a heap object usable as a weakref callback; it receives the (dead) weakref.

@@ -374,3 +374,40 @@ fn garbage_weakref_keeps_its_callback_until_the_cycle_is_cleared() {
     assert_eq!(gc::collect(2).unwrap().total(), 3);
     assert_eq!(refpy_heap::weakref::weakref_count(&target), 0);
 }
+
+#[test]
+fn free_lists_keep_dead_objects_memory_for_their_type_only() {
+    fresh();
+    let baseline = gc::get_count()[0];
+    let a = free_listed();
+    let (b, c) = (free_listed(), free_listed());
+    assert_eq!(
+        gc::get_count()[0],
+        baseline + 3,
+        "fresh blocks are allocations"
+    );
+    let (a_addr, b_addr) = (a.addr(), b.addr());
+    drop(a);
+    drop(b);
+    drop(c); // the list holds two: this one is freed for real
+    assert_eq!(
+        gc::get_count()[0],
+        baseline + 2,
+        "free-listed deaths are not deallocations"
+    );
+    assert_eq!(
+        refpy_heap::read_word(b_addr),
+        Ok(0),
+        "a free-listed object reads as dead"
+    );
+    // An object of another type of the same size does not take a free-listed block.
+    let other = list(vec![]);
+    assert!(other.addr() != a_addr && other.addr() != b_addr);
+    // The newest dead object comes back first, and reuse is not an allocation either.
+    let again = free_listed();
+    assert_eq!(again.addr(), b_addr);
+    assert_eq!(free_listed().addr(), a_addr);
+    assert_eq!(gc::get_count()[0], baseline + 3);
+    assert!(again.is_tracked());
+    assert_eq!(again.refcnt(), 1);
+}

@@ -59,6 +59,7 @@ macro_rules! vtable {
             finalize: $fin,
             legacy_finalizer: false,
             drop_payload: $crate::object::drop_hook::<$ty>,
+            free_list: None,
         };
     };
 }

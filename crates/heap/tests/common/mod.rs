@@ -56,6 +56,7 @@ pub static LIST: VTable = VTable {
     finalize: None,
     legacy_finalizer: false,
     drop_payload: drop_payload::<List>,
+    free_list: None,
 };
 
 pub static TUPLE: VTable = VTable {
@@ -72,6 +73,7 @@ pub static TUPLE: VTable = VTable {
     finalize: None,
     legacy_finalizer: false,
     drop_payload: drop_payload::<Tuple>,
+    free_list: None,
 };
 
 pub static DICT: VTable = VTable {
@@ -80,6 +82,25 @@ pub static DICT: VTable = VTable {
     untrack_rule: UntrackRule::WhenAtomicInFullCollection,
     ..LIST
 };
+
+/// A list type whose dead objects go to free list 0 (two blocks at most), as CPython's lists do.
+pub static FREE_LISTED: VTable = VTable {
+    name: "list",
+    free_list: Some(|_| Some(FREE_SLOT)),
+    ..LIST
+};
+
+pub const FREE_SLOT: refpy_heap::FreeListSlot = refpy_heap::FreeListSlot {
+    index: 0,
+    capacity: 2,
+};
+
+pub fn free_listed() -> ObjRef {
+    // SAFETY: FREE_LISTED describes a `List` payload, and slot 0 is only used with it.
+    unsafe {
+        refpy_heap::allocate_from_free_list(&FREE_LISTED, FREE_SLOT, List(RefCell::new(Vec::new())))
+    }
+}
 
 pub static LEGACY: VTable = VTable {
     name: "legacy",
@@ -101,6 +122,7 @@ pub static ATOM: VTable = VTable {
     finalize: None,
     legacy_finalizer: false,
     drop_payload: drop_payload::<Atom>,
+    free_list: None,
 };
 
 pub fn list(items: Vec<ObjRef>) -> ObjRef {
