@@ -159,6 +159,8 @@ pub struct Recording {
     pub steps_omitted: usize,
     pub allocs_omitted: usize,
     pub frees_omitted: usize,
+    /// What the program printed after the step cap.
+    pub output_after_cap: String,
     /// The snapshot asked for with `Limits::capture`, kept even past the step cap.
     pub captured: Option<Snapshot>,
     pub exit_code: i32,

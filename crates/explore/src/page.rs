@@ -74,11 +74,13 @@ fn data(rec: &Recording) -> serde_json::Value {
     let mut prev = &rec.initial;
     let mut svg_bytes = 0;
     let mut dropped = 0;
+    let mut dropped_output = String::new();
     // The line of the running statement at each depth: after a return, the caller's line is highlighted.
     let mut line_at_depth: Vec<usize> = Vec::new();
     for (step, events) in rec.steps.iter().zip(texts) {
         if svg_bytes > MAX_SVG_BYTES {
             dropped += 1;
+            dropped_output.push_str(&step.output);
             continue;
         }
         let highlight = match step.kind {
@@ -120,6 +122,7 @@ fn data(rec: &Recording) -> serde_json::Value {
         "steps": steps,
         "svgs": svgs,
         "omitted": rec.steps_omitted + dropped,
+        "tail_output": dropped_output + &rec.output_after_cap,
         "exit_code": rec.exit_code,
     })
 }
@@ -205,6 +208,7 @@ function show(n) {
   s.events.forEach(t => { const li = document.createElement('li'); li.textContent = t; ev.appendChild(li); });
   let out = '';
   for (let i = 0; i <= n; i++) out += D.steps[i].output;
+  if (n === D.steps.length - 1) out += D.tail_output;
   $('output').textContent = out;
   if (location.hash !== '#step=' + n) history.replaceState(null, '', '#step=' + n);
 }

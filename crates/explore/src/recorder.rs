@@ -295,7 +295,8 @@ impl Recorder {
                 _ => {}
             }
         }
-        take_output();
+        let output = take_output();
+        self.rec.output_after_cap.push_str(&output);
     }
 
     fn close_step(&mut self, snap: Snapshot) {
@@ -469,8 +470,10 @@ pub fn record(source: &str, filename: &str, limits: Limits) -> Recording {
         r.close_step(snap);
     }
     let leftover = take_output();
-    if let Some(last) = r.rec.steps.last_mut() {
-        last.output.push_str(&leftover);
+    let capped = r.capped();
+    match r.rec.steps.last_mut() {
+        Some(last) if !capped => last.output.push_str(&leftover),
+        _ => r.rec.output_after_cap.push_str(&leftover),
     }
     *refpy_vm::rt::rt().capture.borrow_mut() = None;
     r.rec.exit_code = exit_code;

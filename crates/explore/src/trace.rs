@@ -407,6 +407,11 @@ pub fn render(rec: &Recording, filter: &Filter) -> String {
             "… {} more steps ran after the recording cap ({} allocations and {} frees not shown; see --max-steps)",
             rec.steps_omitted, rec.allocs_omitted, rec.frees_omitted
         );
+        if filter.is_empty() {
+            for o in rec.output_after_cap.lines() {
+                let _ = writeln!(r.out, "     │     » {o}");
+            }
+        }
     }
     r.out
 }
