@@ -134,7 +134,7 @@ header h1{font-size:15px;margin:0 12px 0 0;font-weight:600}
 header button{font-size:14px;padding:2px 10px}
 header input[type=range]{flex:1}
 main{display:flex;align-items:flex-start}
-#code{flex:0 0 auto;max-width:44%;overflow:auto;max-height:calc(100vh - 44px);border-right:1px solid #ccc;background:#fff}
+#code{flex:0 0 auto;max-width:38%;overflow:auto;max-height:calc(100vh - 44px);border-right:1px solid #ccc;background:#fff}
 #code pre{margin:0;padding:8px 0;font:13px/1.45 monospace}
 .src{padding:0 12px 0 0;white-space:pre}
 .src .ln{display:inline-block;width:3.5em;text-align:right;padding-right:10px;color:#999}
