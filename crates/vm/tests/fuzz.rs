@@ -117,12 +117,36 @@ fn check(src: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+fn corpus_programs() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance");
+    let mut out = Vec::new();
+    for cat in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        for f in std::fs::read_dir(cat.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let p = f.path();
+            if p.extension().is_some_and(|e| e == "py") && p.with_extension("out").exists() {
+                if let Ok(s) = std::fs::read_to_string(&p) {
+                    out.push(s);
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 #[test]
 fn garbled_source_never_panics() {
     refpy_vm::on_interpreter_thread(|| {
         // Panics would be reported by `check`; keep the default hook quiet meanwhile.
         let mut runner = TestRunner::new(Config {
-            cases: 500,
+            cases: std::env::var("FUZZ_CASES")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(500),
             failure_persistence: None,
             ..Config::default()
         });
@@ -166,11 +190,60 @@ fn garbled_source_never_panics() {
                 s.into_iter().collect::<String>()
             });
         let mut runner = TestRunner::new(Config {
-            cases: 500,
+            cases: std::env::var("FUZZ_CASES")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(500),
             failure_persistence: None,
             ..Config::default()
         });
         runner.run(&mutated, |src| check(&src)).unwrap();
+
+        // Mutations of the conformance corpus: real programs, slightly broken.
+        let corpus = corpus_programs();
+        if !corpus.is_empty() {
+            let corpus_mutated = (
+                proptest::sample::select(corpus),
+                any::<prop::sample::Index>(),
+                any::<prop::sample::Index>(),
+                0u8..3,
+                proptest::sample::select(TOKENS),
+            )
+                .prop_map(|(prog, a, b, kind, tok)| {
+                    let lines: Vec<&str> = prog.lines().collect();
+                    let mut lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+                    if lines.is_empty() {
+                        return prog;
+                    }
+                    let i = a.index(lines.len());
+                    match kind {
+                        0 => {
+                            lines.remove(i);
+                        }
+                        1 => {
+                            let j = b.index(lines.len());
+                            let l = lines[j].clone();
+                            lines.insert(i, l);
+                        }
+                        _ => {
+                            let l = &mut lines[i];
+                            let at = b.index(l.len() + 1);
+                            let at = (0..=at).rev().find(|&k| l.is_char_boundary(k)).unwrap_or(0);
+                            l.insert_str(at, tok);
+                        }
+                    }
+                    lines.join("\n")
+                });
+            let mut runner = TestRunner::new(Config {
+                cases: std::env::var("FUZZ_CASES")
+                    .ok()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(300),
+                failure_persistence: None,
+                ..Config::default()
+            });
+            runner.run(&corpus_mutated, |src| check(&src)).unwrap();
+        }
         refpy_vm::rt::rt().discard_output.set(false);
     });
 }

@@ -1069,6 +1069,26 @@ impl Unit {
             }
         }
         let qual = self.qualname(b, name);
+        if let Some(p) = params {
+            let mut seen: Vec<&str> = Vec::new();
+            let all = p
+                .posonlyargs
+                .iter()
+                .chain(p.args.iter())
+                .chain(p.kwonlyargs.iter())
+                .map(|a| &a.parameter.name)
+                .chain(p.vararg.iter().map(|v| &v.name))
+                .chain(p.kwarg.iter().map(|v| &v.name));
+            for n in all {
+                if seen.contains(&n.id.as_str()) {
+                    return Err(cerr(
+                        format!("duplicate argument '{}' in function definition", n.id),
+                        n.range,
+                    ));
+                }
+                seen.push(n.id.as_str());
+            }
+        }
         let mut fb = Builder::new(scope, name.to_string(), qual, first_line);
         let sc = &self.symtable.scopes[scope];
         if sc.is_generator {
