@@ -169,23 +169,32 @@ pub unsafe fn allocate<T>(vtable: &'static VTable, value: T) -> ObjRef {
 /// reuse is not an allocation for the collector (generation 0's count does not move, as in CPython).
 ///
 /// # Safety
-/// As [`allocate`]; besides, `slot` is only ever used with this `vtable`.
+/// As [`allocate`]. (A free list may be shared by types: only blocks of this type's size and layout are
+/// reused.)
 pub unsafe fn allocate_from_free_list<T>(
     vtable: &'static VTable,
     slot: FreeListSlot,
     value: T,
 ) -> ObjRef {
     check_vtable::<T>(vtable);
-    let Some(block) = with(|heap| {
-        heap.free_lists.borrow_mut()[slot.index as usize]
-            .blocks
-            .pop()
-    }) else {
+    let (block_size, object_offset) = (vtable.block_size().max(16), vtable.object_offset());
+    let reuse = with(|heap| {
+        let mut lists = heap.free_lists.borrow_mut();
+        let list = &mut lists[slot.index as usize];
+        // A block of another size or layout is never handed to this type.
+        let fits = list.block_size == block_size && list.object_offset == object_offset;
+        if fits {
+            list.blocks.pop()
+        } else {
+            None
+        }
+    });
+    let Some(block) = reuse else {
         // SAFETY: forwarded contract.
         return unsafe { allocate(vtable, value) };
     };
     let obj = with(|heap| {
-        // SAFETY: the block was freed from an object of this vtable (slot contract), so it has its size.
+        // SAFETY: the block was freed from an object with this block size and layout (checked above).
         let obj = unsafe { init_object(heap, block, vtable, value) };
         track_if_born_tracked(heap, obj);
         obj

@@ -9,6 +9,18 @@ pub trait Payload: 'static + Sized {
     fn traverse(&self, _visit: &mut dyn FnMut(&ObjRef)) {}
     /// Drop owned references so cycles fall apart (CPython's `tp_clear`).
     fn clear(&self) {}
+    /// Whether dead objects of this type may go to a free list (see `free_list_slot`).
+    const FREE_LIST: bool = false;
+    /// The heap free list that keeps this object's memory when it dies, and that its allocation reuses
+    /// (CPython's free lists for lists, dicts, floats and small tuples).
+    fn free_list_slot(&self) -> Option<refpy_heap::FreeListSlot> {
+        None
+    }
+}
+
+/// Generic `free_list` hook for the heap: asks the payload, before it is dropped.
+pub fn free_list_hook<T: Payload>(obj: RawObj) -> Option<refpy_heap::FreeListSlot> {
+    obj.downcast::<T>()?.free_list_slot()
 }
 
 /// Generic `traverse` hook for the heap.
@@ -59,13 +71,23 @@ macro_rules! vtable {
             finalize: $fin,
             legacy_finalizer: false,
             drop_payload: $crate::object::drop_hook::<$ty>,
-            free_list: None,
+            free_list: if <$ty as $crate::object::Payload>::FREE_LIST {
+                Some($crate::object::free_list_hook::<$ty>)
+            } else {
+                None
+            },
         };
     };
 }
 
 /// Allocate a new object on the heap.
 pub fn alloc<T: Payload>(vt: &'static refpy_heap::VTable, payload: T) -> ObjRef {
+    if T::FREE_LIST {
+        if let Some(slot) = payload.free_list_slot() {
+            // SAFETY: as below; the heap reuses only blocks of this vtable's size and layout.
+            return unsafe { refpy_heap::allocate_from_free_list(vt, slot, payload) };
+        }
+    }
     // SAFETY: every vtable passed here is built by `vtable!` for exactly the payload type `T`
     // (the `type_id` check inside `downcast` would catch a mismatch on access).
     unsafe { refpy_heap::allocate(vt, payload) }

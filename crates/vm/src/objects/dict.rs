@@ -199,6 +199,10 @@ pub fn snapshot(cell: &RefCell<Table>) -> Vec<Entry> {
 
 pub struct DictObj(pub RefCell<Table>);
 impl Payload for DictObj {
+    const FREE_LIST: bool = true;
+    fn free_list_slot(&self) -> Option<refpy_heap::FreeListSlot> {
+        Some(crate::objects::DICT_FREE_LIST)
+    }
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         if let Ok(t) = self.0.try_borrow() {
             t.traverse(visit);

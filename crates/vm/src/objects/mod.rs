@@ -37,7 +37,12 @@ atom!(NotImplementedObj);
 atom!(EllipsisObj);
 atom!(BoolObj);
 atom!(IntObj);
-atom!(FloatObj);
+impl Payload for FloatObj {
+    const FREE_LIST: bool = true;
+    fn free_list_slot(&self) -> Option<refpy_heap::FreeListSlot> {
+        Some(FLOAT_FREE_LIST)
+    }
+}
 atom!(ComplexObj);
 atom!(StrObj);
 atom!(BytesObj);
@@ -57,8 +62,35 @@ pub struct ByteArrayObj(pub RefCell<Vec<u8>>);
 atom!(ByteArrayObj);
 vtable!(pub BYTEARRAY_VT, ByteArrayObj, "bytearray", gc: false, track: false, rule: Never, weak: false, finalize: None);
 
+/// CPython 3.11's free lists (`Objects/listobject.c`, `dictobject.c`, `floatobject.c`, `tupleobject.c`): dead
+/// objects of these types keep their memory for the next one, which is why a new list often gets the address
+/// of the list that just died.
+pub const LIST_FREE_LIST: refpy_heap::FreeListSlot = refpy_heap::FreeListSlot {
+    index: 0,
+    capacity: 80,
+};
+pub const DICT_FREE_LIST: refpy_heap::FreeListSlot = refpy_heap::FreeListSlot {
+    index: 1,
+    capacity: 80,
+};
+pub const FLOAT_FREE_LIST: refpy_heap::FreeListSlot = refpy_heap::FreeListSlot {
+    index: 2,
+    capacity: 100,
+};
+/// Tuples of length 1..=20 each have a list of up to 2000 (`PyTuple_MAXSAVESIZE`, `PyTuple_MAXFREELIST`).
+pub fn tuple_free_list(len: usize) -> Option<refpy_heap::FreeListSlot> {
+    (1..=20).contains(&len).then(|| refpy_heap::FreeListSlot {
+        index: 2 + len as u8,
+        capacity: 2000,
+    })
+}
+
 pub struct ListObj(pub RefCell<Vec<ObjRef>>);
 impl Payload for ListObj {
+    const FREE_LIST: bool = true;
+    fn free_list_slot(&self) -> Option<refpy_heap::FreeListSlot> {
+        Some(LIST_FREE_LIST)
+    }
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         if let Ok(v) = self.0.try_borrow() {
             v.iter().for_each(visit);
@@ -84,6 +116,10 @@ vtable!(pub LIST_VT, ListObj, "list", gc: true, track: true, rule: Never, weak: 
 
 pub struct TupleObj(pub RefCell<Vec<ObjRef>>);
 impl Payload for TupleObj {
+    const FREE_LIST: bool = true;
+    fn free_list_slot(&self) -> Option<refpy_heap::FreeListSlot> {
+        tuple_free_list(self.0.try_borrow().map_or(0, |v| v.len()))
+    }
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         if let Ok(v) = self.0.try_borrow() {
             v.iter().for_each(visit);
