@@ -150,7 +150,8 @@ pub fn layout(snap: &Snapshot) -> Layout {
     Layout {
         frames,
         nodes,
-        width: x - GAP_X + MARGIN,
+        // Room on the right for a self-reference's loop.
+        width: x - GAP_X + MARGIN + 40.0,
         height: height + MARGIN,
     }
 }

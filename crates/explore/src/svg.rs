@@ -68,17 +68,31 @@ fn arrow(from: &Rect, to: &Rect) -> (String, f64, f64) {
             (y1 + y2) / 2.0 - 4.0,
         );
     }
+    if from == to {
+        // A self-reference loops out of the right side and back in.
+        let (x, top, bottom) = (
+            from.x + from.w,
+            from.y + from.h * 0.3,
+            from.y + from.h * 0.7,
+        );
+        return (
+            format!(
+                "M{x:.1},{top:.1} C{:.1},{:.1} {:.1},{:.1} {x:.1},{bottom:.1}",
+                x + 45.0,
+                top - 12.0,
+                x + 45.0,
+                bottom + 12.0
+            ),
+            x + 40.0,
+            from.y + from.h / 2.0 + 4.0,
+        );
+    }
     let (sx, sy) = (from.x + from.w * 0.6, from.y);
     let (tx, ty) = (to.x + to.w * 0.4, to.y);
     let rise = 22.0 + (sx - tx).abs().min(400.0) / 25.0;
     let top = (sy.min(ty) - rise).max(2.0);
-    let (c1, c2) = if from == to {
-        (sx + 30.0, tx - 30.0)
-    } else {
-        (sx, tx)
-    };
     (
-        format!("M{sx:.1},{sy:.1} C{c1:.1},{top:.1} {c2:.1},{top:.1} {tx:.1},{ty:.1}"),
+        format!("M{sx:.1},{sy:.1} C{sx:.1},{top:.1} {tx:.1},{top:.1} {tx:.1},{ty:.1}"),
         (sx + tx) / 2.0,
         top + rise * 0.25,
     )

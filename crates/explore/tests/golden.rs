@@ -59,7 +59,12 @@ fn check(golden: &str, actual: &str) {
 
 #[test]
 fn trace_of_the_seeds() {
-    for name in ["walkthrough.py", "immutables.py", "getrefcount.py", "cycle.py"] {
+    for name in [
+        "walkthrough.py",
+        "immutables.py",
+        "getrefcount.py",
+        "cycle.py",
+    ] {
         let rec = recording(name);
         let golden = name.replace(".py", ".trace.txt");
         check(&golden, &trace::render(&rec, &trace::Filter::default()));
