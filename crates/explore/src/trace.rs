@@ -68,7 +68,7 @@ fn obj_words(o: &ObjView) -> String {
 /// Renders steps in order, remembering freed addresses to point out reuse.
 struct Renderer<'a> {
     filter: &'a Filter,
-    /// Address → (type, line) of the last object freed there.
+    /// Address → (type, line) of the last drawn object freed there.
     freed: HashMap<usize, (String, usize)>,
     /// Objects bound to a `--names` name at some point and not freed since: followed to their end.
     named: HashSet<usize>,
@@ -98,7 +98,6 @@ impl Renderer<'_> {
             match event {
                 MemEvent::Alloc { addr, type_name } => {
                     allocated.insert(*addr);
-                    let reuse = self.freed.remove(addr);
                     if last_free.get(addr).is_some_and(|&f| f > i) {
                         temporaries.push(type_name.clone());
                         continue;
@@ -107,6 +106,9 @@ impl Renderer<'_> {
                         new_undrawn.push(type_name.clone());
                         continue;
                     };
+                    // Reuse is told between objects the program saw; the interpreter's own objects
+                    // come and go at those addresses too, but say nothing about the program.
+                    let reuse = self.freed.remove(addr);
                     let mut text = format!("new {}  count {}", obj_words(o), o.count);
                     let h = holders(cur, *addr);
                     if !h.is_empty() {
@@ -119,7 +121,9 @@ impl Renderer<'_> {
                 }
                 MemEvent::Free { addr, type_name } => {
                     freed_here.insert(*addr);
-                    self.freed.insert(*addr, (type_name.clone(), step.line));
+                    if let Some(o) = prev.objects.get(addr) {
+                        self.freed.insert(*addr, (o.type_name.clone(), step.line));
+                    }
                     if allocated.contains(addr) && !cur.objects.contains_key(addr) {
                         if !prev.objects.contains_key(addr) {
                             continue; // a temporary, already counted
