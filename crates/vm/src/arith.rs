@@ -75,6 +75,11 @@ fn int_op(a: BigInt, b: BigInt, op: BinOp) -> PyResult<ObjRef> {
                 let e = b
                     .to_u32()
                     .ok_or_else(|| overflow_error("exponent too large"))?;
+                // Results beyond 2^28 bits are refused rather than computed for minutes.
+                let bits = (a.bits() as u128).saturating_mul(e as u128);
+                if bits > 1 << 28 && a.bits() > 1 {
+                    return Err(PyErr(new_exception(&rt().types.memory_error, vec![])));
+                }
                 rt::bigint(num_traits::pow(a, e as usize))
             }
         }
@@ -82,11 +87,13 @@ fn int_op(a: BigInt, b: BigInt, op: BinOp) -> PyResult<ObjRef> {
             if b.is_negative() {
                 return Err(value_error("negative shift count"));
             }
-            rt::bigint(
-                a << b
-                    .to_usize()
-                    .ok_or_else(|| overflow_error("too many digits in integer"))?,
-            )
+            let s = b
+                .to_usize()
+                .ok_or_else(|| overflow_error("too many digits in integer"))?;
+            if !a.is_zero() {
+                check_alloc(s / 8, 1)?;
+            }
+            rt::bigint(a << s)
         }
         BinOp::RShift => {
             if b.is_negative() {

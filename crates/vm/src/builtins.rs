@@ -528,7 +528,16 @@ fn round(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
             } else {
                 r
             };
-            Ok(rt::bigint(BigInt::from(r as i64)))
+            if !r.is_finite() {
+                return Err(if r.is_nan() {
+                    value_error("cannot convert float NaN to integer")
+                } else {
+                    overflow_error("cannot convert float infinity to integer")
+                });
+            }
+            Ok(rt::bigint(
+                <BigInt as num_traits::FromPrimitive>::from_f64(r).unwrap_or_default(),
+            ))
         }
         Some(n) => {
             let n = ops::index_arg(n)?;
@@ -544,19 +553,52 @@ fn divmod(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(rt::tuple(vec![q, r]))
 }
 fn pow(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    if a.len() == 3 {
-        let (b, e, m) = (
-            ops::as_bigint(&a[0]).unwrap_or_default(),
-            ops::as_bigint(&a[1]).unwrap_or_default(),
-            ops::as_bigint(&a[2]).unwrap_or_default(),
-        );
+    if a.len() == 3 && !is_none(&a[2]) {
+        let ints: Vec<BigInt> = a
+            .iter()
+            .map(|x| ops::as_bigint(x))
+            .collect::<Option<_>>()
+            .ok_or_else(|| {
+                type_error("pow() 3rd argument not allowed unless all arguments are integers")
+            })?;
+        let (b, e, m) = (&ints[0], &ints[1], &ints[2]);
         if m.is_zero() {
             return Err(value_error("pow() 3rd argument cannot be 0"));
         }
-        return Ok(rt::bigint(b.modpow(&e, &m)));
+        let m_abs = num_traits::Signed::abs(m);
+        let (base, exp) = if num_traits::Signed::is_negative(e) {
+            // Negative exponent: the modular inverse (Python 3.8+).
+            let inv = mod_inverse(&num_integer::Integer::mod_floor(b, &m_abs), &m_abs)
+                .ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
+            (inv, -e)
+        } else {
+            (num_integer::Integer::mod_floor(b, &m_abs), e.clone())
+        };
+        let mut r = base.modpow(&exp, &m_abs);
+        if num_traits::Signed::is_negative(m) && !r.is_zero() {
+            r += m;
+        }
+        return Ok(rt::bigint(r));
     }
     ops::binary(&a[0], &a[1], crate::bytecode::BinOp::Pow)
 }
+/// `x` with `a * x ≡ 1 (mod m)`, if it exists (extended Euclid).
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let (mut old_r, mut r) = (a.clone(), m.clone());
+    let (mut old_s, mut s) = (BigInt::from(1), BigInt::zero());
+    while !r.is_zero() {
+        let q = &old_r / &r;
+        let nr = &old_r - &q * &r;
+        old_r = std::mem::replace(&mut r, nr);
+        let ns = &old_s - &q * &s;
+        old_s = std::mem::replace(&mut s, ns);
+    }
+    if old_r != BigInt::from(1) {
+        return None;
+    }
+    Some(num_integer::Integer::mod_floor(&old_s, m))
+}
+
 fn input(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     if let Some(p) = a.first() {
         rt::write_out(&ops::str_(p)?);
@@ -1123,9 +1165,19 @@ pub fn construct(
                 if f.0.is_infinite() {
                     return Err(overflow_error("cannot convert float infinity to integer"));
                 }
-                return Ok(rt::bigint(num_bigint::BigInt::from(f.0.trunc() as i128)));
+                return Ok(rt::bigint(
+                    <num_bigint::BigInt as num_traits::FromPrimitive>::from_f64(f.0.trunc())
+                        .unwrap_or_default(),
+                ));
             }
             if let Some(s) = str_of(x) {
+                let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+                if digits > 4300 {
+                    return Err(value_error(format!(
+                        "Exceeds the limit (4300 digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+                        digits
+                    )));
+                }
                 return parse_int_str(s, 10).map(rt::bigint).ok_or_else(|| {
                     value_error(format!(
                         "invalid literal for int() with base 10: {}",

@@ -89,7 +89,7 @@ pub fn recursion_error(msg: &str) -> PyErr {
 /// Refuse allocations no real program needs (CPython would raise MemoryError or exhaust the machine):
 /// `count` items of `item_size` bytes.
 pub fn check_alloc(count: usize, item_size: usize) -> PyResult<()> {
-    const LIMIT: usize = 1 << 31;
+    const LIMIT: usize = 1 << 30;
     if count.saturating_mul(item_size.max(1)) > LIMIT {
         return Err(PyErr(new_exception(&rt().types.memory_error, vec![])));
     }

@@ -166,7 +166,8 @@ pub fn lookup_type(cls: &ObjRef, name: &str) -> Option<ObjRef> {
     let hash = str_hash(name);
     // Holding the mro borrow is fine: str-keyed lookups run no user code.
     let mro = t.mro.borrow();
-    mro.iter().find_map(|c| dict_table(&type_obj(c).dict).borrow().get_str(hash, name))
+    mro.iter()
+        .find_map(|c| dict_table(&type_obj(c).dict).borrow().get_str(hash, name))
 }
 
 pub fn tuple_items(o: &ObjRef) -> Option<Vec<ObjRef>> {
@@ -386,12 +387,29 @@ pub fn check_stack(what: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// Decimal text of an int, with CPython 3.11's 4300-digit limit (sys.set_int_max_str_digits).
+pub fn int_to_decimal(i: &BigInt) -> PyResult<String> {
+    // 4300 digits need at most 14285 bits; anything longer is refused before the (slow) conversion.
+    if i.bits() > 14_300 {
+        return Err(value_error(
+            "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+        ));
+    }
+    let s = i.to_string();
+    if s.trim_start_matches('-').len() > 4300 {
+        return Err(value_error(
+            "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+        ));
+    }
+    Ok(s)
+}
+
 pub fn repr(o: &ObjRef) -> PyResult<String> {
     if let Some(s) = o.downcast::<StrObj>() {
         return Ok(crate::format::str_repr(&s.s));
     }
     if let Some(i) = o.downcast::<IntObj>() {
-        return Ok(i.0.to_string());
+        return int_to_decimal(&i.0);
     }
     if let Some(b) = o.downcast::<BoolObj>() {
         return Ok(if b.0 { "True" } else { "False" }.into());

@@ -172,7 +172,9 @@ fn to_int(f: f64) -> PyResult<ObjRef> {
     if f.is_infinite() {
         return Err(overflow_error("cannot convert float infinity to integer"));
     }
-    Ok(rt::bigint(BigInt::from(f as i128)))
+    Ok(rt::bigint(
+        <BigInt as num_traits::FromPrimitive>::from_f64(f.trunc()).unwrap_or_default(),
+    ))
 }
 fn floor(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     if let Some(i) = a.first().and_then(ops::as_bigint) {
