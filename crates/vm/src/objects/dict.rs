@@ -53,12 +53,13 @@ impl Table {
             .iter()
             .flatten()
             .all(|e| e.key.downcast::<crate::objects::StrObj>().is_some());
+        // Value before key, as CPython's dict_traverse (which skips the keys of all-str dicts).
         for e in self.entries.iter().flatten() {
-            if !str_keys {
-                visit(&e.key);
-            }
             if let Some(v) = &e.value {
                 visit(v);
+            }
+            if !str_keys {
+                visit(&e.key);
             }
         }
     }

@@ -92,8 +92,9 @@ impl Payload for ListObj {
         Some(LIST_FREE_LIST)
     }
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        // Last item first, as CPython's list_traverse/tupletraverse.
         if let Ok(v) = self.0.try_borrow() {
-            v.iter().for_each(visit);
+            v.iter().rev().for_each(visit);
         }
     }
     fn clear(&self) {
@@ -121,8 +122,9 @@ impl Payload for TupleObj {
         tuple_free_list(self.0.try_borrow().map_or(0, |v| v.len()))
     }
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        // Last item first, as CPython's list_traverse/tupletraverse.
         if let Ok(v) = self.0.try_borrow() {
-            v.iter().for_each(visit);
+            v.iter().rev().for_each(visit);
         }
     }
     fn clear(&self) {
@@ -366,8 +368,11 @@ pub struct Instance {
 }
 impl Payload for Instance {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
-        if let Ok(c) = self.cls.try_borrow() {
-            visit(&c);
+        // CPython's subtype_traverse order: slots, inline values, __dict__, the class, then the base type's
+        // traverse (BaseException: args, traceback, context, cause). The order is observable: it decides the
+        // order of gc.get_referents and of finalizers and callbacks in a collection.
+        if let Ok(s) = self.slots.try_borrow() {
+            s.iter().for_each(|v| visit_opt(v, visit));
         }
         if let Ok(a) = self.attrs.try_borrow() {
             a.iter().for_each(|(_, v)| visit(v));
@@ -375,17 +380,20 @@ impl Payload for Instance {
         if let Ok(d) = self.dict.try_borrow() {
             visit_opt(&d, visit);
         }
-        if let Ok(s) = self.slots.try_borrow() {
-            s.iter().for_each(|v| visit_opt(v, visit));
+        if let Ok(c) = self.cls.try_borrow() {
+            visit(&c);
         }
         if let Some(e) = &self.exc {
-            for c in [&e.args, &e.cause, &e.context] {
-                if let Ok(v) = c.try_borrow() {
-                    visit_opt(&v, visit);
-                }
+            if let Ok(v) = e.args.try_borrow() {
+                visit_opt(&v, visit);
             }
             if let Ok(tb) = e.traceback.try_borrow() {
                 tb.iter().for_each(|t| t.traverse(visit));
+            }
+            for c in [&e.context, &e.cause] {
+                if let Ok(v) = c.try_borrow() {
+                    visit_opt(&v, visit);
+                }
             }
         }
     }
