@@ -393,9 +393,8 @@ impl Unit {
                     }
                     items.push(self.const_value(el)?);
                 }
-                let t = rt::tuple(items);
-                t.untrack();
-                t
+                // Tracked, as CPython's are, until a collection finds they hold only atoms.
+                rt::tuple(items)
             }
             _ => return None,
         })
