@@ -50,6 +50,9 @@ struct Unit {
     source: Rc<Source>,
     symtable: SymTable,
     consts: HashMap<ConstKey, ObjRef>,
+    /// Constant tuples folded from literals: the parse tree holds each of them too, like the literals in
+    /// `consts` (CPython's `sys.getrefcount(t)` shows that reference).
+    folded: Vec<ObjRef>,
 }
 
 #[derive(Clone)]
@@ -123,6 +126,7 @@ pub fn compile_module(
         source,
         symtable,
         consts: HashMap::new(),
+        folded: Vec::new(),
     };
     let mut b = Builder::new(0, "<module>".into(), "<module>".into(), 1);
     b.flags |= CO_NAMESPACE;
@@ -148,7 +152,8 @@ pub fn compile_module(
     b.emit(Instr::LoadConst(ci));
     b.emit(Instr::Return);
     let code = b.finish(&unit);
-    let const_refs = unit.consts.into_values().collect();
+    let mut const_refs: Vec<ObjRef> = unit.consts.into_values().collect();
+    const_refs.extend(unit.folded);
     Ok(Compiled { code, const_refs })
 }
 
@@ -394,7 +399,9 @@ impl Unit {
                     items.push(self.const_value(el)?);
                 }
                 // Tracked, as CPython's are, until a collection finds they hold only atoms.
-                rt::tuple(items)
+                let t = rt::tuple(items);
+                self.folded.push(t.clone());
+                t
             }
             _ => return None,
         })
