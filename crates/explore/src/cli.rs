@@ -41,6 +41,9 @@ enum Command {
         /// Lines of one function call shown one by one; the rest of the call is folded
         #[arg(long, default_value_t = 100)]
         per_call: usize,
+        /// Runs of one line shown one by one; later runs (a long loop) are folded
+        #[arg(long, default_value_t = 30)]
+        per_line: usize,
     },
     /// Draw the heap graph at one point of FILE's run
     Graph {
@@ -69,6 +72,9 @@ enum Command {
         /// Lines of one function call shown one by one; the rest of the call is folded into one step
         #[arg(long, default_value_t = 25)]
         per_call: usize,
+        /// Runs of one line shown one by one; later runs (a long loop) are folded into one step
+        #[arg(long, default_value_t = 10)]
+        per_line: usize,
     },
 }
 
@@ -128,6 +134,7 @@ fn run(command: Command) -> i32 {
             gc_only,
             max_steps,
             per_call,
+            per_line,
         } => {
             let src = match read_source(&file) {
                 Ok(s) => s,
@@ -136,6 +143,7 @@ fn run(command: Command) -> i32 {
             let limits = Limits {
                 steps: max_steps,
                 lines_per_call: per_call,
+                runs_per_line: per_line,
                 ..Limits::default()
             };
             let rec = record(&src, &file, limits);
@@ -180,6 +188,7 @@ fn run(command: Command) -> i32 {
             output,
             max_steps,
             per_call,
+            per_line,
         } => {
             let src = match read_source(&file) {
                 Ok(s) => s,
@@ -193,6 +202,7 @@ fn run(command: Command) -> i32 {
                     edges: 12,
                 },
                 lines_per_call: per_call,
+                runs_per_line: per_line,
                 ..Limits::default()
             };
             let rec = record(&src, &file, limits);

@@ -178,7 +178,7 @@ function describe(s) {
   if (s.kind === 'start') return 'Before the first line';
   if (s.kind === 'return') return s.func + '() returns: its frame lets go of its locals';
   if (s.kind === 'exit') return 'End of program: modules released, final collection';
-  if (s.folded) return '… ' + s.folded + ' more lines of ' + s.func + '() ran (folded into one step)';
+  if (s.folded) return '… ' + s.folded + ' more lines ran in ' + s.func + (s.func.startsWith('<') ? '' : '()') + ' (a long call or loop, folded into one step)';
   return 'Line ' + s.line + ' ran' + (s.func !== '<module>' ? ' in ' + s.func + '()' : '');
 }
 function show(n) {

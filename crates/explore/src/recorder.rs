@@ -42,6 +42,8 @@ pub struct Limits {
     pub snapshot_budget: usize,
     /// Lines of one function call recorded one by one; the rest of the call is folded into one step.
     pub lines_per_call: usize,
+    /// Runs of one source line recorded one by one; later runs (a loop) are folded into one step.
+    pub runs_per_line: usize,
 }
 
 impl Default for Limits {
@@ -52,6 +54,7 @@ impl Default for Limits {
             capture: Capture::Nothing,
             snapshot_budget: 5_000,
             lines_per_call: usize::MAX,
+            runs_per_line: usize::MAX,
         }
     }
 }
@@ -132,6 +135,10 @@ struct Recorder {
     armed: Option<usize>,
     /// Position of the frame whose lines are being folded into one step.
     fold_at: Option<usize>,
+    /// The fold lasts until that frame returns (else until a line that is not hot runs).
+    fold_is_call: bool,
+    /// How often each source line has started.
+    line_runs: HashMap<usize, usize>,
 }
 
 fn take_output() -> String {
@@ -188,8 +195,12 @@ impl Recorder {
                     }
                 };
                 self.frames[pos].lines += 1;
+                let runs = self.line_runs.entry(line).or_default();
+                *runs += 1;
+                let hot = *runs > self.limits.runs_per_line;
                 if let Some(fold) = self.fold_at {
-                    if pos >= fold {
+                    // A call fold lasts until the call returns; a loop fold until a line that is not hot.
+                    if pos > fold || (pos == fold && (self.fold_is_call || hot)) {
                         if let Some(open) = self.open.as_mut() {
                             open.folded += 1;
                         }
@@ -199,10 +210,12 @@ impl Recorder {
                 }
                 self.boundary(frame, pos, line, Some((pos, line)), false);
                 let func = self.frames[pos].view.func.clone();
-                // A long loop in one call becomes one folded step, so the steps show the whole program.
-                let fold = pos > 0 && self.frames[pos].lines > self.limits.lines_per_call;
+                // A long call or a long loop becomes one folded step, so the steps cover the whole program.
+                let call_fold = pos > 0 && self.frames[pos].lines > self.limits.lines_per_call;
+                let fold = call_fold || hot;
                 if fold {
                     self.fold_at = Some(pos);
+                    self.fold_is_call = call_fold;
                 }
                 self.open = Some(OpenStep {
                     kind: StepKind::Line,
@@ -452,6 +465,8 @@ pub fn record(source: &str, filename: &str, limits: Limits) -> Recording {
         freed_at: HashMap::new(),
         armed: None,
         fold_at: None,
+        fold_is_call: false,
+        line_runs: HashMap::new(),
     }));
     *refpy_vm::rt::rt().capture.borrow_mut() = Some((String::new(), String::new()));
     let hook_recorder = recorder.clone();

@@ -46,6 +46,8 @@ fn line(text: String, obj: Option<(usize, &str)>, gc: bool) -> Line {
 fn tally(types: &[String]) -> String {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for t in types {
+        // The heap knows every class instance as `object`; the class is known only to drawn ones.
+        let t = if t == "object" { "class instance" } else { t };
         *counts.entry(t).or_default() += 1;
     }
     counts
@@ -334,7 +336,7 @@ impl Renderer<'_> {
                 if step.folded > 0 {
                     let _ = writeln!(
                         out,
-                        "     │ {indent}… {} more lines of {} (folded)",
+                        "     │ {indent}… {} more lines in {} (folded: a long call or loop)",
                         step.folded,
                         call_name(&step.func)
                     );
