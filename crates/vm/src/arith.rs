@@ -169,6 +169,14 @@ fn repeat<T: Clone>(items: &[T], n: &ObjRef) -> PyResult<Vec<T>> {
 
 /// Binary operators implemented by built-in types; `Ok(None)` when they do not apply.
 pub fn builtin_binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjRef>> {
+    if let (Some(x), Some(y)) = (a.downcast::<BoolObj>(), b.downcast::<BoolObj>()) {
+        match op {
+            BinOp::And => return Ok(Some(rt::bool_obj(x.0 & y.0))),
+            BinOp::Or => return Ok(Some(rt::bool_obj(x.0 | y.0))),
+            BinOp::Xor => return Ok(Some(rt::bool_obj(x.0 ^ y.0))),
+            _ => {}
+        }
+    }
     if let (Some(x), Some(y)) = (as_bigint(a), as_bigint(b)) {
         let r = int_op(x, y, op)?;
         return Ok(if r.is(&rt().not_implemented) {
@@ -280,6 +288,27 @@ pub fn builtin_binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjR
             }
             _ => {}
         }
+    }
+    let setlike = |o: &ObjRef| {
+        o.downcast::<SetObj>().is_some() || o.downcast::<DictViewObj>().is_some_and(|v| v.kind != 1)
+    };
+    if matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
+        && setlike(a)
+        && setlike(b)
+        && (a.downcast::<DictViewObj>().is_some() || b.downcast::<DictViewObj>().is_some())
+    {
+        let to_set = |o: &ObjRef| -> PyResult<ObjRef> {
+            if o.downcast::<SetObj>().is_some() {
+                return Ok(o.clone());
+            }
+            let s = rt::set(false);
+            for k in ops::iterate(o)? {
+                dict::insert(&s.downcast::<SetObj>().unwrap().table, k, None)?;
+            }
+            Ok(s)
+        };
+        let (x, y) = (to_set(a)?, to_set(b)?);
+        return builtin_binary(&x, &y, op);
     }
     if let (Some(x), Some(_)) = (a.downcast::<SetObj>(), b.downcast::<SetObj>()) {
         let frozen = x.frozen;

@@ -262,6 +262,20 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
         }
         return Ok(d);
     }
+    match name {
+        "__new__" => return Ok(rt::builtin_fn("__new__", crate::builtins::object_new)),
+        "__init_subclass__" => {
+            return Ok(rt::builtin_fn("__init_subclass__", crate::builtins::no_op))
+        }
+        "__subclasses__" => {
+            return Ok(rt::bound_builtin(
+                "__subclasses__",
+                crate::builtins::type_subclasses,
+                o.clone(),
+            ))
+        }
+        _ => {}
+    }
     if let Some(f) = crate::builtins::type_static_method(o, name) {
         return Ok(f);
     }
@@ -295,6 +309,13 @@ fn super_getattr(s: &SuperObj, name: &str) -> PyResult<ObjRef> {
             }
             return bind(d, &s.obj, &start_type);
         }
+    }
+    match name {
+        "__new__" => return Ok(rt::builtin_fn("__new__", crate::builtins::object_new)),
+        "__init_subclass__" => {
+            return Ok(rt::builtin_fn("__init_subclass__", crate::builtins::no_op))
+        }
+        _ => {}
     }
     if let Some((n, f)) = object_method(name) {
         return Ok(rt::bound_builtin(n, f, s.obj.clone()));

@@ -142,7 +142,7 @@ fn id(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 
 fn radix(a: &[ObjRef], name: &str, prefix: &str, r: u32) -> PyResult<ObjRef> {
     arity(name, a, 1)?;
-    let i = ops::as_bigint(&a[0]).ok_or_else(|| {
+    let i = ops::as_index(&a[0])?.ok_or_else(|| {
         type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             type_name(&a[0])
@@ -541,7 +541,18 @@ fn round(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
         }
         Some(n) => {
             let n = ops::index_arg(n)?;
-            let s = format!("{:.*}", n.max(0) as usize, f);
+            if n < 0 {
+                let p = 10f64.powi((-n).min(308) as i32);
+                let q = f / p;
+                let r = q.round();
+                let r = if (q - q.trunc()).abs() == 0.5 {
+                    2.0 * (q / 2.0).round()
+                } else {
+                    r
+                };
+                return Ok(rt::float(r * p));
+            }
+            let s = format!("{:.*}", n.min(400) as usize, f);
             Ok(rt::float(s.parse().unwrap_or(f)))
         }
     }
@@ -924,12 +935,65 @@ pub fn type_static_method(t: &ObjRef, name: &str) -> Option<ObjRef> {
         }
         (Builtin::Bytes, "fromhex") => crate::methods::lookup_for_type(Builtin::Bytes, "fromhex")
             .map(|(n, f)| rt::builtin_fn(n, f)),
+        (Builtin::Float, "fromhex") => crate::methods::lookup_for_type(Builtin::Float, "fromhex")
+            .map(|(n, f)| rt::builtin_fn(n, f)),
+        (Builtin::Int, "from_bytes") => Some(rt::builtin_fn("from_bytes", int_from_bytes)),
         (_, "__new__") => Some(rt::builtin_fn("__new__", object_new)),
         _ => None,
     }
 }
 
-fn object_new(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+fn int_from_bytes(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let b = a
+        .first()
+        .and_then(ops::bytes_of)
+        .or_else(|| {
+            a.first()
+                .and_then(|x| ops::iterate(x).ok())
+                .map(|v| v.iter().filter_map(ops::as_i64).map(|i| i as u8).collect())
+        })
+        .ok_or_else(|| type_error("cannot convert object to bytes"))?;
+    let order = a
+        .get(1)
+        .or_else(|| kwarg(kw, "byteorder"))
+        .and_then(|x| str_of(x).map(str::to_string))
+        .unwrap_or_else(|| "big".into());
+    let signed = kwarg(kw, "signed")
+        .map(ops::truthy)
+        .transpose()?
+        .unwrap_or(false);
+    let v = if order == "little" {
+        if signed {
+            BigInt::from_signed_bytes_le(&b)
+        } else {
+            BigInt::from_bytes_le(num_bigint::Sign::Plus, &b)
+        }
+    } else if order == "big" {
+        if signed {
+            BigInt::from_signed_bytes_be(&b)
+        } else {
+            BigInt::from_bytes_be(num_bigint::Sign::Plus, &b)
+        }
+    } else {
+        return Err(value_error("byteorder must be either 'little' or 'big'"));
+    };
+    Ok(rt::bigint(v))
+}
+
+pub fn no_op(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::none())
+}
+
+pub fn type_subclasses(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let subs = type_obj(&a[0]).subclasses.borrow().clone();
+    Ok(rt::list(
+        subs.iter()
+            .filter_map(refpy_heap::weakref::upgrade)
+            .collect(),
+    ))
+}
+
+pub fn object_new(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let cls = a
         .first()
         .ok_or_else(|| type_error("object.__new__(): not enough arguments"))?;
@@ -954,11 +1018,36 @@ pub fn build_class(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     let bases = a[2..].to_vec();
     let ns = rt::dict();
     let cell = crate::eval::call_function(func, vec![], vec![], Some(ns.clone()))?;
-    let _ = kw;
     let cls = make_class(&name, bases, ns)?;
     if let Some(c) = cell.downcast::<CellObj>() {
         let old = c.0.borrow_mut().replace(cls.clone());
         drop(old);
+    }
+    // PEP 487: the parent's __init_subclass__ (an implicit classmethod) sees the class keywords.
+    let kwargs: Vec<(String, ObjRef)> = kw
+        .iter()
+        .filter(|(k, _)| k != "metaclass")
+        .cloned()
+        .collect();
+    let mro = type_obj(&cls).mro.borrow().clone();
+    let hook = mro[1..]
+        .iter()
+        .find_map(|c| ops::dict_get_str(&type_obj(c).dict, "__init_subclass__"));
+    match hook {
+        Some(h) => {
+            let f = match h.downcast::<DescrObj>() {
+                Some(DescrObj::Class(f)) | Some(DescrObj::Static(f)) => f.clone(),
+                _ => h,
+            };
+            ops::call(&f, vec![cls.clone()], kwargs)?;
+        }
+        None if !kwargs.is_empty() => {
+            return Err(type_error(format!(
+                "{}.__init_subclass__() takes no keyword arguments",
+                name
+            )));
+        }
+        None => {}
     }
     Ok(cls)
 }
@@ -1070,11 +1159,19 @@ pub fn make_class(name: &str, bases: Vec<ObjRef>, ns: ObjRef) -> PyResult<ObjRef
             slots: RefCell::new(slots),
             weakrefable: Cell::new(weakrefable),
             has_dict: Cell::new(has_dict),
+            subclasses: RefCell::new(Vec::new()),
         },
     );
     let mut mro = vec![t.clone()];
     mro.extend(tail);
     *type_obj(&t).mro.borrow_mut() = mro;
+    for b in type_obj(&t).bases.borrow().iter() {
+        if let Ok(w) =
+            refpy_heap::weakref::new_weakref(&t, None, refpy_heap::weakref::WeakKind::Ref)
+        {
+            type_obj(b).subclasses.borrow_mut().push(w);
+        }
+    }
     Ok(t)
 }
 
@@ -1273,7 +1370,7 @@ pub fn construct(
             let ints: Vec<BigInt> = args
                 .iter()
                 .map(|a| {
-                    ops::as_bigint(a).ok_or_else(|| {
+                    ops::as_index(a)?.ok_or_else(|| {
                         type_error(format!(
                             "'{}' object cannot be interpreted as an integer",
                             type_name(a)

@@ -99,7 +99,10 @@ pub fn lookup_for_type(b: Builtin, name: &str) -> Option<M> {
             m!("bit_length" => int_bit_length, "to_bytes" => int_to_bytes,
             "__add__" => int_add, "conjugate" => int_self)(name)
         }
-        Builtin::Float => m!("is_integer" => float_is_integer, "hex" => float_hex)(name),
+        Builtin::Float => m!("is_integer" => float_is_integer, "hex" => float_hex,
+            "as_integer_ratio" => float_as_integer_ratio, "fromhex" => float_fromhex, "conjugate" => int_self)(
+            name,
+        ),
         _ => None,
     }
 }
@@ -1221,11 +1224,92 @@ fn float_is_integer(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let f = a[0].downcast::<FloatObj>().unwrap().0;
     Ok(rt::bool_obj(f.fract() == 0.0 && f.is_finite()))
 }
+/// `float.hex()`: `[-]0x1.<hex digits>p<exp>`, trailing zeros stripped (CPython's format).
 fn float_hex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let f = a[0].downcast::<FloatObj>().unwrap().0;
+    if f.is_nan() {
+        return Ok(rt::str_obj("nan"));
+    }
+    if f.is_infinite() {
+        return Ok(rt::str_obj(if f > 0.0 { "inf" } else { "-inf" }));
+    }
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    if f == 0.0 {
+        return Ok(rt::string(format!("{}0x0.0p+0", sign)));
+    }
+    let bits = f.abs().to_bits();
+    let exp_bits = ((bits >> 52) & 0x7ff) as i64;
+    let mant = bits & ((1u64 << 52) - 1);
+    let (lead, exp) = if exp_bits == 0 {
+        (0, -1022)
+    } else {
+        (1, exp_bits - 1023)
+    };
+    let mut digits = format!("{:013x}", mant);
+    while digits.len() > 1 && digits.ends_with('0') {
+        digits.pop();
+    }
     Ok(rt::string(format!(
-        "{}",
-        a[0].downcast::<FloatObj>().unwrap().0
+        "{}0x{}.{}p{}{}",
+        sign,
+        lead,
+        digits,
+        if exp < 0 { "-" } else { "+" },
+        exp.abs()
     )))
+}
+
+fn float_fromhex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let s = a
+        .last()
+        .and_then(|x| str_of(x).map(str::to_string))
+        .unwrap_or_default();
+    let t = s.trim().to_ascii_lowercase();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r.to_string()),
+        None => (false, t.trim_start_matches('+').to_string()),
+    };
+    let bad = || value_error("invalid hexadecimal floating-point string");
+    let t = t.strip_prefix("0x").unwrap_or(&t).to_string();
+    let (mant, exp) = match t.split_once('p') {
+        Some((m, e)) => (m.to_string(), e.parse::<i32>().map_err(|_| bad())?),
+        None => (t.clone(), 0),
+    };
+    let (int_part, frac_part) = mant.split_once('.').unwrap_or((&mant, ""));
+    if int_part.is_empty() && frac_part.is_empty() {
+        return Err(bad());
+    }
+    let mut v = 0f64;
+    for c in int_part.chars() {
+        v = v * 16.0 + c.to_digit(16).ok_or_else(bad)? as f64;
+    }
+    let mut scale = 1.0 / 16.0;
+    for c in frac_part.chars() {
+        v += c.to_digit(16).ok_or_else(bad)? as f64 * scale;
+        scale /= 16.0;
+    }
+    let v = v * 2f64.powi(exp);
+    Ok(rt::float(if neg { -v } else { v }))
+}
+
+fn float_as_integer_ratio(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let f = a[0].downcast::<FloatObj>().unwrap().0;
+    if f.is_infinite() {
+        return Err(overflow_error("cannot convert Infinity to integer ratio"));
+    }
+    if f.is_nan() {
+        return Err(value_error("cannot convert NaN to integer ratio"));
+    }
+    let mut num = f;
+    let mut e = 0;
+    while num.fract() != 0.0 && e < 1100 {
+        num *= 2.0;
+        e += 1;
+    }
+    let den = BigInt::from(1) << e;
+    let n = <BigInt as num_traits::FromPrimitive>::from_f64(num).unwrap_or_default();
+    let g = num_integer::Integer::gcd(&n, &den);
+    Ok(rt::tuple(vec![rt::bigint(&n / &g), rt::bigint(&den / &g)]))
 }
 fn bself(a: &[ObjRef]) -> Vec<u8> {
     ops::bytes_of(&a[0]).unwrap_or_default()
@@ -1251,7 +1335,7 @@ fn bytes_decode(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     match String::from_utf8(b) {
         Ok(s) => Ok(rt::string(s)),
         Err(e) => Err(err(
-            &rt().types.unicode_error,
+            &rt().types.unicode_decode_error,
             format!(
                 "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
                 e.as_bytes()[e.utf8_error().valid_up_to()],

@@ -86,6 +86,7 @@ types_struct!(
     indentation_error,
     eof_error,
     unicode_error,
+    unicode_decode_error,
     warning,
     deprecation_warning,
     user_warning,
@@ -159,6 +160,7 @@ fn raw_type(name: &str, bases: Vec<ObjRef>, builtin: Builtin) -> ObjRef {
             slots: RefCell::new(None),
             weakrefable: Cell::new(false),
             has_dict: Cell::new(false),
+            subclasses: RefCell::new(Vec::new()),
         },
     );
     let mut mro = vec![t.clone()];
@@ -205,6 +207,7 @@ impl Runtime {
         let os_error = ex("OSError", &exception);
         let value_error = ex("ValueError", &exception);
         let syntax_error = ex("SyntaxError", &exception);
+        let unicode_error = ex("UnicodeError", &value_error);
         let warning = ex("Warning", &exception);
         let types = Types {
             type_,
@@ -262,7 +265,8 @@ impl Runtime {
             reference_error: ex("ReferenceError", &exception),
             indentation_error: ex("IndentationError", &syntax_error),
             eof_error: ex("EOFError", &exception),
-            unicode_error: ex("UnicodeError", &value_error),
+            unicode_decode_error: ex("UnicodeDecodeError", &unicode_error),
+            unicode_error,
             deprecation_warning: ex("DeprecationWarning", &warning),
             user_warning: ex("UserWarning", &warning),
             runtime_warning: ex("RuntimeWarning", &warning),
@@ -390,6 +394,7 @@ impl Runtime {
             ("IndentationError", &t.indentation_error),
             ("EOFError", &t.eof_error),
             ("UnicodeError", &t.unicode_error),
+            ("UnicodeDecodeError", &t.unicode_decode_error),
             ("Warning", &t.warning),
             ("DeprecationWarning", &t.deprecation_warning),
             ("UserWarning", &t.user_warning),
@@ -400,6 +405,20 @@ impl Runtime {
 }
 
 // ---- constructors -------------------------------------------------------------------------------
+
+thread_local! {
+    static NAMED_TYPES: RefCell<HashMap<String, ObjRef>> = RefCell::new(HashMap::new());
+}
+
+/// The type object of a built-in helper type known only by name (map, zip, list_iterator, …).
+pub fn named_type(name: &str) -> ObjRef {
+    if let Some(t) = NAMED_TYPES.with(|m| m.borrow().get(name).cloned()) {
+        return t;
+    }
+    let t = raw_type(name, vec![rt().types.object.clone()], Builtin::Other);
+    NAMED_TYPES.with(|m| m.borrow_mut().insert(name.to_string(), t.clone()));
+    t
+}
 
 pub fn none() -> ObjRef {
     rt().none.clone()

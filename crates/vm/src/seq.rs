@@ -6,18 +6,33 @@ use refpy_heap::ObjRef;
 
 use crate::exc::*;
 use crate::objects::*;
-use crate::ops::{self, as_bigint, is_none, type_name};
+use crate::ops::{self, is_none, type_name};
 use crate::rt::{self, rt};
 
 /// Resolve slice bounds for a sequence of `len` items: the indices it selects.
 pub fn slice_indices(s: &SliceObj, len: usize) -> PyResult<Vec<usize>> {
-    let len = len as i64;
+    let (start, stop, step) = adjust_slice(s, len)?;
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
+    }
+    Ok(out)
+}
+
+/// PySlice_AdjustIndices: the clamped (start, stop, step) of a slice over `len` items.
+pub fn adjust_slice(s: &SliceObj, len: usize) -> PyResult<(i64, i64, i64)> {
+    let len = len.min(i64::MAX as usize / 2) as i64;
     let step = if is_none(&s.2) {
         1
     } else {
-        ops::as_i64(&s.2).ok_or_else(|| {
-            type_error("slice indices must be integers or None or have an __index__ method")
-        })?
+        ops::as_index(&s.2)?
+            .ok_or_else(|| {
+                type_error("slice indices must be integers or None or have an __index__ method")
+            })?
+            .to_i64()
+            .unwrap_or(i64::MAX / 2)
     };
     if step == 0 {
         return Err(value_error("slice step cannot be zero"));
@@ -26,7 +41,7 @@ pub fn slice_indices(s: &SliceObj, len: usize) -> PyResult<Vec<usize>> {
         if is_none(o) {
             return Ok(default);
         }
-        let v = as_bigint(o).ok_or_else(|| {
+        let v = ops::as_index(o)?.ok_or_else(|| {
             type_error("slice indices must be integers or None or have an __index__ method")
         })?;
         let v = v.to_i64().unwrap_or(if v > BigInt::zero() {
@@ -46,17 +61,11 @@ pub fn slice_indices(s: &SliceObj, len: usize) -> PyResult<Vec<usize>> {
     } else {
         (get(&s.0, len - 1)?, get(&s.1, -1)?)
     };
-    let mut out = Vec::new();
-    let mut i = start;
-    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        out.push(i as usize);
-        i += step;
-    }
-    Ok(out)
+    Ok((start, stop, step))
 }
 
 fn norm_index(k: &ObjRef, len: usize, what: &str) -> PyResult<usize> {
-    let i = match as_bigint(k) {
+    let i = match ops::as_index(k)? {
         Some(i) => i.to_i64().unwrap_or(i64::MAX),
         None => {
             return Err(type_error(format!(
@@ -152,12 +161,15 @@ pub fn getitem(o: &ObjRef, k: &ObjRef) -> PyResult<ObjRef> {
     if let Some(r) = o.downcast::<RangeObj>() {
         let len = crate::arith::range_len(r).to_usize().unwrap_or(usize::MAX);
         if let Some(sl) = k.downcast::<SliceObj>() {
-            let idx = slice_indices(sl, len)?;
-            let items = idx
-                .into_iter()
-                .map(|i| rt::bigint(&r.start + &r.step * BigInt::from(i)))
-                .collect();
-            return Ok(rt::list(items));
+            // A slice of a range is a range (CPython's compute_slice).
+            let (lo, hi, st) = adjust_slice(sl, len)?;
+            let start = &r.start + &r.step * BigInt::from(lo);
+            let stop = &r.start + &r.step * BigInt::from(hi);
+            let step = &r.step * BigInt::from(st);
+            return Ok(crate::object::alloc(
+                &RANGE_VT,
+                RangeObj { start, stop, step },
+            ));
         }
         let n = crate::arith::range_len(r);
         let i = ops::as_bigint(k).ok_or_else(|| {

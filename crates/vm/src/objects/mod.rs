@@ -325,12 +325,17 @@ pub struct TypeObj {
     pub slots: RefCell<Option<Vec<String>>>,
     pub weakrefable: Cell<bool>,
     pub has_dict: Cell<bool>,
+    /// Weak references to direct subclasses (`type.__subclasses__()`).
+    pub subclasses: RefCell<Vec<ObjRef>>,
 }
 impl Payload for TypeObj {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         visit(&self.dict);
         if let Ok(b) = self.bases.try_borrow() {
             b.iter().for_each(&mut *visit);
+        }
+        if let Ok(s) = self.subclasses.try_borrow() {
+            s.iter().for_each(&mut *visit);
         }
         if let Ok(m) = self.mro.try_borrow() {
             // The mro's first entry is the type itself, which CPython's tuple holds too.
@@ -340,7 +345,8 @@ impl Payload for TypeObj {
     fn clear(&self) {
         let b = std::mem::take(&mut *self.bases.borrow_mut());
         let m = std::mem::take(&mut *self.mro.borrow_mut());
-        drop((b, m));
+        let s = std::mem::take(&mut *self.subclasses.borrow_mut());
+        drop((b, m, s));
     }
 }
 vtable!(pub TYPE_VT, TypeObj, "type", gc: true, track: true, rule: Never, weak: true, finalize: None);
