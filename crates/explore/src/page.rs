@@ -214,7 +214,10 @@ function show(n) {
 }
 function fromHash() {
   const m = /step=(\d+)/.exec(location.hash);
+  // `#step=N&press=next,next`: press the buttons once loaded (a link to a transition; used by the tests).
+  const p = /press=([a-z,]+)/.exec(location.hash);
   show(m ? +m[1] : 0);
+  if (p) p[1].split(',').forEach(b => { const el = $(b); if (el) el.click(); });
 }
 $('prev').onclick = () => show(+document.body.dataset.step - 1);
 $('next').onclick = () => show(+document.body.dataset.step + 1);

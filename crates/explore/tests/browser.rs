@@ -134,9 +134,23 @@ fn stepping_page_in_headless_chromium() {
         "line 16 highlighted"
     );
 
-    // After `my_var = None`: no arrow, A's count 1, the cycle is unreachable but alive.
+    // After `my_var = None` (reached by pressing ▶ from the step before): no arrow, A's count 1, the
+    // cycle is unreachable but alive.
     let s17 = page_step(&rec, 17);
+    let pressed = run_chromium(
+        &browser,
+        &["--dump-dom"],
+        &format!("{}&press=next", url(s17 - 1)),
+    );
+    assert!(
+        pressed.contains(&format!("data-step=\"{s17}\"")),
+        "▶ did not step forward"
+    );
     let d = dom(s17);
+    assert_eq!(
+        tag(&pressed, &format!("obj-{a_addr}")),
+        tag(&d, &format!("obj-{a_addr}"))
+    );
     assert!(
         tag(&d, "ref-0-my_var").is_none(),
         "my_var still has an arrow"
