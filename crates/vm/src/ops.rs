@@ -99,8 +99,6 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
             refpy_heap::weakref::WeakKind::Ref => &t.weakref,
             refpy_heap::weakref::WeakKind::Proxy => &t.weakproxy,
         }
-    } else if o.downcast::<IterObj>().is_some() {
-        return rt::named_type(&type_name(o));
     } else {
         &t.iterator
     };
@@ -225,27 +223,8 @@ pub fn is_none(o: &ObjRef) -> bool {
 }
 
 /// An integer argument, with CPython's TypeError text for other types.
-/// An int, or the result of `__index__` for instances defining it.
-pub fn as_index(o: &ObjRef) -> PyResult<Option<BigInt>> {
-    if let Some(i) = as_bigint(o) {
-        return Ok(Some(i));
-    }
-    if o.downcast::<Instance>().is_some() {
-        if let Some(r) = call_special(o, "__index__", vec![])? {
-            return match as_bigint(&r) {
-                Some(i) => Ok(Some(i)),
-                None => Err(type_error(format!(
-                    "__index__ returned non-int (type {})",
-                    type_name(&r)
-                ))),
-            };
-        }
-    }
-    Ok(None)
-}
-
 pub fn index_arg(o: &ObjRef) -> PyResult<i64> {
-    if let Some(i) = as_index(o)? {
+    if let Some(i) = as_bigint(o) {
         return i.to_i64().ok_or_else(|| {
             err(
                 &rt().types.index_error,
@@ -881,7 +860,7 @@ pub fn hash(o: &ObjRef) -> PyResult<i64> {
 }
 
 pub fn eq_bool(a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
-    if a.is(b) {
+    if a.is(b) && a.downcast::<FloatObj>().is_none() {
         return Ok(true);
     }
     let r = compare(a, b, CmpOp::Eq)?;
@@ -940,6 +919,24 @@ fn ord_result<T: PartialOrd>(a: T, b: T, op: CmpOp) -> bool {
 
 /// Built-in comparison for built-in types; `None` when not supported.
 fn builtin_compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<bool>> {
+    let is_container = |o: &ObjRef| {
+        o.downcast::<ListObj>().is_some()
+            || o.downcast::<TupleObj>().is_some()
+            || o.downcast::<DictObj>().is_some()
+    };
+    if !(is_container(a) && is_container(b)) {
+        return builtin_compare_inner(a, b, op);
+    }
+    // Comparing containers recurses into their items: like CPython's Py_EnterRecursiveCall(" in comparison"),
+    // each level counts against the recursion limit, so no nesting depth can overflow the Rust stack.
+    let r = rt();
+    r.depth.set(r.depth.get() + 1);
+    let result = check_stack(" in comparison").and_then(|_| builtin_compare_inner(a, b, op));
+    r.depth.set(r.depth.get() - 1);
+    result
+}
+
+fn builtin_compare_inner(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<bool>> {
     let ca = a.downcast::<ComplexObj>().map(|c| (c.0, c.1));
     let cb = b.downcast::<ComplexObj>().map(|c| (c.0, c.1));
     if (ca.is_some() || cb.is_some()) && matches!(op, CmpOp::Eq | CmpOp::Ne) {
@@ -953,41 +950,7 @@ fn builtin_compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<bool>> 
         return Ok(Some(ord_result(x, y, op)));
     }
     if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
-        let (fa, fb) = (
-            a.downcast::<FloatObj>().is_some(),
-            b.downcast::<FloatObj>().is_some(),
-        );
-        if fa != fb {
-            // int vs float compares exactly (2**53 + 1 != float(2**53)).
-            let (f, i, flipped) = if fa {
-                (x, as_bigint(b).unwrap(), false)
-            } else {
-                (y, as_bigint(a).unwrap(), true)
-            };
-            if f.is_infinite() {
-                use std::cmp::Ordering;
-                let ord = if f > 0.0 {
-                    Ordering::Greater
-                } else {
-                    Ordering::Less
-                };
-                let ord = if flipped { ord.reverse() } else { ord };
-                return Ok(Some(ord_result(ord, Ordering::Equal, op)));
-            }
-            if f.is_finite() {
-                use std::cmp::Ordering;
-                let fl = f.floor();
-                let fi = <BigInt as num_traits::FromPrimitive>::from_f64(fl).unwrap_or_default();
-                let ord = match fi.cmp(&i) {
-                    Ordering::Equal if f > fl => Ordering::Greater,
-                    o => o,
-                };
-                // `ord` compares the float to the int; flip when the float is on the right.
-                let ord = if flipped { ord.reverse() } else { ord };
-                return Ok(Some(ord_result(ord, Ordering::Equal, op)));
-            }
-        }
-        if fa || fb {
+        if a.downcast::<FloatObj>().is_some() || b.downcast::<FloatObj>().is_some() {
             return Ok(Some(ord_result(x, y, op)));
         }
     }
@@ -1084,21 +1047,6 @@ fn builtin_compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<bool>> 
 }
 
 pub fn compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<ObjRef> {
-    // Atoms never recurse (and CPython 3.11's specialised COMPARE_OP skips the recursion check for them).
-    let atom = |o: &ObjRef| !o.raw().vtable().gc_capable;
-    if atom(a) && atom(b) {
-        return compare_inner(a, b, op);
-    }
-    // Comparisons recurse through containers: like CPython's Py_EnterRecursiveCall(" in comparison"), each
-    // level counts against the recursion limit, so no nesting depth can overflow the Rust stack.
-    let r = rt();
-    r.depth.set(r.depth.get() + 1);
-    let result = check_stack(" in comparison").and_then(|_| compare_inner(a, b, op));
-    r.depth.set(r.depth.get() - 1);
-    result
-}
-
-fn compare_inner(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<ObjRef> {
     let a_inst = a.downcast::<Instance>().is_some();
     let b_inst = b.downcast::<Instance>().is_some();
     if a_inst || b_inst {
@@ -1529,16 +1477,6 @@ pub fn get_iter(o: &ObjRef) -> PyResult<ObjRef> {
     }
     if o.downcast::<Instance>().is_some() {
         if let Some(r) = call_special(o, "__iter__", vec![])? {
-            let is_iter = r.downcast::<IterObj>().is_some()
-                || r.downcast::<GeneratorObj>().is_some()
-                || (r.downcast::<Instance>().is_some()
-                    && lookup_type(&type_of(&r), "__next__").is_some());
-            if !is_iter {
-                return Err(type_error(format!(
-                    "iter() returned non-iterator of type '{}'",
-                    type_name(&r)
-                )));
-            }
             return Ok(r);
         }
         if lookup_type(&type_of(o), "__getitem__").is_some() {
