@@ -13,6 +13,8 @@ pub enum GcMark {
     Untracked,
     /// Its finalizer (`__del__`) already ran; PEP 442 never runs it twice.
     Finalized,
+    /// In the permanent generation (`gc.freeze()`): collections ignore it.
+    Frozen,
 }
 
 impl GcMark {
@@ -22,6 +24,7 @@ impl GcMark {
             GcMark::Tracked => "tracked",
             GcMark::Untracked => "untracked",
             GcMark::Finalized => "finalized",
+            GcMark::Frozen => "frozen",
         }
     }
 }

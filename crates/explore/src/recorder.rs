@@ -412,6 +412,7 @@ impl Recorder {
                 }
             }
         }
+        mark_frozen(&mut objects);
         let reached: HashSet<usize> = reachable(&frames, &objects);
         for o in objects.values_mut() {
             o.unreachable = !reached.contains(&o.addr);
@@ -421,6 +422,24 @@ impl Recorder {
             objects,
             omitted,
             partial: light,
+        }
+    }
+}
+
+/// Tracked objects outside the collector's generations are in the permanent one (`gc.freeze()`). Only
+/// looked for when something is frozen: it lists every tracked object. The list's clones are dropped at
+/// once, and every count was read before.
+fn mark_frozen(objects: &mut BTreeMap<usize, ObjView>) {
+    if refpy_heap::gc::get_freeze_count() == 0 {
+        return;
+    }
+    let in_generations: HashSet<usize> = refpy_heap::gc::get_objects(None)
+        .iter()
+        .map(|o| o.addr())
+        .collect();
+    for o in objects.values_mut() {
+        if o.gc == GcMark::Tracked && !in_generations.contains(&o.addr) {
+            o.gc = GcMark::Frozen;
         }
     }
 }

@@ -99,6 +99,8 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
             refpy_heap::weakref::WeakKind::Ref => &t.weakref,
             refpy_heap::weakref::WeakKind::Proxy => &t.weakproxy,
         }
+    } else if o.downcast::<IterObj>().is_some() {
+        return rt::named_type(&type_name(o));
     } else {
         &t.iterator
     };
@@ -223,8 +225,27 @@ pub fn is_none(o: &ObjRef) -> bool {
 }
 
 /// An integer argument, with CPython's TypeError text for other types.
-pub fn index_arg(o: &ObjRef) -> PyResult<i64> {
+/// An int, or the result of `__index__` for instances defining it.
+pub fn as_index(o: &ObjRef) -> PyResult<Option<BigInt>> {
     if let Some(i) = as_bigint(o) {
+        return Ok(Some(i));
+    }
+    if o.downcast::<Instance>().is_some() {
+        if let Some(r) = call_special(o, "__index__", vec![])? {
+            return match as_bigint(&r) {
+                Some(i) => Ok(Some(i)),
+                None => Err(type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    type_name(&r)
+                ))),
+            };
+        }
+    }
+    Ok(None)
+}
+
+pub fn index_arg(o: &ObjRef) -> PyResult<i64> {
+    if let Some(i) = as_index(o)? {
         return i.to_i64().ok_or_else(|| {
             err(
                 &rt().types.index_error,
@@ -860,7 +881,7 @@ pub fn hash(o: &ObjRef) -> PyResult<i64> {
 }
 
 pub fn eq_bool(a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
-    if a.is(b) && a.downcast::<FloatObj>().is_none() {
+    if a.is(b) {
         return Ok(true);
     }
     let r = compare(a, b, CmpOp::Eq)?;
@@ -950,7 +971,41 @@ fn builtin_compare_inner(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<b
         return Ok(Some(ord_result(x, y, op)));
     }
     if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
-        if a.downcast::<FloatObj>().is_some() || b.downcast::<FloatObj>().is_some() {
+        let (fa, fb) = (
+            a.downcast::<FloatObj>().is_some(),
+            b.downcast::<FloatObj>().is_some(),
+        );
+        if fa != fb {
+            // int vs float compares exactly (2**53 + 1 != float(2**53)).
+            let (f, i, flipped) = if fa {
+                (x, as_bigint(b).unwrap(), false)
+            } else {
+                (y, as_bigint(a).unwrap(), true)
+            };
+            if f.is_infinite() {
+                use std::cmp::Ordering;
+                let ord = if f > 0.0 {
+                    Ordering::Greater
+                } else {
+                    Ordering::Less
+                };
+                let ord = if flipped { ord.reverse() } else { ord };
+                return Ok(Some(ord_result(ord, Ordering::Equal, op)));
+            }
+            if f.is_finite() {
+                use std::cmp::Ordering;
+                let fl = f.floor();
+                let fi = <BigInt as num_traits::FromPrimitive>::from_f64(fl).unwrap_or_default();
+                let ord = match fi.cmp(&i) {
+                    Ordering::Equal if f > fl => Ordering::Greater,
+                    o => o,
+                };
+                // `ord` compares the float to the int; flip when the float is on the right.
+                let ord = if flipped { ord.reverse() } else { ord };
+                return Ok(Some(ord_result(ord, Ordering::Equal, op)));
+            }
+        }
+        if fa || fb {
             return Ok(Some(ord_result(x, y, op)));
         }
     }
@@ -1047,6 +1102,21 @@ fn builtin_compare_inner(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<b
 }
 
 pub fn compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<ObjRef> {
+    // Atoms never recurse (and CPython 3.11's specialised COMPARE_OP skips the recursion check for them).
+    let atom = |o: &ObjRef| !o.raw().vtable().gc_capable;
+    if atom(a) && atom(b) {
+        return compare_inner(a, b, op);
+    }
+    // Comparisons recurse through containers: like CPython's Py_EnterRecursiveCall(" in comparison"), each
+    // level counts against the recursion limit, so no nesting depth can overflow the Rust stack.
+    let r = rt();
+    r.depth.set(r.depth.get() + 1);
+    let result = check_stack(" in comparison").and_then(|_| compare_inner(a, b, op));
+    r.depth.set(r.depth.get() - 1);
+    result
+}
+
+fn compare_inner(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<ObjRef> {
     let a_inst = a.downcast::<Instance>().is_some();
     let b_inst = b.downcast::<Instance>().is_some();
     if a_inst || b_inst {
@@ -1477,6 +1547,16 @@ pub fn get_iter(o: &ObjRef) -> PyResult<ObjRef> {
     }
     if o.downcast::<Instance>().is_some() {
         if let Some(r) = call_special(o, "__iter__", vec![])? {
+            let is_iter = r.downcast::<IterObj>().is_some()
+                || r.downcast::<GeneratorObj>().is_some()
+                || (r.downcast::<Instance>().is_some()
+                    && lookup_type(&type_of(&r), "__next__").is_some());
+            if !is_iter {
+                return Err(type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    type_name(&r)
+                )));
+            }
             return Ok(r);
         }
         if lookup_type(&type_of(o), "__getitem__").is_some() {
