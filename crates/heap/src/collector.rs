@@ -1158,3 +1158,146 @@ pub fn garbage() -> Vec<ObjRef> {
 pub fn take_garbage() -> Vec<ObjRef> {
     heap::with(|h| std::mem::take(&mut *h.gc.garbage.borrow_mut()))
 }
+
+#[cfg(test)]
+mod tests {
+    //! The first three phases, run by hand on a private list, checked object by object.
+
+    use std::cell::RefCell;
+
+    use super::*;
+    use crate::{Gc, Trace};
+
+    #[derive(Trace)]
+    struct Node {
+        edges: RefCell<Vec<Gc<Node>>>,
+    }
+
+    fn node() -> Gc<Node> {
+        Gc::new(Node {
+            edges: RefCell::new(Vec::new()),
+        })
+    }
+
+    fn link(from: &Gc<Node>, to: &Gc<Node>) {
+        from.edges.borrow_mut().push(to.clone());
+    }
+
+    fn head(g: &Gc<Node>) -> Link {
+        Gc::as_raw(g).gc_head_ptr()
+    }
+
+    /// Move everything in generation 0 to a private list (and back when dropped).
+    struct Private(ListHead);
+
+    impl Private {
+        fn take_young() -> Private {
+            let list = ListHead::new();
+            // SAFETY: distinct, well-formed lists, on this thread's heap.
+            heap::with(|h| unsafe { gclist::merge(h.gc.generation_head(0), list.link()) });
+            Private(list)
+        }
+    }
+
+    impl Drop for Private {
+        fn drop(&mut self) {
+            // SAFETY: as above.
+            heap::with(|h| unsafe { gclist::merge(self.0.link(), h.gc.generation_head(0)) });
+        }
+    }
+
+    #[test]
+    fn update_refs_copies_counts_and_marks_collecting() {
+        collect(2);
+        let (a, b) = (node(), node());
+        link(&a, &b);
+        let extra = a.clone();
+        let list = Private::take_young();
+        // SAFETY: the private list is well formed and holds the live objects above.
+        unsafe {
+            assert_eq!(update_refs(list.0.link()), 2);
+            assert_eq!((gc_refs(head(&a)), gc_refs(head(&b))), (2, 2));
+            assert!(is_collecting(head(&a)) && is_collecting(head(&b)));
+            // Undo: restore plain links before the objects go back.
+            move_unreachable_and_restore(list.0.link());
+        }
+        drop(extra);
+    }
+
+    #[test]
+    fn subtract_refs_leaves_only_outside_references() {
+        collect(2);
+        let (a, b, c) = (node(), node(), node());
+        link(&a, &b);
+        link(&b, &a); // a <-> b, plus our handles a, b
+        link(&b, &c); // c: our handle and b's edge
+        let list = Private::take_young();
+        // SAFETY: as above.
+        unsafe {
+            update_refs(list.0.link());
+            subtract_refs(list.0.link());
+            assert_eq!(gc_refs(head(&a)), 1, "our handle");
+            assert_eq!(gc_refs(head(&b)), 1, "our handle");
+            assert_eq!(gc_refs(head(&c)), 1, "our handle; b's edge was internal");
+            move_unreachable_and_restore(list.0.link());
+        }
+    }
+
+    #[test]
+    fn move_unreachable_separates_garbage_and_restores_the_young_list() {
+        collect(2);
+        let (root, child, x, y) = (node(), node(), node(), node());
+        link(&root, &child);
+        link(&child, &root);
+        link(&x, &y);
+        link(&y, &x);
+        let (x_head, y_head, x_addr) = (head(&x), head(&y), Gc::addr(&x));
+        drop(child);
+        drop((x, y)); // x <-> y is garbage now; root <-> child is held by `root`
+        let list = Private::take_young();
+        let unreachable = ListHead::new();
+        // SAFETY: as above; `unreachable` is a fresh empty list.
+        unsafe {
+            let (examined, found) = deduce_unreachable(list.0.link(), unreachable.link());
+            assert_eq!((examined, found), (4, 2));
+            validate_list(list.0.link(), ListState::Plain);
+            assert!(
+                !is_collecting(head(&root)),
+                "survivors are no longer marked"
+            );
+            assert!(
+                is_unreachable_link(gclist::next(x_head))
+                    && is_unreachable_link(gclist::next(y_head))
+            );
+            assert!(is_collecting(x_head) && is_collecting(y_head));
+            // Hand the garbage to the real phases to free it.
+            move_legacy_finalizers(unreachable.link(), ListHead::new().link());
+            validate_list(unreachable.link(), ListState::Collecting);
+            delete_garbage(unreachable.link(), list.0.link(), 0);
+        }
+        assert!(
+            get_objects(None).iter().all(|o| o.addr() != x_addr),
+            "the garbage was freed"
+        );
+        assert_eq!(crate::read_word(x_addr), Ok(0));
+    }
+
+    /// Finish a hand-started collection without freeing anything: everything counts as reachable again.
+    ///
+    /// # Safety
+    /// `list` went through `update_refs` (and maybe `subtract_refs`).
+    unsafe fn move_unreachable_and_restore(list: Link) {
+        // SAFETY: caller's contract; marking every object reachable makes `move_unreachable` keep all.
+        unsafe {
+            let mut link = gclist::next(list);
+            while link != list {
+                set_gc_refs(link, 1);
+                link = gclist::next(link);
+            }
+            let unreachable = ListHead::new();
+            move_unreachable(list, unreachable.link());
+            assert!(gclist::is_empty(unreachable.link()));
+        }
+        validate_list(list, ListState::Plain);
+    }
+}

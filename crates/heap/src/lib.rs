@@ -48,6 +48,9 @@
 //! let _ = refpy_heap::Gc::new(Opaque);
 //! ```
 
+// `#[derive(Trace)]` names `::refpy_heap`; this makes that path work inside the crate too (its tests).
+extern crate self as refpy_heap;
+
 mod collector;
 mod events;
 mod gclist;
