@@ -317,7 +317,11 @@ fn enumerate(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     let it = ops::get_iter(&a[0])?;
     Ok(rt::iter_obj(IterState::Enumerate { it, count: start }))
 }
-fn zip(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+fn zip(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let strict = match kwarg(kw, "strict") {
+        Some(s) => ops::truthy(s)?,
+        None => false,
+    };
     let mut its = Vec::new();
     for (i, x) in a.iter().enumerate() {
         its.push(
@@ -326,7 +330,7 @@ fn zip(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
             })?,
         );
     }
-    Ok(rt::iter_obj(IterState::Zip { its }))
+    Ok(rt::iter_obj(IterState::Zip { its, strict }))
 }
 fn map(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     if a.len() < 2 {
@@ -1353,6 +1357,13 @@ pub fn construct(
             }
             Ok(d)
         }
+        Builtin::FrozenSet
+            if args
+                .first()
+                .is_some_and(|x| x.downcast::<SetObj>().is_some_and(|s| s.frozen)) =>
+        {
+            Ok(args[0].clone())
+        }
         Builtin::Set | Builtin::FrozenSet => {
             let frozen = kind == Some(Builtin::FrozenSet);
             let s = rt::set(frozen);
@@ -1397,6 +1408,7 @@ pub fn construct(
         }
         Builtin::Bytes => match args.first() {
             None => Ok(rt::bytes(vec![])),
+            Some(x) if x.downcast::<BytesObj>().is_some() => Ok(x.clone()),
             Some(x) if x.downcast::<ByteArrayObj>().is_some() => {
                 Ok(rt::bytes(ops::bytes_of(x).unwrap()))
             }
@@ -1533,6 +1545,11 @@ fn construct_instance(
     kwargs: Vec<(String, ObjRef)>,
 ) -> PyResult<ObjRef> {
     let r = rt();
+    if cls.is(&r.types.os_error) && args.len() >= 2 && ops::as_i64(&args[0]) == Some(2) {
+        // OSError(ENOENT, ...) constructs a FileNotFoundError, as CPython's errno mapping does.
+        let sub = r.types.file_not_found_error.clone();
+        return construct_instance(&sub, args, kwargs);
+    }
     let new = ops::lookup_type(cls, "__new__");
     let inst = match new {
         Some(ref n)

@@ -631,10 +631,12 @@ fn run_frame_loop(frame: &mut Frame, traced: bool) -> PyResult<Exit> {
                 return Ok(exit);
             }
             Err(e) => {
-                let reraise = matches!(
-                    code.instrs.get(frame.ip.wrapping_sub(1)),
-                    Some(Instr::Reraise)
-                );
+                // RERAISE and a bare `raise` keep the traceback as it is (CPython skips PyTraceBack_Here).
+                let reraise = match code.instrs.get(frame.ip.wrapping_sub(1)) {
+                    Some(Instr::Reraise) => true,
+                    Some(Instr::Raise(0)) => handled_top().is_some_and(|h| h.is(&e.0)),
+                    _ => false,
+                };
                 if !reraise {
                     set_context(&e.0);
                     add_traceback(&e.0, frame, frame.ip.saturating_sub(1));
@@ -1026,8 +1028,16 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             for (k, val) in ops::dict_items(&v) {
                 if matches!(instr, Instr::DictMerge(_)) && dict::contains(ops::dict_table(&m), &k)?
                 {
+                    // The callable sits below the positional tuple and this dict.
+                    let func = frame
+                        .stack
+                        .len()
+                        .checked_sub(d as usize + 2)
+                        .map(|i| frame.stack[i].clone());
+                    let prefix = func.map(|f| function_str(&f)).unwrap_or_default();
                     return Err(type_error(format!(
-                        "got multiple values for keyword argument '{}'",
+                        "{}got multiple values for keyword argument '{}'",
+                        prefix,
                         ops::str_(&k)?
                     )));
                 }
@@ -1453,6 +1463,25 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         }
     }
     Ok(None)
+}
+
+/// CPython's `_PyObject_FunctionStr` plus a space: `__main__.f() ` / `len() `.
+fn function_str(f: &ObjRef) -> String {
+    if let Some(func) = f.downcast::<FunctionObj>() {
+        let module = ops::dict_get_str(&func.globals, "__name__")
+            .and_then(|m| ops::str_of(&m).map(str::to_string))
+            .unwrap_or_default();
+        let q = func.qualname.borrow().clone();
+        return if module.is_empty() || module == "builtins" {
+            format!("{}() ", q)
+        } else {
+            format!("{}.{}() ", module, q)
+        };
+    }
+    if let Some(b) = f.downcast::<BuiltinObj>() {
+        return format!("{}() ", b.name);
+    }
+    String::new()
 }
 
 fn instance_has(inst: &Instance, name: &str) -> bool {

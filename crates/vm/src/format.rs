@@ -28,14 +28,38 @@ pub fn str_repr(s: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
-            c if (0x80..0xa0).contains(&(c as u32)) => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
+            c if !is_printable(c) => {
+                let n = c as u32;
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{:02x}", n))
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{:04x}", n))
+                } else {
+                    out.push_str(&format!("\\U{:08x}", n))
+                }
             }
             c => out.push(c),
         }
     }
     out.push(quote);
     out
+}
+
+/// Python's `str.isprintable` for one character (without the unassigned-code-point table).
+pub fn is_printable(c: char) -> bool {
+    if c == ' ' {
+        return true;
+    }
+    if c.is_control() || c.is_whitespace() {
+        return false;
+    }
+    let n = c as u32;
+    let format_char = matches!(n,
+        0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x180e | 0x200b..=0x200f | 0x202a..=0x202e
+        | 0x2060..=0x2064 | 0x2066..=0x206f | 0xfeff | 0xfff9..=0xfffb | 0x110bd | 0x1d173..=0x1d17a
+        | 0xe0001 | 0xe0020..=0xe007f);
+    let private = matches!(n, 0xe000..=0xf8ff | 0xf0000..=0x10ffff);
+    !format_char && !private
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
@@ -434,12 +458,31 @@ pub fn percent_format(fmt: &str, args: &ObjRef) -> PyResult<String> {
         None => vec![args.clone()],
     };
     let mut it = items.into_iter();
+    let mut mapping_used = false;
     let mut out = String::new();
     let mut chars = fmt.chars().peekable();
     while let Some(c) = chars.next() {
         if c != '%' {
             out.push(c);
             continue;
+        }
+        let mut key: Option<String> = None;
+        if chars.peek() == Some(&'(') {
+            chars.next();
+            let mut k = String::new();
+            let mut depth = 1;
+            for n in chars.by_ref() {
+                if n == '(' {
+                    depth += 1;
+                } else if n == ')' {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                k.push(n);
+            }
+            key = Some(k);
         }
         let mut spec = String::new();
         while let Some(&n) = chars.peek() {
@@ -456,9 +499,18 @@ pub fn percent_format(fmt: &str, args: &ObjRef) -> PyResult<String> {
             out.push('%');
             continue;
         }
-        let v = it
-            .next()
-            .ok_or_else(|| type_error("not enough arguments for format string"))?;
+        let v = match &key {
+            Some(k) => {
+                if args.downcast::<crate::objects::DictObj>().is_none() {
+                    return Err(type_error("format requires a mapping"));
+                }
+                mapping_used = true;
+                ops::getitem(args, &crate::rt::str_obj(k))?
+            }
+            None => it
+                .next()
+                .ok_or_else(|| type_error("not enough arguments for format string"))?,
+        };
         let s = match conv {
             's' => pad_simple(ops::str_(&v)?, &spec),
             'r' => pad_simple(ops::repr(&v)?, &spec),
@@ -493,7 +545,8 @@ pub fn percent_format(fmt: &str, args: &ObjRef) -> PyResult<String> {
         };
         out.push_str(&s);
     }
-    if it.next().is_some() {
+    if !mapping_used && args.downcast::<crate::objects::DictObj>().is_none() && it.next().is_some()
+    {
         return Err(type_error(
             "not all arguments converted during string formatting",
         ));

@@ -55,7 +55,7 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
         Done,
         Value(ObjRef),
         Enumerate(ObjRef),
-        Zip(Vec<ObjRef>),
+        Zip(Vec<ObjRef>, bool),
         Map(ObjRef, Vec<ObjRef>),
         Filter(ObjRef, ObjRef),
         Callable(ObjRef, ObjRef),
@@ -86,7 +86,7 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
                 }
             }
             IterState::Enumerate { it, .. } => Step::Enumerate(it.clone()),
-            IterState::Zip { its } => Step::Zip(its.clone()),
+            IterState::Zip { its, strict } => Step::Zip(its.clone(), *strict),
             IterState::Map { func, its } => Step::Map(func.clone(), its.clone()),
             IterState::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
             IterState::Callable { func, sentinel } => {
@@ -183,16 +183,36 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
             }
             None => Ok(None),
         },
-        Step::Zip(its) => {
+        Step::Zip(its, strict) => {
             if its.is_empty() {
                 return Ok(None);
             }
             let mut out = Vec::with_capacity(its.len());
-            for it in &its {
+            for (k, it) in its.iter().enumerate() {
                 match ops::next(it)? {
                     Some(v) => out.push(v),
                     None => {
                         drop(out);
+                        if strict {
+                            if k > 0 {
+                                return Err(value_error(format!(
+                                    "zip() argument {} is shorter than argument{}{}",
+                                    k + 1,
+                                    if k > 1 { "s 1-" } else { " " },
+                                    k
+                                )));
+                            }
+                            for (j, other) in its.iter().enumerate().skip(1) {
+                                if ops::next(other)?.is_some() {
+                                    return Err(value_error(format!(
+                                        "zip() argument {} is longer than argument{}{}",
+                                        j + 1,
+                                        if j > 1 { "s 1-" } else { " " },
+                                        j
+                                    )));
+                                }
+                            }
+                        }
                         return Ok(None);
                     }
                 }
@@ -252,7 +272,7 @@ pub fn reversed(o: &ObjRef) -> PyResult<ObjRef> {
             step: -&r.step,
         }));
     }
-    if o.downcast::<DictObj>().is_some() {
+    if o.downcast::<DictObj>().is_some() || o.downcast::<DictViewObj>().is_some() {
         let keys = ops::iterate(o)?;
         let n = keys.len() as isize;
         return Ok(rt::iter_obj(IterState::Reversed {

@@ -405,7 +405,7 @@ fn str_methods(name: &str) -> Option<M> {
         "startswith" => str_startswith, "endswith" => str_endswith, "find" => str_find, "rfind" => str_rfind,
         "index" => str_index, "count" => str_count, "format" => str_format, "isdigit" => str_isdigit,
         "isalpha" => str_isalpha, "isalnum" => str_isalnum, "isspace" => str_isspace, "isupper" => str_isupper,
-        "islower" => str_islower, "isidentifier" => str_isidentifier, "title" => str_title,
+        "islower" => str_islower, "isidentifier" => str_isidentifier, "isprintable" => str_isprintable, "title" => str_title,
         "capitalize" => str_capitalize, "center" => str_center, "ljust" => str_ljust, "rjust" => str_rjust,
         "zfill" => str_zfill, "encode" => str_encode, "splitlines" => str_splitlines, "swapcase" => str_swapcase,
         "partition" => str_partition, "rpartition" => str_rpartition, "expandtabs" => str_expandtabs, "rindex" => str_rindex, "isnumeric" => str_isdigit, "isdecimal" => str_isdigit,
@@ -607,7 +607,22 @@ fn str_replace(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }))
 }
 fn prefix_test(a: &[ObjRef], f: fn(&str, &str) -> bool) -> PyResult<ObjRef> {
-    let s = s0(a);
+    let chars: Vec<char> = s0(a).chars().collect();
+    let n = chars.len() as i64;
+    let bound = |o: Option<&ObjRef>, default: i64| -> PyResult<usize> {
+        let v = match o.filter(|x| !ops::is_none(x)) {
+            Some(x) => ops::index_arg(x)?,
+            None => default,
+        };
+        let v = if v < 0 { (v + n).max(0) } else { v.min(n) };
+        Ok(v as usize)
+    };
+    let (lo, hi) = (bound(a.get(2), 0)?, bound(a.get(3), n)?);
+    if lo > hi {
+        return Ok(rt::bool_obj(false));
+    }
+    let sub: String = chars[lo..hi].iter().collect();
+    let s = sub.as_str();
     let cands = match ops::tuple_items(&a[1]) {
         Some(t) => t,
         None => vec![a[1].clone()],
@@ -687,6 +702,9 @@ fn str_islower(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(rt::bool_obj(
         s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase),
     ))
+}
+fn str_isprintable(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::bool_obj(s0(a).chars().all(crate::format::is_printable)))
 }
 fn str_isidentifier(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let s = s0(a);

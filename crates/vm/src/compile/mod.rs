@@ -682,8 +682,9 @@ impl Unit {
                     b.set_pos(a.test.range());
                     b.emit(Instr::Call(1));
                 }
-                // CPython points at the test when there is a message, else at the whole statement.
-                b.set_pos(if a.msg.is_some() {
+                // CPython 3.11 reports a comparison test's position (its jump code leaks the location),
+                // any other test the whole statement.
+                b.set_pos(if matches!(&*a.test, Expr::Compare(_)) {
                     a.test.range()
                 } else {
                     s.range()
@@ -933,6 +934,7 @@ impl Unit {
                 self.expr(b, &s.value)?;
                 self.expr(b, &s.slice)?;
                 b.set_pos(s.range());
+                b.pos.anchor = Some((s.value.range().end().to_u32(), s.range().end().to_u32()));
                 b.emit(Instr::StoreSubscr);
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {

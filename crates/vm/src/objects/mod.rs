@@ -471,6 +471,7 @@ pub enum IterState {
     },
     Zip {
         its: Vec<ObjRef>,
+        strict: bool,
     },
     Map {
         func: ObjRef,
@@ -495,7 +496,7 @@ impl Payload for IterObj {
             | IterState::Reversed { seq, .. }
             | IterState::DictKeys { dict: seq, .. } => visit(seq),
             IterState::Enumerate { it, .. } => visit(it),
-            IterState::Zip { its } => its.iter().for_each(visit),
+            IterState::Zip { its, .. } => its.iter().for_each(visit),
             IterState::Map { func, its } => {
                 visit(func);
                 its.iter().for_each(visit)
