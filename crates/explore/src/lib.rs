@@ -10,6 +10,7 @@ pub mod ascii;
 pub mod cli;
 pub mod cycles;
 pub mod dot;
+pub mod heap_events;
 pub mod layers;
 pub mod layout;
 pub mod model;

@@ -12,11 +12,11 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
-use refpy_heap::{EventSink, HeapEvent};
 use refpy_vm::bytecode::CO_NAMESPACE;
 use refpy_vm::frame::Frame;
 use refpy_vm::linehook::{set_trace_hook, TraceEvent};
 
+use crate::heap_events::Sink;
 use crate::model::{FrameView, GcMark, MemEvent, ObjView, Recording, Snapshot, Step, StepKind};
 use crate::walk::{Caps, Walk};
 
@@ -56,45 +56,6 @@ impl Default for Limits {
             lines_per_call: usize::MAX,
             runs_per_line: usize::MAX,
         }
-    }
-}
-
-/// Collects heap events into a buffer the recorder drains at each step.
-struct Sink(Rc<RefCell<Vec<MemEvent>>>);
-
-impl EventSink for Sink {
-    fn event(&mut self, event: &HeapEvent) {
-        let ev = match *event {
-            HeapEvent::Alloc { obj, type_name, .. } => MemEvent::Alloc {
-                addr: obj.addr(),
-                type_name: type_name.to_string(),
-            },
-            HeapEvent::Free { obj, type_name } => MemEvent::Free {
-                addr: obj.addr(),
-                type_name: type_name.to_string(),
-            },
-            HeapEvent::Resurrected { obj } => MemEvent::Resurrected { addr: obj.addr() },
-            HeapEvent::CollectStart { generation } => MemEvent::CollectStart { generation },
-            HeapEvent::CollectStop {
-                generation,
-                examined,
-                unreachable,
-                finalized,
-                resurrected,
-                collected,
-                uncollectable,
-            } => MemEvent::CollectStop {
-                generation,
-                examined,
-                unreachable,
-                finalized,
-                resurrected,
-                collected,
-                uncollectable,
-            },
-            HeapEvent::RefCount { .. } => return,
-        };
-        self.0.borrow_mut().push(ev);
     }
 }
 
@@ -492,7 +453,7 @@ pub fn record(source: &str, filename: &str, limits: Limits) -> Recording {
     set_trace_hook(Some(Box::new(move |frame, event| {
         hook_recorder.borrow_mut().on_event(frame, event)
     })));
-    let previous_sink = refpy_heap::set_event_sink(Some(Box::new(Sink(events))));
+    let previous_sink = refpy_heap::set_event_sink(Some(Box::new(Sink::new(events))));
     let exit_code = refpy_vm::run_main(source, filename, vec![filename.to_string()]);
     refpy_heap::set_event_sink(previous_sink);
     set_trace_hook(None);

@@ -126,13 +126,11 @@ impl Renderer<'_> {
                     if let Some(o) = prev.objects.get(addr) {
                         self.freed.insert(*addr, (o.type_name.clone(), step.line));
                     }
-                    if allocated.contains(addr) && !cur.objects.contains_key(addr) {
-                        if !prev.objects.contains_key(addr) {
-                            continue; // a temporary, already counted
-                        }
-                    }
                     let Some(o) = prev.objects.get(addr) else {
-                        freed_undrawn.push(type_name.clone());
+                        // Allocated in this step: a temporary, already counted with the allocations.
+                        if !allocated.contains(addr) {
+                            freed_undrawn.push(type_name.clone());
+                        }
                         continue;
                     };
                     let text = if collecting {
