@@ -708,7 +708,13 @@ pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) 
                 drop(old);
                 return Ok(());
             }
-            "__traceback__" => return Ok(()),
+            "__traceback__" => {
+                if v.as_ref().map_or(true, ops::is_none) {
+                    let old = std::mem::take(&mut *e.traceback.borrow_mut());
+                    drop(old);
+                }
+                return Ok(());
+            }
             "args" => {
                 let t = match v {
                     Some(v) => rt::tuple(ops::iterate(&v)?),

@@ -65,6 +65,7 @@ pub fn install() {
         ("vars", vars),
         ("dir", dir),
         ("globals", globals),
+        ("locals", globals),
         ("format", format),
         ("__import__", dunder_import),
         ("__build_class__", build_class),
@@ -942,6 +943,9 @@ pub fn type_static_method(t: &ObjRef, name: &str) -> Option<ObjRef> {
         (Builtin::Float, "fromhex") => crate::methods::lookup_for_type(Builtin::Float, "fromhex")
             .map(|(n, f)| rt::builtin_fn(n, f)),
         (Builtin::Int, "from_bytes") => Some(rt::builtin_fn("from_bytes", int_from_bytes)),
+        (Builtin::Str, "maketrans") => {
+            Some(rt::builtin_fn("maketrans", crate::methods::str_maketrans))
+        }
         (_, "__new__") => Some(rt::builtin_fn("__new__", object_new)),
         _ => None,
     }

@@ -1122,6 +1122,15 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         Instr::Call(n) => {
             let args = pop_n(st, n as usize);
             let f = pop(&mut frame.stack);
+            if n == 0
+                && f.downcast::<BuiltinObj>()
+                    .is_some_and(|b| b.name == "locals")
+            {
+                // locals() needs this frame: a snapshot of its variables (module/class: the namespace).
+                let d = frame_locals(frame, code);
+                frame.stack.push(d);
+                return Ok(None);
+            }
             let v = call(&f, args, vec![]);
             drop(f);
             frame.stack.push(v?);
@@ -1463,6 +1472,29 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         }
     }
     Ok(None)
+}
+
+/// `locals()` of a frame: the namespace of module and class bodies, else a dict of the bound variables.
+fn frame_locals(frame: &Frame, code: &Code) -> ObjRef {
+    if let Some(ns) = &frame.locals {
+        return ns.clone();
+    }
+    let d = rt::dict();
+    for (name, v) in code.varnames.iter().zip(frame.fast.iter()) {
+        if let Some(v) = v {
+            ops::dict_set_str(&d, name, v.clone());
+        }
+    }
+    let cell_names = code.cellvars.iter().chain(code.freevars.iter());
+    for (name, cell) in cell_names.zip(frame.cells.iter()) {
+        if let Some(v) = cell
+            .downcast::<CellObj>()
+            .and_then(|c| c.0.borrow().clone())
+        {
+            ops::dict_set_str(&d, name, v);
+        }
+    }
+    d
 }
 
 /// CPython's `_PyObject_FunctionStr` plus a space: `__main__.f() ` / `len() `.

@@ -23,14 +23,7 @@ fn seq_item(seq: &ObjRef, index: usize) -> PyResult<Option<ObjRef>> {
         return Ok(t.0.borrow().get(index).cloned());
     }
     if let Some(s) = seq.downcast::<StrObj>() {
-        return Ok(s.s.chars().nth(index).map(|c| {
-            let c = c.to_string();
-            if c.len() == 1 {
-                rt::intern(&c)
-            } else {
-                rt::string(c)
-            }
-        }));
+        return Ok(s.s.chars().nth(index).map(rt::char_str));
     }
     if let Some(b) = ops::bytes_of(seq) {
         return Ok(b.get(index).map(|&x| rt::int(x as i64)));

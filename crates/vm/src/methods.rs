@@ -408,8 +408,9 @@ fn str_methods(name: &str) -> Option<M> {
         "islower" => str_islower, "isidentifier" => str_isidentifier, "isprintable" => str_isprintable, "title" => str_title,
         "capitalize" => str_capitalize, "center" => str_center, "ljust" => str_ljust, "rjust" => str_rjust,
         "zfill" => str_zfill, "encode" => str_encode, "splitlines" => str_splitlines, "swapcase" => str_swapcase,
-        "partition" => str_partition, "rpartition" => str_rpartition, "expandtabs" => str_expandtabs, "rindex" => str_rindex, "isnumeric" => str_isdigit, "isdecimal" => str_isdigit,
-        "removeprefix" => str_removeprefix, "removesuffix" => str_removesuffix, "casefold" => str_lower,
+        "partition" => str_partition, "rpartition" => str_rpartition, "translate" => str_translate, "format_map" => str_format_map,
+        "istitle" => str_istitle, "maketrans" => str_maketrans, "expandtabs" => str_expandtabs, "rindex" => str_rindex, "isnumeric" => str_isnumeric, "isdecimal" => str_isdigit,
+        "removeprefix" => str_removeprefix, "removesuffix" => str_removesuffix, "casefold" => str_casefold,
         "__len__" => dunder_len, "__contains__" => dunder_contains, "__getitem__" => dunder_getitem,
     )(name)
 }
@@ -682,6 +683,12 @@ fn str_pred(a: &[ObjRef], f: fn(char) -> bool) -> PyResult<ObjRef> {
 fn str_isdigit(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     str_pred(a, |c| c.is_ascii_digit())
 }
+fn str_isnumeric(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    str_pred(a, char::is_numeric)
+}
+fn str_casefold(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::string(s0(a).to_lowercase().replace('ß', "ss")))
+}
 fn str_isalpha(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     str_pred(a, char::is_alphabetic)
 }
@@ -831,6 +838,101 @@ fn str_expandtabs(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
         }
     }
     Ok(rt::string(out))
+}
+pub fn str_maketrans(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    // Called unbound (str.maketrans(x, y, z)) or bound on a string; the string arguments are the last ones.
+    let args: Vec<&ObjRef> =
+        if a.len() >= 2 && str_of(&a[0]).is_some() && a.len() > 2 || a.len() == 4 {
+            a[a.len().saturating_sub(3).min(1)..].iter().collect()
+        } else {
+            a.iter().collect()
+        };
+    let args: Vec<&ObjRef> = if args.len() > 3 {
+        args[args.len() - 3..].to_vec()
+    } else {
+        args
+    };
+    let d = rt::dict();
+    match args.len() {
+        1 => {
+            for (k, v) in ops::dict_items(args[0]) {
+                let k = match str_of(&k) {
+                    Some(s) => rt::int(s.chars().next().map_or(0, |c| c as i64)),
+                    None => k,
+                };
+                ops::dict_set(&d, k, v)?;
+            }
+        }
+        _ => {
+            let (x, y) = (
+                str_arg(args[0], "maketrans arg 1")?,
+                str_arg(args[1], "maketrans arg 2")?,
+            );
+            if x.chars().count() != y.chars().count() {
+                return Err(value_error(
+                    "the first two maketrans arguments must have equal length",
+                ));
+            }
+            for (c1, c2) in x.chars().zip(y.chars()) {
+                ops::dict_set(&d, rt::int(c1 as i64), rt::int(c2 as i64))?;
+            }
+            if let Some(z) = args.get(2) {
+                for c in str_arg(z, "maketrans arg 3")?.chars() {
+                    ops::dict_set(&d, rt::int(c as i64), rt::none())?;
+                }
+            }
+        }
+    }
+    Ok(d)
+}
+fn str_translate(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let mut out = String::new();
+    for c in s0(a).chars() {
+        match ops::getitem(&a[1], &rt::int(c as i64)) {
+            Ok(v) if ops::is_none(&v) => {}
+            Ok(v) => match (str_of(&v), ops::as_i64(&v)) {
+                (Some(s), _) => out.push_str(s),
+                (None, Some(i)) => out.push(char::from_u32(i as u32).unwrap_or('?')),
+                _ => {
+                    return Err(type_error(
+                        "character mapping must return integer, None or str",
+                    ))
+                }
+            },
+            Err(e) if ops::isinstance(&e.0, &rt().types.lookup_error) => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(rt::string(out))
+}
+fn str_format_map(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let kw: Vec<(String, ObjRef)> = ops::dict_items(&a[1])
+        .into_iter()
+        .map(|(k, v)| (ops::str_(&k).unwrap_or_default(), v))
+        .collect();
+    str_format(&a[..1], &kw)
+}
+fn str_istitle(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let mut prev_cased = false;
+    let mut any = false;
+    for c in s0(a).chars() {
+        if c.is_uppercase() {
+            if prev_cased {
+                return Ok(rt::bool_obj(false));
+            }
+            prev_cased = true;
+            any = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return Ok(rt::bool_obj(false));
+            }
+            prev_cased = true;
+            any = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(rt::bool_obj(any))
 }
 fn str_rindex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let s = s0(a);

@@ -457,7 +457,50 @@ pub fn complex(re: f64, im: f64) -> ObjRef {
     alloc(&COMPLEX_VT, ComplexObj(re, im))
 }
 
+thread_local! {
+    static LATIN1: RefCell<Vec<Option<ObjRef>>> = RefCell::new(vec![None; 256]);
+    static EMPTY_STR: RefCell<Option<ObjRef>> = const { RefCell::new(None) };
+}
+
+/// The shared one-character string for code points below 256, else a new string (CPython's latin-1 cache).
+pub fn char_str(c: char) -> ObjRef {
+    let n = c as u32;
+    if n >= 256 {
+        return string(c.to_string());
+    }
+    if let Some(o) = LATIN1.with(|l| l.borrow()[n as usize].clone()) {
+        return o;
+    }
+    let o = alloc(
+        &STR_VT,
+        StrObj {
+            s: c.to_string(),
+            hash: std::cell::Cell::new(None),
+        },
+    );
+    LATIN1.with(|l| l.borrow_mut()[n as usize] = Some(o.clone()));
+    o
+}
+
+fn empty_str() -> ObjRef {
+    if let Some(o) = EMPTY_STR.with(|e| e.borrow().clone()) {
+        return o;
+    }
+    let o = alloc(
+        &STR_VT,
+        StrObj {
+            s: String::new(),
+            hash: std::cell::Cell::new(None),
+        },
+    );
+    EMPTY_STR.with(|e| *e.borrow_mut() = Some(o.clone()));
+    o
+}
+
 pub fn str_obj(s: &str) -> ObjRef {
+    if s.is_empty() {
+        return empty_str();
+    }
     alloc(
         &STR_VT,
         StrObj {
@@ -468,6 +511,9 @@ pub fn str_obj(s: &str) -> ObjRef {
 }
 
 pub fn string(s: String) -> ObjRef {
+    if s.is_empty() {
+        return empty_str();
+    }
     alloc(
         &STR_VT,
         StrObj {
@@ -479,6 +525,9 @@ pub fn string(s: String) -> ObjRef {
 
 /// The interned string object for `s` (CPython interns identifiers and identifier-like constants).
 pub fn intern(s: &str) -> ObjRef {
+    if s.is_empty() {
+        return empty_str();
+    }
     if let Some(o) = rt().interned.borrow().get(s) {
         return o.clone();
     }

@@ -126,12 +126,7 @@ pub fn getitem(o: &ObjRef, k: &ObjRef) -> PyResult<ObjRef> {
             return Ok(rt::string(idx.into_iter().map(|i| chars[i]).collect()));
         }
         let i = norm_index(k, chars.len(), "string")?;
-        let c = chars[i].to_string();
-        return Ok(if c.len() == 1 {
-            rt::intern(&c)
-        } else {
-            rt::string(c)
-        });
+        return Ok(rt::char_str(chars[i]));
     }
     if let Some(b) = ops::bytes_of(o) {
         let is_array = o.downcast::<ByteArrayObj>().is_some();

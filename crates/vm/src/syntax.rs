@@ -94,6 +94,40 @@ fn find_unclosed(src: &str) -> Option<(usize, char)> {
     stack.first().copied()
 }
 
+/// The innermost bracket still open at the end of `src` (strings and comments skipped).
+fn innermost_open(src: &str) -> Option<(usize, char)> {
+    let mut stack: Vec<(usize, char)> = Vec::new();
+    let mut in_str: Option<char> = None;
+    let mut chars = src.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match in_str {
+            Some(q) => {
+                if c == '\\' {
+                    chars.next();
+                } else if c == q || c == '\n' {
+                    in_str = None;
+                }
+            }
+            None => match c {
+                '#' => {
+                    for (_, d) in chars.by_ref() {
+                        if d == '\n' {
+                            break;
+                        }
+                    }
+                }
+                '\'' | '"' => in_str = Some(c),
+                '(' | '[' | '{' => stack.push((i, c)),
+                ')' | ']' | '}' => {
+                    stack.pop();
+                }
+                _ => {}
+            },
+        }
+    }
+    stack.last().copied()
+}
+
 /// The 1-based line of the last block header (a line ending in `:`) before `offset`.
 fn header_line(src: &Source, offset: usize) -> usize {
     let mut line = src.line_of(offset);
@@ -165,10 +199,31 @@ fn cpython_error(
             return ("SyntaxError", "cannot delete literal".into(), range);
         }
         ParseErrorType::InvalidAssignmentTarget => {
+            let target = text[start..end.max(start)].trim();
+            let what = if target.ends_with(')') && target.contains('(') {
+                "function call"
+            } else if target.starts_with(|c: char| c.is_ascii_digit() || c == '"' || c == '\'') {
+                "literal"
+            } else {
+                "expression"
+            };
             return (
                 "SyntaxError",
-                "cannot assign to literal here. Maybe you meant '==' instead of '='?".into(),
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    what
+                ),
                 range,
+            );
+        }
+        ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
+            let line = src.line_of(start);
+            let line_start = src.line_starts[line - 1];
+            let at = line_start + src.line_text(line).trim_end().len();
+            return (
+                "IndentationError",
+                "unindent does not match any outer indentation level".into(),
+                one(at),
             );
         }
         ParseErrorType::SimpleStatementsOnSameLine => {
@@ -243,7 +298,62 @@ fn cpython_error(
     }
     if let Some(rest) = msg.strip_prefix("Expected ") {
         if let Some((what, _)) = rest.split_once(", found") {
+            let found_tok = rest.split_once(", found ").map(|(_, f)| f).unwrap_or("");
+            // A closing bracket that does not match the innermost open one.
+            if matches!(found_tok, "')'" | "']'" | "'}'") {
+                if let Some((open_at, open)) = innermost_open(&text[..start]) {
+                    let close = found_tok.chars().nth(1).unwrap_or(')');
+                    let expected = match open {
+                        '(' => ')',
+                        '[' => ']',
+                        _ => '}',
+                    };
+                    if close != expected {
+                        let suffix = if src.line_of(open_at) != src.line_of(start) {
+                            format!(" on line {}", src.line_of(open_at))
+                        } else {
+                            String::new()
+                        };
+                        return (
+                            "SyntaxError",
+                            format!(
+                                "closing parenthesis '{}' does not match opening parenthesis '{}'{}",
+                                close, open, suffix
+                            ),
+                            one(start),
+                        );
+                    }
+                }
+            }
+            // An unclosed bracket swallowed the next line: CPython reports the bracket.
+            if let Some((at, open)) = find_unclosed(text) {
+                if src.line_of(at) < src.line_of(start) && what != "':'" {
+                    return (
+                        "SyntaxError",
+                        format!("'{}' was never closed", open),
+                        one(at),
+                    );
+                }
+            }
             match what {
+                "':'" if found_tok == "'='" => {
+                    let line = src.line_of(start);
+                    let line_start = src.line_starts[line - 1];
+                    let t = src.line_text(line);
+                    let lead = t.len() - t.trim_start().len();
+                    let kw_end = t[lead..].find(' ').map_or(lead, |p| lead + p + 1);
+                    let colon = t.rfind(':').unwrap_or(t.trim_end().len());
+                    let span = Span {
+                        start: line_start + kw_end,
+                        end: line_start + t[..colon].trim_end().len(),
+                        caret: true,
+                    };
+                    return (
+                        "SyntaxError",
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into(),
+                        span,
+                    );
+                }
                 "':'" => return ("SyntaxError", "expected ':'".into(), one(start)),
                 "'else'" => {
                     return (

@@ -177,6 +177,8 @@ class WeakKeyDictionary:
         return [k for k in (wr() for wr in list(self.data)) if k is not None]
     def __iter__(self):
         return iter(self.keys())
+    def keyrefs(self):
+        return list(self.data)
     def values(self):
         return [v for wr, v in list(self.data.items()) if wr() is not None]
     def items(self):
