@@ -152,7 +152,11 @@ fn run(command: Command) -> i32 {
                 types,
                 gc_only,
             };
-            write_output(None, &crate::trace::render(&rec, &filter))
+            match write_output(None, &crate::trace::render(&rec, &filter)) {
+                // The program's own exit status, as `refpy FILE` would end.
+                0 => rec.exit_code,
+                failed => failed,
+            }
         }
         Command::Graph {
             file,

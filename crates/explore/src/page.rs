@@ -231,10 +231,24 @@ if (D.omitted > 0) $('omitted').textContent = D.omitted + ' more steps ran after
 fromHash();
 "#;
 
+/// JSON that cannot end or confuse the `<script>` element holding it: `</` and `<!` (and so `</script`,
+/// `<!--`) become `\u003c…`, the same JSON string. `<` only ever occurs inside JSON strings.
+fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut chars = json.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<' && matches!(chars.peek(), Some('/' | '!')) {
+            out.push_str("\\u003c");
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The whole page.
 pub fn render(rec: &Recording) -> String {
-    // `</` inside the JSON would end the script element; `<\/` is the same JSON string.
-    let json = data(rec).to_string().replace("</", "<\\/");
+    let json = script_safe(&data(rec).to_string());
     let title = svg::escape(&rec.filename);
     format!(
         r#"<!DOCTYPE html>
@@ -261,4 +275,18 @@ pub fn render(rec: &Recording) -> String {
 </body></html>
 "#
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::script_safe;
+
+    #[test]
+    fn embedded_json_cannot_close_its_script() {
+        let json = serde_json::json!({"src": "print('</script><!-- x')"}).to_string();
+        let safe = script_safe(&json);
+        assert!(!safe.contains("</") && !safe.contains("<!"));
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["src"], "print('</script><!-- x')");
+    }
 }
