@@ -261,6 +261,26 @@ impl Renderer<'_> {
                 ));
             }
         }
+        // `def` and `class` bind names to objects the pictures leave out: say so in words.
+        for f in &cur.frames {
+            let before = prev.frames.iter().find(|p| p.id == f.id);
+            let new_defs: Vec<&str> = f
+                .defs
+                .iter()
+                .filter(|d| before.is_some_and(|b| !b.defs.contains(d)))
+                .map(String::as_str)
+                .collect();
+            if !new_defs.is_empty() {
+                lines.push(line(
+                    format!(
+                        "binds `{}` (a definition: listed, not drawn)",
+                        new_defs.join("`, `")
+                    ),
+                    None,
+                    false,
+                ));
+            }
+        }
         if !temporaries.is_empty() {
             lines.push(line(
                 format!("temporaries allocated and freed: {}", tally(&temporaries)),
