@@ -979,8 +979,12 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         }
         Instr::ListAppend(d) => {
             let v = pop(st);
-            let l = &frame.stack[frame.stack.len() - d as usize];
-            l.downcast::<ListObj>().unwrap().0.borrow_mut().push(v);
+            let l = frame.stack[frame.stack.len() - d as usize]
+                .downcast::<ListObj>()
+                .unwrap();
+            let n = l.0.borrow().len();
+            l.0.borrow_mut().push(v);
+            l.resized(n, n + 1);
         }
         Instr::SetAdd(d) => {
             let v = pop(st);
@@ -1001,12 +1005,12 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
                     type_name(&v)
                 ))
             })?;
-            let l = &frame.stack[frame.stack.len() - d as usize];
-            l.downcast::<ListObj>()
-                .unwrap()
-                .0
-                .borrow_mut()
-                .extend(items);
+            let l = frame.stack[frame.stack.len() - d as usize]
+                .downcast::<ListObj>()
+                .unwrap();
+            let (n, k) = (l.0.borrow().len(), items.len());
+            l.0.borrow_mut().extend(items);
+            l.extended(n, k);
         }
         Instr::SetUpdate(d) => {
             let v = pop(st);

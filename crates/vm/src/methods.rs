@@ -233,13 +233,19 @@ fn list_append(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
             a.len() - 1
         ))
     })?;
-    list_of(&a[0]).0.borrow_mut().push(a[1].clone());
+    let l = list_of(&a[0]);
+    let n = l.0.borrow().len();
+    l.0.borrow_mut().push(a[1].clone());
+    l.resized(n, n + 1);
     Ok(rt::none())
 }
 
 fn list_extend(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let items = ops::iterate(&a[1])?;
-    list_of(&a[0]).0.borrow_mut().extend(items);
+    let l = list_of(&a[0]);
+    let (n, k) = (l.0.borrow().len(), items.len());
+    l.0.borrow_mut().extend(items);
+    l.extended(n, k);
     Ok(rt::none())
 }
 
@@ -259,6 +265,7 @@ fn list_pop(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
         return Err(index_error("pop index out of range"));
     }
     let v = l.0.borrow_mut().remove(j as usize);
+    l.resized(len as usize, len as usize - 1);
     Ok(v)
 }
 
@@ -270,6 +277,7 @@ fn list_insert(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let i = ops::index_arg(&a[1])?;
     let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
     l.0.borrow_mut().insert(j as usize, a[2].clone());
+    l.resized(len as usize, len as usize + 1);
     Ok(rt::none())
 }
 
@@ -279,6 +287,7 @@ fn list_remove(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     for (i, x) in items.iter().enumerate() {
         if x.is(&a[1]) || ops::eq_bool(x, &a[1])? {
             let removed = l.0.borrow_mut().remove(i);
+            l.resized(items.len(), items.len() - 1);
             drop(items);
             drop(removed);
             return Ok(rt::none());
@@ -288,7 +297,9 @@ fn list_remove(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 }
 
 fn list_clear(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let old = std::mem::take(&mut *list_of(&a[0]).0.borrow_mut());
+    let l = list_of(&a[0]);
+    let old = std::mem::take(&mut *l.0.borrow_mut());
+    l.1.set(0);
     drop(old);
     Ok(rt::none())
 }

@@ -308,8 +308,8 @@ impl Runtime {
             t.downcast::<TypeObj>().unwrap().weakrefable.set(true);
         }
         let builtins = alloc(&dict::DICT_VT, DictObj(RefCell::new(Table::default())));
-        let gc_callbacks = alloc(&LIST_VT, ListObj(RefCell::new(Vec::new())));
-        let gc_garbage = alloc(&LIST_VT, ListObj(RefCell::new(Vec::new())));
+        let gc_callbacks = alloc(&LIST_VT, ListObj::new(Vec::new()));
+        let gc_garbage = alloc(&LIST_VT, ListObj::new(Vec::new()));
         Runtime {
             none,
             true_,
@@ -545,7 +545,7 @@ pub fn bytearray(b: Vec<u8>) -> ObjRef {
 }
 
 pub fn list(v: Vec<ObjRef>) -> ObjRef {
-    alloc(&LIST_VT, ListObj(RefCell::new(v)))
+    alloc(&LIST_VT, ListObj::new(v))
 }
 
 pub fn tuple(v: Vec<ObjRef>) -> ObjRef {

@@ -300,6 +300,7 @@ pub fn delitem(o: &ObjRef, k: &ObjRef) -> PyResult<()> {
         let len = l.0.borrow().len();
         let i = norm_index(k, len, "list assignment")?;
         let old = l.0.borrow_mut().remove(i);
+        l.resized(len, len - 1);
         drop(old);
         return Ok(());
     }

@@ -1775,6 +1775,24 @@ impl Unit {
         kind: SeqKind,
     ) -> CResult<()> {
         let has_star = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
+        if kind == SeqKind::List && !has_star && elts.len() >= 3 {
+            // Like CPython: a list display of 3+ constants is BUILD_LIST 0 + LIST_EXTEND of a constant tuple.
+            let consts: Option<Vec<ObjRef>> = elts
+                .iter()
+                .map(|e| match e {
+                    Expr::Tuple(_) => None,
+                    e => self.const_value(e),
+                })
+                .collect();
+            if let Some(items) = consts {
+                let t = rt::tuple(items);
+                b.emit(Instr::BuildList(0));
+                let ci = b.add_const(t);
+                b.emit(Instr::LoadConst(ci));
+                b.emit(Instr::ListExtend(1));
+                return Ok(());
+            }
+        }
         if !has_star {
             for e in elts {
                 self.expr(b, e)?;

@@ -18,21 +18,6 @@ fn getrefcount(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(rt::int(o.refcnt() as i64))
 }
 
-fn list_capacity(len: usize) -> usize {
-    // Replays CPython's list growth from empty by appends.
-    let mut alloc = 0usize;
-    for size in 1..=len {
-        if size > alloc {
-            let mut new = (size + (size >> 3) + 6) & !3;
-            if size - (size - 1) > new - size {
-                new = (size + 3) & !3;
-            }
-            alloc = new;
-        }
-    }
-    alloc
-}
-
 /// `sys.getsizeof` of a dict with `n` items: 3.11's split-free combined table, grown as inserts do.
 fn dict_size(n: usize, str_keys: bool) -> usize {
     if n == 0 {
@@ -89,7 +74,7 @@ fn getsizeof(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     } else if let Some(b) = o.downcast::<BytesObj>() {
         33 + b.0.len()
     } else if let Some(l) = o.downcast::<ListObj>() {
-        56 + 8 * list_capacity(l.0.borrow().len())
+        56 + 8 * l.1.get().max(l.0.borrow().len())
     } else if let Some(t) = o.downcast::<TupleObj>() {
         40 + 8 * t.0.borrow().len()
     } else if let Some(d) = o.downcast::<DictObj>() {
@@ -109,8 +94,22 @@ fn getsizeof(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
         }
     } else if o.downcast::<RangeObj>().is_some() {
         48
-    } else if o.downcast::<Instance>().is_some() {
-        48
+    } else if let Some(i) = o.downcast::<Instance>() {
+        let cls = i.cls.borrow().clone();
+        let t = crate::ops::type_obj(&cls);
+        let nslots = t.slots.borrow().as_ref().map_or(0, |s| s.len());
+        if t.has_dict.get() {
+            56 + 8 * nslots
+        } else {
+            32 + 8 * nslots
+        }
+    } else if let Some(b) = o.downcast::<ByteArrayObj>() {
+        let n = b.0.borrow().len();
+        if n == 0 {
+            56
+        } else {
+            57 + n
+        }
     } else if o.downcast::<FunctionObj>().is_some() {
         152
     } else {

@@ -85,7 +85,40 @@ pub fn tuple_free_list(len: usize) -> Option<refpy_heap::FreeListSlot> {
     })
 }
 
-pub struct ListObj(pub RefCell<Vec<ObjRef>>);
+/// A list: its items and CPython's `allocated` (which `sys.getsizeof` reports; Rust's own capacity differs).
+pub struct ListObj(pub RefCell<Vec<ObjRef>>, pub Cell<usize>);
+
+impl ListObj {
+    pub fn new(items: Vec<ObjRef>) -> ListObj {
+        let n = items.len();
+        ListObj(RefCell::new(items), Cell::new(n))
+    }
+
+    /// CPython's `list_resize` bookkeeping when the size goes from `old` to `new`.
+    pub fn resized(&self, old: usize, new: usize) {
+        let allocated = self.1.get();
+        if allocated >= new && new >= (allocated >> 1) {
+            return;
+        }
+        let mut n = (new + (new >> 3) + 6) & !3;
+        if new.saturating_sub(old) > n - new {
+            n = (new + 3) & !3;
+        }
+        self.1.set(if new == 0 { 0 } else { n });
+    }
+
+    /// `list.extend` of `added` items onto `old` items: an empty list is preallocated exactly (even count).
+    pub fn extended(&self, old: usize, added: usize) {
+        if added == 0 {
+            return;
+        }
+        if self.1.get() == 0 && old == 0 {
+            self.1.set((added + 1) & !1);
+        } else {
+            self.resized(old, old + added);
+        }
+    }
+}
 impl Payload for ListObj {
     const FREE_LIST: bool = true;
     fn free_list_slot(&self) -> Option<refpy_heap::FreeListSlot> {
