@@ -390,7 +390,13 @@ pub fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Co
             return Err(report(&source, span, kind, &msg));
         }
     };
-    compile::compile_module(&parsed.syntax().body, source.clone(), interactive).map_err(|e| {
+    let compiled = compile::compile_module(&parsed.syntax().body, source.clone(), interactive);
+    if let Ok(c) = &compiled {
+        for w in &c.warnings {
+            crate::rt::write_err(w);
+        }
+    }
+    compiled.map_err(|e| {
         let span = Span {
             start: e.offset as usize,
             end: e.end as usize,

@@ -44,6 +44,8 @@ enum ConstKey {
 pub struct Compiled {
     pub code: ObjRef,
     pub const_refs: Vec<ObjRef>,
+    /// Compile-time SyntaxWarnings, already formatted as CPython prints them.
+    pub warnings: Vec<String>,
 }
 
 struct Unit {
@@ -53,6 +55,7 @@ struct Unit {
     /// Constant tuples folded from literals: the parse tree holds each of them too, like the literals in
     /// `consts` (CPython's `sys.getrefcount(t)` shows that reference).
     folded: Vec<ObjRef>,
+    warnings: Vec<String>,
 }
 
 #[derive(Clone)]
@@ -127,6 +130,7 @@ pub fn compile_module(
         symtable,
         consts: HashMap::new(),
         folded: Vec::new(),
+        warnings: Vec::new(),
     };
     let mut b = Builder::new(0, "<module>".into(), "<module>".into(), 1);
     b.flags |= CO_NAMESPACE;
@@ -154,7 +158,11 @@ pub fn compile_module(
     let code = b.finish(&unit);
     let mut const_refs: Vec<ObjRef> = unit.consts.into_values().collect();
     const_refs.extend(unit.folded);
-    Ok(Compiled { code, const_refs })
+    Ok(Compiled {
+        code,
+        const_refs,
+        warnings: unit.warnings,
+    })
 }
 
 impl<'a> Builder<'a> {
@@ -1505,6 +1513,20 @@ impl Unit {
                 b.bind(end);
             }
             Expr::Compare(c) => {
+                let mut left: &Expr = &c.left;
+                for (op, right) in c.ops.iter().zip(c.comparators.iter()) {
+                    if matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot)
+                        && (is_warn_literal(left) || is_warn_literal(right))
+                    {
+                        let msg = if *op == ast::CmpOp::Is {
+                            "\"is\" with a literal. Did you mean \"==\"?"
+                        } else {
+                            "\"is not\" with a literal. Did you mean \"!=\"?"
+                        };
+                        self.warn(c.range(), msg);
+                    }
+                    left = right;
+                }
                 self.expr(b, &c.left)?;
                 let n = c.ops.len();
                 if n == 1 {
@@ -1836,7 +1858,43 @@ impl Unit {
         Ok(())
     }
 
+    /// Record a compile-time SyntaxWarning the way CPython's warnings module prints it.
+    fn warn(&mut self, r: TextRange, msg: &str) {
+        let line = self.source.line_of(r.start().to_usize());
+        let text = self.source.line_text(line).trim().to_string();
+        self.warnings.push(format!(
+            "{}:{}: SyntaxWarning: {}\n  {}\n",
+            self.source.filename, line, msg, text
+        ));
+    }
+
     fn call<'a>(&mut self, b: &mut Builder<'a>, c: &'a ast::ExprCall) -> CResult<()> {
+        let literal_kind = match &*c.func {
+            Expr::NumberLiteral(n) => Some(match n.value {
+                ast::Number::Int(_) => "int",
+                ast::Number::Float(_) => "float",
+                ast::Number::Complex { .. } => "complex",
+            }),
+            Expr::StringLiteral(_) | Expr::FString(_) => Some("str"),
+            Expr::BytesLiteral(_) => Some("bytes"),
+            Expr::Tuple(_) => Some("tuple"),
+            Expr::List(_) | Expr::ListComp(_) => Some("list"),
+            Expr::Dict(_) | Expr::DictComp(_) => Some("dict"),
+            Expr::Set(_) | Expr::SetComp(_) => Some("set"),
+            Expr::NoneLiteral(_) => Some("NoneType"),
+            Expr::BooleanLiteral(_) => Some("bool"),
+            Expr::EllipsisLiteral(_) => Some("ellipsis"),
+            _ => None,
+        };
+        if let Some(kind) = literal_kind {
+            self.warn(
+                c.range(),
+                &format!(
+                    "'{}' object is not callable; perhaps you missed a comma?",
+                    kind
+                ),
+            );
+        }
         let args = &c.arguments.args;
         let kws = &c.arguments.keywords;
         let has_star = args.iter().any(|a| matches!(a, Expr::Starred(_)))
@@ -2001,6 +2059,14 @@ fn cmp_instr(op: ast::CmpOp) -> Instr {
         ast::CmpOp::In => Instr::Contains(false),
         ast::CmpOp::NotIn => Instr::Contains(true),
     }
+}
+
+/// Literals that make `is` comparisons warn (None, True, False and ... are singletons, so they do not).
+fn is_warn_literal(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::FString(_)
+    ) || matches!(e, Expr::Tuple(t) if !t.elts.is_empty())
 }
 
 /// Fold `l op r` for constants, within CPython's limits (no huge results, no errors at compile time).
