@@ -129,6 +129,8 @@ pub enum StepKind {
     Line,
     /// A function returns: its frame and locals are released.
     Return,
+    /// A generator suspends at `yield`: its frame keeps its locals inside the generator.
+    Yield,
     /// The program ended: `__main__`'s globals are cleared and a last collection runs.
     Exit,
 }

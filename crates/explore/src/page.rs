@@ -50,6 +50,7 @@ fn kind_name(k: &StepKind) -> &'static str {
     match k {
         StepKind::Line => "line",
         StepKind::Return => "return",
+        StepKind::Yield => "yield",
         StepKind::Exit => "exit",
     }
 }
@@ -89,7 +90,7 @@ fn data(rec: &Recording) -> serde_json::Value {
                 line_at_depth.push(step.line);
                 step.line
             }
-            StepKind::Return => {
+            StepKind::Return | StepKind::Yield => {
                 line_at_depth.truncate(step.depth);
                 line_at_depth.last().copied().unwrap_or(0)
             }
@@ -177,6 +178,7 @@ slider.max = D.steps.length - 1;
 function describe(s) {
   if (s.kind === 'start') return 'Before the first line';
   if (s.kind === 'return') return s.func + '() returns: its frame lets go of its locals';
+  if (s.kind === 'yield') return s.func + '() yields: its frame waits, locals kept, in the generator';
   if (s.kind === 'exit') return 'End of program: modules released, final collection';
   if (s.folded) return '… ' + s.folded + ' more lines ran in ' + s.func + (s.func.startsWith('<') ? '' : '()') + ' (a long call or loop, folded into one step)';
   return 'Line ' + s.line + ' ran' + (s.func !== '<module>' ? ' in ' + s.func + '()' : '');

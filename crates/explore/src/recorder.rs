@@ -186,7 +186,7 @@ impl Recorder {
                     folded: usize::from(fold),
                 });
             }
-            TraceEvent::Leave => {
+            TraceEvent::Leave | TraceEvent::Yield => {
                 let Some(pos) = pos else { return };
                 if let Some(fold) = self.fold_at {
                     if pos > fold {
@@ -202,6 +202,8 @@ impl Recorder {
                 self.open = Some(OpenStep {
                     kind: if is_module {
                         StepKind::Exit
+                    } else if event == TraceEvent::Yield {
+                        StepKind::Yield
                     } else {
                         StepKind::Return
                     },

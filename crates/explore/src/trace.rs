@@ -251,11 +251,13 @@ impl Renderer<'_> {
             let h = holders(prev, o.addr);
             if !h.is_empty() {
                 let change = describe_change(&h, &Default::default());
+                let still = if step.kind == StepKind::Yield {
+                    "the suspended generator keeps it"
+                } else {
+                    "not freed, something else holds it"
+                };
                 lines.push(line(
-                    format!(
-                        "{}: {change}; not freed, something else holds it",
-                        obj_words(o)
-                    ),
+                    format!("{}: {change}; {still}", obj_words(o)),
                     Some((o.addr, &o.type_name)),
                     false,
                 ));
@@ -374,6 +376,13 @@ impl Renderer<'_> {
                     call_name(&step.func)
                 );
             }
+            StepKind::Yield => {
+                let _ = writeln!(
+                    out,
+                    "     │ {indent}⏸ {} yields: its frame waits in the generator, locals kept",
+                    call_name(&step.func)
+                );
+            }
             StepKind::Exit => {
                 let _ = writeln!(
                     out,
@@ -387,7 +396,7 @@ impl Renderer<'_> {
         if !filtered {
             // After a return the caller is running again: what it prints belongs at its depth.
             let depth = match step.kind {
-                StepKind::Return => step.depth.saturating_sub(1),
+                StepKind::Return | StepKind::Yield => step.depth.saturating_sub(1),
                 _ => step.depth,
             };
             let indent = "  ".repeat(depth);
@@ -421,7 +430,7 @@ pub fn render(rec: &Recording, filter: &Filter) -> String {
         r.step(step, prev, rec, prev_depth);
         prev = &step.after;
         prev_depth = match step.kind {
-            StepKind::Return => step.depth.saturating_sub(1),
+            StepKind::Return | StepKind::Yield => step.depth.saturating_sub(1),
             _ => step.depth,
         };
     }

@@ -575,7 +575,7 @@ pub fn run_frame(frame: &mut Frame) -> PyResult<Exit> {
         run_frame_loop(frame, false)
     } else {
         let result = run_frame_loop(frame, true);
-        crate::linehook::leave(frame);
+        crate::linehook::leave(frame, matches!(result, Ok(Exit::Yield(_))));
         result
     };
     FRAME_GLOBALS.with(|g| g.borrow_mut().pop());

@@ -16,8 +16,10 @@ use crate::frame::Frame;
 pub enum TraceEvent {
     /// The frame is about to run the first instruction of this 1-based source line (again, for a loop).
     Line(usize),
-    /// The frame is leaving (return, yield or exception); its locals are still alive.
+    /// The frame is leaving (return or exception); its locals are still alive.
     Leave,
+    /// A generator's frame is suspending at a `yield`: it keeps its locals until resumed.
+    Yield,
 }
 
 /// The callback type.
@@ -53,9 +55,16 @@ fn fire(frame: &Frame, event: TraceEvent) {
     });
 }
 
-/// Called by the evaluator when a traced frame exits.
-pub fn leave(frame: &Frame) {
-    fire(frame, TraceEvent::Leave);
+/// Called by the evaluator when a traced frame exits (`yielded`: suspended at a `yield`).
+pub fn leave(frame: &Frame, yielded: bool) {
+    fire(
+        frame,
+        if yielded {
+            TraceEvent::Yield
+        } else {
+            TraceEvent::Leave
+        },
+    );
 }
 
 /// Per-activation state that turns instruction positions into line events, like CPython's `f_trace`:
