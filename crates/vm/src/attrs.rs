@@ -711,7 +711,7 @@ pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) 
             "__traceback__" => {
                 if v.as_ref().map_or(true, ops::is_none) {
                     let old = std::mem::take(&mut *e.traceback.borrow_mut());
-                    drop(old);
+                    crate::objects::drop_traceback(old);
                 }
                 return Ok(());
             }

@@ -56,6 +56,8 @@ struct Unit {
     /// `consts` (CPython's `sys.getrefcount(t)` shows that reference).
     folded: Vec<ObjRef>,
     warnings: Vec<String>,
+    /// Range of the comprehension being compiled: its FOR_ITERs report it (as CPython's do).
+    comp_range: Option<TextRange>,
 }
 
 #[derive(Clone)]
@@ -131,6 +133,7 @@ pub fn compile_module(
         consts: HashMap::new(),
         folded: Vec::new(),
         warnings: Vec::new(),
+        comp_range: None,
     };
     let mut b = Builder::new(0, "<module>".into(), "<module>".into(), 1);
     b.flags |= CO_NAMESPACE;
@@ -1336,7 +1339,7 @@ impl Unit {
         let top = b.new_label();
         let end = b.new_label();
         b.bind(top);
-        b.set_pos(g.iter.range());
+        b.set_pos(self.comp_range.unwrap_or(g.iter.range()));
         b.emit(Instr::ForIter(end as u32));
         self.assign(b, &g.target)?;
         for cond in &g.ifs {
@@ -1391,7 +1394,8 @@ impl Unit {
         };
         let line = self.source.line_of(r.start().to_usize());
         b.set_pos(r);
-        self.make_function(
+        let saved = self.comp_range.replace(r);
+        let made = self.make_function(
             b,
             scope,
             name,
@@ -1399,7 +1403,9 @@ impl Unit {
             None,
             FnBody::Comprehension(kind, elt, val, gens),
             line,
-        )?;
+        );
+        self.comp_range = saved;
+        made?;
         self.expr(b, &gens[0].iter)?;
         b.set_pos(gens[0].iter.range());
         b.emit(Instr::GetIter);

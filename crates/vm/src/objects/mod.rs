@@ -384,12 +384,42 @@ impl Payload for TypeObj {
 }
 vtable!(pub TYPE_VT, TypeObj, "type", gc: true, track: true, rule: Never, weak: true, finalize: None);
 
+/// A traceback's entries, outermost first. Dropped innermost first: CPython's tb_dealloc releases
+/// `tb_next` before its own frame, so the deepest frame's locals die first.
+#[derive(Default)]
+pub struct TbList(pub std::collections::VecDeque<crate::traceback::TbEntry>);
+
+impl std::ops::Deref for TbList {
+    type Target = std::collections::VecDeque<crate::traceback::TbEntry>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for TbList {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl Drop for TbList {
+    fn drop(&mut self) {
+        while let Some(e) = self.0.pop_back() {
+            drop(e);
+        }
+    }
+}
+
+pub fn drop_traceback(tb: TbList) {
+    drop(tb);
+}
+
 /// State of an exception instance (args, traceback, chaining).
 #[derive(Default)]
 pub struct ExcState {
     pub args: RefCell<Option<ObjRef>>,
     /// Outermost frame first; unwinding adds each caller at the front (O(1), however deep the stack).
-    pub traceback: RefCell<std::collections::VecDeque<crate::traceback::TbEntry>>,
+    pub traceback: RefCell<TbList>,
     pub cause: RefCell<Option<ObjRef>>,
     pub context: RefCell<Option<ObjRef>>,
     pub suppress_context: Cell<bool>,
@@ -445,7 +475,10 @@ impl Payload for Instance {
                 e.args.borrow_mut().take(),
                 e.cause.borrow_mut().take(),
                 e.context.borrow_mut().take(),
-                std::mem::take(&mut *e.traceback.borrow_mut()),
+                {
+                    let tb = std::mem::take(&mut *e.traceback.borrow_mut());
+                    drop_traceback(tb);
+                },
             )
         });
         drop((a, d, s, e));
