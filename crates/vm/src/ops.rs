@@ -97,7 +97,21 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
     } else if let Some(w) = refpy_heap::weakref::as_weakref(o) {
         match w.kind() {
             refpy_heap::weakref::WeakKind::Ref => &t.weakref,
-            refpy_heap::weakref::WeakKind::Proxy => &t.weakproxy,
+            refpy_heap::weakref::WeakKind::Proxy => {
+                // A proxy to a callable is a CallableProxyType (decided by the referent, as at creation).
+                let callable = refpy_heap::weakref::upgrade(o).is_some_and(|r| {
+                    r.downcast::<FunctionObj>().is_some()
+                        || r.downcast::<MethodObj>().is_some()
+                        || r.downcast::<BuiltinObj>().is_some()
+                        || r.downcast::<TypeObj>().is_some()
+                        || (r.downcast::<Instance>().is_some()
+                            && lookup_type(&type_of(&r), "__call__").is_some())
+                });
+                if callable {
+                    return rt::named_type("CallableProxyType");
+                }
+                &t.weakproxy
+            }
         }
     } else if o.downcast::<IterObj>().is_some() {
         return rt::named_type(&type_name(o));
@@ -1102,6 +1116,13 @@ fn builtin_compare_inner(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<b
 }
 
 pub fn compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<ObjRef> {
+    // Proxies compare as their referents.
+    if let Some(t) = proxy_target(a) {
+        return compare(&t?, b, op);
+    }
+    if let Some(t) = proxy_target(b) {
+        return compare(a, &t?, op);
+    }
     // Atoms never recurse (and CPython 3.11's specialised COMPARE_OP skips the recursion check for them).
     let atom = |o: &ObjRef| !o.raw().vtable().gc_capable;
     if atom(a) && atom(b) {
