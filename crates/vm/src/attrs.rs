@@ -200,6 +200,11 @@ fn instance_getattr(o: &ObjRef, i: &Instance, name: &str) -> PyResult<ObjRef> {
     if let Some(d) = descr {
         return bind(d, o, &cls);
     }
+    if let Some(b) = i.base.borrow().clone() {
+        if let Some((n, f)) = crate::methods::lookup(&b, name) {
+            return Ok(rt::bound_builtin(n, f, b));
+        }
+    }
     if let Some(ga) = lookup_type(&cls, "__getattr__") {
         return ops::call(&ga, vec![o.clone(), rt::str_obj(name)], vec![]);
     }
@@ -776,6 +781,31 @@ pub fn new_instance(cls: &ObjRef) -> ObjRef {
             } else {
                 None
             },
+            base: RefCell::new(builtin_base_type(cls).map(|t| {
+                let t = type_obj(&t).builtin;
+                match t {
+                    Some(Builtin::Dict) => rt::dict(),
+                    Some(Builtin::Set) => rt::set(false),
+                    _ => rt::list(vec![]),
+                }
+            })),
         },
     )
+}
+
+/// The built-in container type (list, dict, set) a user class derives from, if any.
+pub fn builtin_base_type(cls: &ObjRef) -> Option<ObjRef> {
+    let mro = type_obj(cls).mro.borrow().clone();
+    mro.into_iter().find(|t| {
+        matches!(
+            type_obj(t).builtin,
+            Some(Builtin::List) | Some(Builtin::Dict) | Some(Builtin::Set)
+        )
+    })
+}
+
+/// The built-in value behind an instance of a list/dict/set subclass.
+pub fn base_value(o: &ObjRef) -> Option<ObjRef> {
+    o.downcast::<Instance>()
+        .and_then(|i| i.base.borrow().clone())
 }

@@ -844,7 +844,21 @@ pub fn file_method(name: &str) -> Option<(&'static str, NativeFn)> {
 
 // ---- object's own methods -----------------------------------------------------------------------
 
-pub fn object_init(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+pub fn object_init(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    if let Some(b) = a.first().and_then(crate::attrs::base_value) {
+        if a.len() > 1 || !kw.is_empty() {
+            let t = crate::attrs::builtin_base_type(&ops::type_of(&a[0])).unwrap();
+            let v = construct(&t, a[1..].to_vec(), kw.to_vec())?;
+            let old = a[0]
+                .downcast::<Instance>()
+                .unwrap()
+                .base
+                .borrow_mut()
+                .replace(v);
+            drop((old, b));
+        }
+        return Ok(rt::none());
+    }
     if let Some(s) = a.first().and_then(exc_state) {
         let old = s.args.borrow_mut().replace(rt::tuple(a[1..].to_vec()));
         drop(old);
@@ -1589,6 +1603,19 @@ fn construct_instance(
                     "__init__() should return None, not '{}'",
                     type_name(&res)
                 )));
+            }
+        }
+        _ if crate::attrs::base_value(&inst).is_some() => {
+            if !args.is_empty() || !kwargs.is_empty() {
+                let t = crate::attrs::builtin_base_type(cls).unwrap();
+                let v = construct(&t, args, kwargs)?;
+                let old = inst
+                    .downcast::<Instance>()
+                    .unwrap()
+                    .base
+                    .borrow_mut()
+                    .replace(v);
+                drop(old);
             }
         }
         _ => {

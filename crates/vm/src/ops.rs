@@ -367,6 +367,9 @@ pub fn truthy(o: &ObjRef) -> PyResult<bool> {
         if let Some(r) = call_special(o, "__len__", vec![])? {
             return Ok(index_arg(&r)? != 0);
         }
+        if let Some(b) = crate::attrs::base_value(o) {
+            return truthy(&b);
+        }
     }
     Ok(true)
 }
@@ -602,6 +605,11 @@ fn repr_inner(o: &ObjRef) -> PyResult<String> {
             }
             None => format!("<weakref at {:#x}; dead>", o.addr()),
         });
+    }
+    if let Some(b) = crate::attrs::base_value(o) {
+        if lookup_type(&type_of(o), "__repr__").is_none() {
+            return repr(&b);
+        }
     }
     if let Some(i) = o.downcast::<Instance>() {
         if let Some(r) = call_special(o, "__repr__", vec![])? {
@@ -1116,6 +1124,16 @@ fn builtin_compare_inner(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<b
 }
 
 pub fn compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<ObjRef> {
+    if let Some(ba) = crate::attrs::base_value(a) {
+        if lookup_type(&type_of(a), dunder_cmp(op)).is_none() {
+            return compare(&ba, b, op);
+        }
+    }
+    if let Some(bb) = crate::attrs::base_value(b) {
+        if lookup_type(&type_of(b), dunder_cmp(swapped(op))).is_none() {
+            return compare(a, &bb, op);
+        }
+    }
     // Proxies compare as their referents.
     if let Some(t) = proxy_target(a) {
         return compare(&t?, b, op);
@@ -1231,6 +1249,17 @@ pub fn binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
     let (name, rname, _) = dunder_bin(op);
     let a_inst = a.downcast::<Instance>().is_some();
     let b_inst = b.downcast::<Instance>().is_some();
+    // list/dict/set subclasses without their own operator act as their built-in value.
+    if let Some(ba) = crate::attrs::base_value(a) {
+        if lookup_type(&type_of(a), name).is_none() {
+            return binary(&ba, b, op);
+        }
+    }
+    if let Some(bb) = crate::attrs::base_value(b) {
+        if lookup_type(&type_of(b), rname).is_none() {
+            return binary(a, &bb, op);
+        }
+    }
     if a_inst {
         if let Some(r) = call_special(a, name, vec![b.clone()])? {
             if !r.is(&rt().not_implemented) {
@@ -1424,6 +1453,11 @@ pub fn len(o: &ObjRef) -> PyResult<usize> {
     if let Some(v) = o.downcast::<DictViewObj>() {
         return Ok(v.dict.downcast::<DictObj>().unwrap().0.borrow().len);
     }
+    if let Some(b) = crate::attrs::base_value(o) {
+        if lookup_type(&type_of(o), "__len__").is_none() {
+            return len(&b);
+        }
+    }
     if let Some(r) = call_special(o, "__len__", vec![])? {
         let n = index_arg(&r)?;
         if n < 0 {
@@ -1489,6 +1523,9 @@ pub fn contains(container: &ObjRef, item: &ObjRef) -> PyResult<bool> {
     if container.downcast::<Instance>().is_some() {
         if let Some(r) = call_special(container, "__contains__", vec![item.clone()])? {
             return truthy(&r);
+        }
+        if let Some(b) = crate::attrs::base_value(container) {
+            return contains(&b, item);
         }
     }
     if let Some(r) = container.downcast::<RangeObj>() {
@@ -1565,6 +1602,11 @@ pub fn get_iter(o: &ObjRef) -> PyResult<ObjRef> {
             seq: rt::list(lines),
             index: 0,
         }));
+    }
+    if let Some(b) = crate::attrs::base_value(o) {
+        if lookup_type(&type_of(o), "__iter__").is_none() {
+            return get_iter(&b);
+        }
     }
     if o.downcast::<Instance>().is_some() {
         if let Some(r) = call_special(o, "__iter__", vec![])? {

@@ -184,6 +184,19 @@ pub fn getitem(o: &ObjRef, k: &ObjRef) -> PyResult<ObjRef> {
         if let Some(r) = ops::call_special(o, "__getitem__", vec![k.clone()])? {
             return Ok(r);
         }
+        if let Some(b) = crate::attrs::base_value(o) {
+            if let Some(d) = b.downcast::<DictObj>() {
+                // dict subclasses: a missing key goes to __missing__.
+                if let Some(v) = dict::get(&d.0, k)? {
+                    return Ok(v);
+                }
+                if let Some(r) = ops::call_special(o, "__missing__", vec![k.clone()])? {
+                    return Ok(r);
+                }
+                return Err(key_error(k.clone()));
+            }
+            return getitem(&b, k);
+        }
     }
     if o.downcast::<TypeObj>().is_some() {
         if let Some(r) = ops::lookup_type(o, "__class_getitem__") {
@@ -270,6 +283,11 @@ pub fn setitem(o: &ObjRef, k: &ObjRef, v: ObjRef) -> PyResult<()> {
         return Ok(());
     }
     if o.downcast::<Instance>().is_some() {
+        if let Some(b) = crate::attrs::base_value(o) {
+            if ops::lookup_type(&ops::type_of(o), "__setitem__").is_none() {
+                return setitem(&b, k, v);
+            }
+        }
         if ops::call_special(o, "__setitem__", vec![k.clone(), v])?.is_some() {
             return Ok(());
         }
@@ -316,6 +334,9 @@ pub fn delitem(o: &ObjRef, k: &ObjRef) -> PyResult<()> {
     if o.downcast::<Instance>().is_some() {
         if ops::call_special(o, "__delitem__", vec![k.clone()])?.is_some() {
             return Ok(());
+        }
+        if let Some(b) = crate::attrs::base_value(o) {
+            return delitem(&b, k);
         }
     }
     let _ = rt();

@@ -434,6 +434,8 @@ pub struct Instance {
     pub dict: RefCell<Option<ObjRef>>,
     pub slots: RefCell<Vec<Option<ObjRef>>>,
     pub exc: Option<ExcState>,
+    /// For subclasses of list, dict and set: the built-in value the instance extends.
+    pub base: RefCell<Option<ObjRef>>,
 }
 impl Payload for Instance {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
@@ -451,6 +453,9 @@ impl Payload for Instance {
         }
         if let Ok(c) = self.cls.try_borrow() {
             visit(&c);
+        }
+        if let Ok(b) = self.base.try_borrow() {
+            visit_opt(&b, visit);
         }
         if let Some(e) = &self.exc {
             if let Ok(v) = e.args.try_borrow() {
@@ -470,6 +475,8 @@ impl Payload for Instance {
         let a = std::mem::take(&mut *self.attrs.borrow_mut());
         let d = self.dict.borrow_mut().take();
         let s = std::mem::take(&mut *self.slots.borrow_mut());
+        let base = self.base.borrow_mut().take();
+        drop(base);
         let e = self.exc.as_ref().map(|e| {
             (
                 e.args.borrow_mut().take(),
