@@ -99,11 +99,11 @@ pub struct Snapshot {
 pub enum MemEvent {
     Alloc {
         addr: usize,
-        type_name: String,
+        type_name: &'static str,
     },
     Free {
         addr: usize,
-        type_name: String,
+        type_name: &'static str,
     },
     Resurrected {
         addr: usize,
@@ -148,6 +148,8 @@ pub struct Step {
     pub output: String,
     /// When non-zero, the step is this many lines of one long call folded together.
     pub folded: usize,
+    /// Allocations and frees past the per-step event cap: counted, not itemised.
+    pub events_omitted: usize,
     /// The heap after the step.
     pub after: Snapshot,
 }
@@ -164,6 +166,8 @@ pub struct Recording {
     pub steps_omitted: usize,
     pub allocs_omitted: usize,
     pub frees_omitted: usize,
+    /// Allocations and frees past the per-step event cap after the step cap.
+    pub events_omitted: usize,
     /// What the program printed after the step cap.
     pub output_after_cap: String,
     /// The snapshot asked for with `Limits::capture`, kept even past the step cap.

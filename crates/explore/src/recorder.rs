@@ -8,7 +8,7 @@
 //! cached ones. Objects that drop out of sight without being freed stay in the picture, marked
 //! unreachable, with their count re-read by address: that is how an orphaned cycle waits for the collector.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
@@ -83,6 +83,8 @@ struct Recorder {
     filename: String,
     limits: Limits,
     events: Rc<RefCell<Vec<MemEvent>>>,
+    /// Events past the sink's per-step cap.
+    overflow: Rc<Cell<usize>>,
     started: bool,
     /// User frames, outermost first.
     frames: Vec<CachedFrame>,
@@ -131,6 +133,7 @@ impl Recorder {
                 if !self.started {
                     self.started = true;
                     self.events.borrow_mut().clear();
+                    self.overflow.set(0);
                     take_output();
                 }
                 let pos = match pos {
@@ -271,16 +274,19 @@ impl Recorder {
                 _ => {}
             }
         }
+        self.rec.events_omitted += self.overflow.replace(0);
         let output = take_output();
         self.rec.output_after_cap.push_str(&output);
     }
 
     fn close_step(&mut self, snap: Snapshot) {
         let events = std::mem::take(&mut *self.events.borrow_mut());
+        let events_omitted = self.overflow.replace(0);
         let output = take_output();
         match self.open.take() {
             Some(open) => self.rec.steps.push(Step {
                 folded: open.folded,
+                events_omitted,
                 kind: open.kind,
                 line: open.line,
                 depth: open.depth,
@@ -355,7 +361,9 @@ impl Recorder {
             frames.push(view);
         }
         // Objects seen before, gone from every frame, but not freed: still in memory.
-        if omitted == 0 && !light {
+        // After more events than the sink itemises, a freed-and-reused address could pass for a survivor.
+        let overflowed = self.overflow.get() > 0;
+        if omitted == 0 && !light && !overflowed {
             for o in self.last.objects.values() {
                 // Atoms (ints, strs…) are left out: shared and cached, they linger by design.
                 if o.gc == GcMark::NotGc
@@ -430,10 +438,12 @@ pub fn reachable(frames: &[FrameView], objects: &BTreeMap<usize, ObjView>) -> Ha
 pub fn record(source: &str, filename: &str, limits: Limits) -> Recording {
     refpy_vm::init();
     let events = Rc::new(RefCell::new(Vec::new()));
+    let overflow = Rc::new(Cell::new(0));
     let recorder = Rc::new(RefCell::new(Recorder {
         filename: filename.to_string(),
         limits,
         events: events.clone(),
+        overflow: overflow.clone(),
         started: false,
         frames: Vec::new(),
         open: None,
@@ -455,7 +465,7 @@ pub fn record(source: &str, filename: &str, limits: Limits) -> Recording {
     set_trace_hook(Some(Box::new(move |frame, event| {
         hook_recorder.borrow_mut().on_event(frame, event)
     })));
-    let previous_sink = refpy_heap::set_event_sink(Some(Box::new(Sink::new(events))));
+    let previous_sink = refpy_heap::set_event_sink(Some(Box::new(Sink::new(events, overflow))));
     let exit_code = refpy_vm::run_main(source, filename, vec![filename.to_string()]);
     refpy_heap::set_event_sink(previous_sink);
     set_trace_hook(None);

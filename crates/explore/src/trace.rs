@@ -43,11 +43,11 @@ fn line(text: String, obj: Option<(usize, &str)>, gc: bool) -> Line {
 }
 
 /// `int ×2, str`: a tally of type names.
-fn tally(types: &[String]) -> String {
+fn tally(types: &[&str]) -> String {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for t in types {
         // The heap knows every class instance as `object`; the class is known only to drawn ones.
-        let t = if t == "object" { "class instance" } else { t };
+        let t = if *t == "object" { "class instance" } else { t };
         *counts.entry(t).or_default() += 1;
     }
     counts
@@ -101,11 +101,11 @@ impl Renderer<'_> {
                 MemEvent::Alloc { addr, type_name } => {
                     allocated.insert(*addr);
                     if last_free.get(addr).is_some_and(|&f| f > i) {
-                        temporaries.push(type_name.clone());
+                        temporaries.push(*type_name);
                         continue;
                     }
                     let Some(o) = cur.objects.get(addr) else {
-                        new_undrawn.push(type_name.clone());
+                        new_undrawn.push(*type_name);
                         continue;
                     };
                     // Reuse is told between objects the program saw; the interpreter's own objects
@@ -129,7 +129,7 @@ impl Renderer<'_> {
                     let Some(o) = prev.objects.get(addr) else {
                         // Allocated in this step: a temporary, already counted with the allocations.
                         if !allocated.contains(addr) {
-                            freed_undrawn.push(type_name.clone());
+                            freed_undrawn.push(*type_name);
                         }
                         continue;
                     };
@@ -282,6 +282,16 @@ impl Renderer<'_> {
                     false,
                 ));
             }
+        }
+        if step.events_omitted > 0 {
+            lines.push(line(
+                format!(
+                    "… and {} more allocations and frees (not itemised)",
+                    step.events_omitted
+                ),
+                None,
+                false,
+            ));
         }
         if !temporaries.is_empty() {
             lines.push(line(
@@ -437,8 +447,9 @@ pub fn render(rec: &Recording, filter: &Filter) -> String {
     if rec.steps_omitted > 0 {
         let _ = writeln!(
             r.out,
-            "… {} more steps ran after the recording cap ({} allocations and {} frees not shown; see --max-steps)",
-            rec.steps_omitted, rec.allocs_omitted, rec.frees_omitted
+            "… {} more steps ran after the recording cap ({} allocations and frees not shown; see --max-steps)",
+            rec.steps_omitted,
+            rec.allocs_omitted + rec.frees_omitted + rec.events_omitted
         );
         if filter.is_empty() {
             for o in rec.output_after_cap.lines() {
