@@ -1159,13 +1159,16 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             let f = pop(&mut frame.stack);
             let args = ops::tuple_items(&args).unwrap_or_default();
             let mut kwargs = Vec::new();
-            if let Some(kw) = kw {
-                for (k, v) in ops::dict_items(&kw) {
+            if let Some(kw) = &kw {
+                for (k, v) in ops::dict_items(kw) {
                     kwargs.push((ops::str_(&k)?, v));
                 }
             }
+            // Like CALL_FUNCTION_EX: the merged dict stays on the stack during the call and the
+            // vectorcall unpacking holds its own copy of the values (visible to sys.getrefcount).
+            let unpacked: Vec<ObjRef> = kwargs.iter().map(|(_, v)| v.clone()).collect();
             let v = call(&f, args, kwargs);
-            drop(f);
+            drop((f, unpacked, kw));
             frame.stack.push(v?);
         }
         Instr::MakeFunction(flags) => {
