@@ -258,3 +258,60 @@ pub fn render(snap: &Snapshot, decor: &Decor) -> String {
     out.push_str("</svg>\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Edge, FrameView, GcMark, VarView};
+
+    fn obj(addr: usize, to: usize) -> ObjView {
+        ObjView {
+            addr,
+            type_name: "A".into(),
+            repr: "A(b=<B>)".into(),
+            count: 1,
+            gc: GcMark::Tracked,
+            edges: vec![Edge {
+                label: ".b".into(),
+                to,
+            }],
+            edges_omitted: 0,
+            shared: false,
+            unreachable: false,
+        }
+    }
+
+    #[test]
+    fn a_cycle_named_by_a_variable() {
+        let snap = Snapshot {
+            frames: vec![FrameView {
+                id: 1,
+                func: "<module>".into(),
+                line: 3,
+                vars: vec![VarView {
+                    name: "a".into(),
+                    addr: 0x10,
+                    is_param: false,
+                }],
+                defs: vec![],
+                inline: vec![("b".into(), "None".into())],
+            }],
+            objects: [obj(0x10, 0x20), obj(0x20, 0x10)]
+                .into_iter()
+                .map(|o| (o.addr, o))
+                .collect(),
+            omitted: 0,
+            partial: false,
+        };
+        let decor = Decor {
+            changed: [0x20].into_iter().collect(),
+            ..Decor::default()
+        };
+        let svg = render(&snap, &decor);
+        assert!(svg.contains(r#"id="ref-0-a" data-to="0x10""#));
+        assert_eq!(svg.matches(r#"class="ref cycle""#).count(), 2);
+        assert!(svg.contains(r#"class="obj cycle changed" id="obj-0x20" data-count="1""#));
+        assert!(svg.contains("b = None") && svg.contains("&lt;module&gt;"));
+        assert!(!svg.contains("NaN") && !svg.contains("inf"));
+    }
+}

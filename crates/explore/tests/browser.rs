@@ -183,6 +183,14 @@ fn stepping_page_in_headless_chromium() {
         "collection shown"
     );
     assert!(
+        tag(&d, "gc").is_some_and(|t| t.contains("class=\"on\"")),
+        "the collection banner is on"
+    );
+    assert!(
+        tag(&d, "heap").is_some_and(|t| t.contains("collecting")),
+        "the heap flashes for the collection"
+    );
+    assert!(
         tag(&d, "output").is_some_and(|_| d.contains(">2\n<") || d.contains(">2\n")),
         "output 2"
     );
