@@ -313,6 +313,7 @@ pub fn make_frame(
         ip: 0,
         in_yield_from: false,
         pending: None,
+        frame_obj: RefCell::new(None),
     })
 }
 
@@ -522,14 +523,41 @@ fn pop_n(stack: &mut Vec<ObjRef>, n: usize) -> Vec<ObjRef> {
 /// Attach a traceback entry for this frame's current instruction (innermost entries last).
 fn add_traceback(e: &ObjRef, frame: &Frame, ip: usize) {
     if let Some(s) = exc_state(e) {
-        let mut locals: Vec<ObjRef> = frame.fast.iter().flatten().cloned().collect();
-        locals.extend(frame.cells.iter().cloned());
+        use crate::traceback::{FrameObj, TracebackObj, FRAME_VT, TRACEBACK_VT};
+        let existing = frame.frame_obj.borrow().clone();
+        let fo = match existing {
+            Some(fo) => {
+                if let Some(f) = fo.downcast::<FrameObj>() {
+                    let old =
+                        std::mem::replace(&mut *f.locals.borrow_mut(), frame.locals_snapshot());
+                    drop(old);
+                }
+                fo
+            }
+            None => {
+                let fo = alloc(
+                    &FRAME_VT,
+                    FrameObj {
+                        code: frame.code.clone(),
+                        locals: RefCell::new(frame.locals_snapshot()),
+                    },
+                );
+                *frame.frame_obj.borrow_mut() = Some(fo.clone());
+                fo
+            }
+        };
+        let tb = alloc(
+            &TRACEBACK_VT,
+            TracebackObj {
+                frame: RefCell::new(Some(fo)),
+            },
+        );
         s.traceback
             .borrow_mut()
             .push_front(crate::traceback::TbEntry {
                 code: frame.code.clone(),
                 ip,
-                locals,
+                tb,
             });
     }
 }
@@ -627,6 +655,7 @@ fn run_frame_loop(frame: &mut Frame, traced: bool) -> PyResult<Exit> {
                         };
                         drop(extra)
                     });
+                    frame.detach_frame_obj();
                 }
                 return Ok(exit);
             }
@@ -671,6 +700,7 @@ fn run_frame_loop(frame: &mut Frame, traced: bool) -> PyResult<Exit> {
                         };
                         drop(extra)
                     });
+                    frame.detach_frame_obj();
                     return Err(e);
                 };
                 let dropped = frame.stack.split_off(b.level.min(frame.stack.len()));

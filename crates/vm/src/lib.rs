@@ -91,6 +91,7 @@ pub fn run_code(code: &ObjRef, globals: &ObjRef) -> PyResult<ObjRef> {
         ip: 0,
         in_yield_from: false,
         pending: None,
+        frame_obj: std::cell::RefCell::new(None),
     };
     match eval::run_frame_guarded(&mut frame)? {
         eval::Exit::Return(v) | eval::Exit::Yield(v) => Ok(v),

@@ -1,7 +1,11 @@
 //! CPython 3.11-style tracebacks: frames, source lines, `^^^`/`~~~` position markers, chained exceptions,
 //! and the "Exception ignored in" format of unraisable errors.
 
+use std::cell::RefCell;
+
 use refpy_heap::ObjRef;
+
+use crate::object::Payload;
 
 use crate::bytecode::Code;
 use crate::exc::*;
@@ -9,18 +13,56 @@ use crate::objects::{CodeObj, TypeObj};
 use crate::ops;
 use crate::rt::{self, rt};
 
-/// One traceback entry: a code object and the instruction that was running.
+/// A frame object as tracebacks hold it: the frame's locals (final values once the frame has exited).
+pub struct FrameObj {
+    pub code: ObjRef,
+    pub locals: RefCell<Vec<ObjRef>>,
+}
+impl Payload for FrameObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.code);
+        if let Ok(l) = self.locals.try_borrow() {
+            l.iter().for_each(visit);
+        }
+    }
+    fn clear(&self) {
+        let l = std::mem::take(&mut *self.locals.borrow_mut());
+        drop(l);
+    }
+}
+crate::vtable!(pub FRAME_VT, FrameObj, "frame", gc: true, track: true, rule: Never, weak: true, finalize: None);
+
+/// A traceback object: one level of an exception's traceback, holding its frame.
+pub struct TracebackObj {
+    pub frame: RefCell<Option<ObjRef>>,
+}
+impl Payload for TracebackObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if let Ok(f) = self.frame.try_borrow() {
+            if let Some(f) = &*f {
+                visit(f);
+            }
+        }
+    }
+    fn clear(&self) {
+        let f = self.frame.borrow_mut().take();
+        drop(f);
+    }
+}
+crate::vtable!(pub TRACEBACK_VT, TracebackObj, "traceback", gc: true, track: true, rule: Never, weak: false, finalize: None);
+
+/// One traceback entry: a code object, the instruction that was running, and the traceback object (which
+/// keeps the frame and so its locals alive, as in CPython).
 pub struct TbEntry {
     pub code: ObjRef,
     pub ip: usize,
-    /// The frame's locals: like CPython's frame objects, a traceback keeps them alive.
-    pub locals: Vec<ObjRef>,
+    pub tb: ObjRef,
 }
 
 impl TbEntry {
     pub fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         visit(&self.code);
-        self.locals.iter().for_each(visit);
+        visit(&self.tb);
     }
 }
 
