@@ -158,23 +158,30 @@ main{display:flex;align-items:flex-start}
 .legend{font-size:12px;color:#555;margin:4px 0}
 "#;
 
+/// The viewer: `start(data)` shows a recording (embedded in the page, or made by the playground).
 const SCRIPT: &str = r#"
-const D = JSON.parse(document.getElementById('data').textContent);
+let D = null;
 const $ = id => document.getElementById(id);
-const code = $('code-lines');
-D.source.forEach((text, i) => {
-  const div = document.createElement('div');
-  div.className = 'src';
-  div.id = 'L' + (i + 1);
-  const ln = document.createElement('span');
-  ln.className = 'ln';
-  ln.textContent = i + 1;
-  div.appendChild(ln);
-  div.appendChild(document.createTextNode(text));
-  code.appendChild(div);
-});
 const slider = $('slider');
-slider.max = D.steps.length - 1;
+function start(data) {
+  D = data;
+  const code = $('code-lines');
+  code.textContent = '';
+  D.source.forEach((text, i) => {
+    const div = document.createElement('div');
+    div.className = 'src';
+    div.id = 'L' + (i + 1);
+    const ln = document.createElement('span');
+    ln.className = 'ln';
+    ln.textContent = i + 1;
+    div.appendChild(ln);
+    div.appendChild(document.createTextNode(text));
+    code.appendChild(div);
+  });
+  slider.max = D.steps.length - 1;
+  $('omitted').textContent = D.omitted > 0 ? D.omitted + ' more steps ran after the recording cap (not shown).' : '';
+  fromHash();
+}
 function describe(s) {
   if (s.kind === 'start') return 'Before the first line';
   if (s.kind === 'return') return s.func + '() returns: its frame lets go of its locals';
@@ -228,9 +235,7 @@ document.addEventListener('keydown', e => {
   if (e.key === 'ArrowRight' || e.key === 'j') show(+document.body.dataset.step + 1);
   if (e.key === 'ArrowLeft' || e.key === 'k') show(+document.body.dataset.step - 1);
 });
-window.addEventListener('hashchange', fromHash);
-if (D.omitted > 0) $('omitted').textContent = D.omitted + ' more steps ran after the recording cap (not shown).';
-fromHash();
+window.addEventListener('hashchange', () => { if (D) fromHash(); });
 "#;
 
 /// JSON that cannot end or confuse the `<script>` element holding it: `</` and `<!` (and so `</script`,
@@ -273,15 +278,106 @@ pub fn render(rec: &Recording) -> String {
 </section>
 </main>
 <script id="data" type="application/json">{json}</script>
-<script>{SCRIPT}</script>
+<script>{SCRIPT}
+start(JSON.parse($('data').textContent));</script>
 </body></html>
 "#
     )
 }
 
+/// The recording as the JSON the viewer reads (for the WebAssembly playground).
+pub fn data_json(rec: &Recording) -> String {
+    data(rec).to_string()
+}
+
+/// The playground: the viewer plus an editor, running refpy compiled to WebAssembly in the page itself
+/// (`wasm` is the module's bytes, embedded as base64: no server, no network). `#run` runs the example
+/// at once (the tests use it with `#run&step=N`).
+pub fn playground(wasm: &[u8], example: &str) -> String {
+    let wasm = base64(wasm);
+    let example = svg::escape(example);
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>refpy playground</title>
+<style>{STYLE}
+#editor{{width:100%;box-sizing:border-box;height:14em;font:13px monospace;border:0;border-bottom:1px solid #ccc;padding:8px}}
+#run{{margin:6px 12px}}</style></head>
+<body>
+<header><h1>refpy playground</h1>
+<button id="prev" title="previous step (←)">◀</button><span id="pos"></span><button id="next" title="next step (→)">▶</button>
+<input type="range" id="slider" min="0" value="0"></header>
+<main>
+<section id="code"><textarea id="editor" spellcheck="false">{example}</textarea><button id="run">Run in the browser</button><pre id="code-lines"></pre></section>
+<section id="right">
+<div id="status">Edit the program and press Run: refpy (compiled to WebAssembly) runs it here and records every line.</div>
+<div class="legend">arrows: references · count: the object's reference count · red: a reference cycle · dashed: no variable reaches it · green: new this step · faded: freed this step</div>
+<div id="heap"></div>
+<div id="gc"></div>
+<ul id="events"></ul>
+<pre id="output"></pre>
+<div id="omitted" class="legend"></div>
+</section>
+</main>
+<script id="wasm" type="application/octet-stream">{wasm}</script>
+<script>{SCRIPT}
+const module = WebAssembly.compile(Uint8Array.from(atob($('wasm').textContent), c => c.charCodeAt(0)));
+async function runProgram() {{
+  $('status').textContent = 'Running…';
+  try {{
+    // A fresh instance per run: a fresh heap, as a fresh process would have.
+    const e = (await WebAssembly.instantiate(await module, {{}})).exports;
+    const src = new TextEncoder().encode($('editor').value);
+    // Memory may grow inside each call, detaching old views: take `memory.buffer` after the call.
+    const at = e.input_buffer(src.length);
+    new Uint8Array(e.memory.buffer, at, src.length).set(src);
+    const n = e.explore();
+    const from = e.result_ptr();
+    const json = new TextDecoder().decode(new Uint8Array(e.memory.buffer, from, n));
+    document.body.dataset.ran = 'yes';
+    start(JSON.parse(json));
+  }} catch (err) {{
+    $('status').textContent = 'refpy stopped: ' + err;
+  }}
+}}
+$('run').onclick = () => {{ history.replaceState(null, '', '#step=0'); runProgram(); }};
+if (/run/.test(location.hash)) runProgram();
+</script>
+</body></html>
+"#
+    )
+}
+
+/// Standard base64 (the playground embeds its WebAssembly module with it).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::script_safe;
+    use super::{base64, script_safe};
+
+    #[test]
+    fn base64_pads_like_the_standard() {
+        assert_eq!(base64(b"Man"), "TWFu");
+        assert_eq!(base64(b"Ma"), "TWE=");
+        assert_eq!(base64(b"M"), "TQ==");
+        assert_eq!(base64(b""), "");
+    }
 
     #[test]
     fn embedded_json_cannot_close_its_script() {

@@ -46,6 +46,22 @@ pub struct Limits {
     pub runs_per_line: usize,
 }
 
+impl Limits {
+    /// The stepping page's limits: readable pictures, long calls and loops folded.
+    pub fn page() -> Limits {
+        Limits {
+            steps: 1000,
+            caps: Caps {
+                objects: 60,
+                edges: 12,
+            },
+            lines_per_call: 25,
+            runs_per_line: 10,
+            ..Limits::default()
+        }
+    }
+}
+
 impl Default for Limits {
     fn default() -> Limits {
         Limits {

@@ -9,7 +9,6 @@
 //! [`collect`] is the driver; each phase is a function below whose doc says what holds after it.
 
 use std::cell::{Cell, RefCell};
-use std::time::Instant;
 
 use crate::events::{self, HeapEvent};
 use crate::gclist::{self, Link, ListHead};
@@ -380,7 +379,7 @@ fn collect_with_callbacks(generation: usize) -> CollectResult {
 
 /// One collection of `generation`, the heart of the collector: each phase below states what holds after it.
 fn collect_main(generation: usize) -> CollectResult {
-    let started = Instant::now();
+    let started = Stopwatch::start();
     let debug = heap::with(|h| h.gc.debug.get());
     if debug & DEBUG_STATS != 0 {
         print_generation_sizes(generation);
@@ -492,7 +491,7 @@ fn collect_main(generation: usize) -> CollectResult {
     if debug & DEBUG_STATS != 0 {
         eprintln!(
             "gc: done, {collected} unreachable, {uncollectable} uncollectable, {:.4}s elapsed",
-            started.elapsed().as_secs_f64()
+            started.seconds()
         );
     }
     heap::with(|h| {
@@ -1299,5 +1298,24 @@ mod tests {
             assert!(gclist::is_empty(unreachable.link()));
         }
         validate_list(list, ListState::Plain);
+    }
+}
+
+/// Time for `DEBUG_STATS`. `wasm32-unknown-unknown` (the browser playground) has no clock: it reports 0.
+struct Stopwatch(#[cfg(not(target_arch = "wasm32"))] std::time::Instant);
+
+impl Stopwatch {
+    fn start() -> Stopwatch {
+        Stopwatch(
+            #[cfg(not(target_arch = "wasm32"))]
+            std::time::Instant::now(),
+        )
+    }
+
+    fn seconds(&self) -> f64 {
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.0.elapsed().as_secs_f64();
+        #[cfg(target_arch = "wasm32")]
+        return 0.0;
     }
 }
