@@ -52,27 +52,7 @@ fn the_playground_runs_python_in_the_browser() {
     let page = dir.join("playground.html");
     std::fs::write(&page, refpy_explore::page::playground(&module, &example)).unwrap();
     let profile = dir.join(format!("profile-playground-{}", std::process::id()));
-    let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--virtual-time-budget=30000",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!(
-            "file://{}#run&step={step}",
-            page.canonicalize().unwrap().display()
-        ))
-        .stderr(Stdio::null())
-        .output()
-        .expect("start chromium");
-    let dom = String::from_utf8_lossy(&out.stdout);
+    let dom = dump_dom(&browser, &profile, &page, &format!("run&step={step}"));
     assert!(
         dom.contains("data-ran=\"yes\""),
         "the module did not run: {}",
@@ -90,6 +70,42 @@ fn the_playground_runs_python_in_the_browser() {
         dom.contains("class=\"src current\" id=\"L17\""),
         "line 17 highlighted"
     );
+
+    // Deep recursion up to RecursionError fits the module's stack (`.cargo/config.toml`).
+    let deep = "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError:\n    print('RecursionError caught')\n";
+    let page = dir.join("playground-recursion.html");
+    std::fs::write(&page, refpy_explore::page::playground(&module, deep)).unwrap();
+    let dom = dump_dom(&browser, &profile, &page, "run&step=999999");
+    assert!(
+        dom.contains("RecursionError caught"),
+        "{}",
+        &dom[dom.len().saturating_sub(2000)..]
+    );
+}
+
+/// Open `page#fragment` in headless Chromium, give the page's scripts (and the module) time, dump the DOM.
+fn dump_dom(browser: &Path, profile: &Path, page: &Path, fragment: &str) -> String {
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=30000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!(
+            "file://{}#{fragment}",
+            page.canonicalize().unwrap().display()
+        ))
+        .stderr(Stdio::null())
+        .output()
+        .expect("start chromium");
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Just enough JSON reading for the test (the steps' kinds, lines and depths), with std only.
