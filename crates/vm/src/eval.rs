@@ -720,13 +720,7 @@ fn run_frame_loop(frame: &mut Frame, traced: bool) -> PyResult<Exit> {
 
 /// Execute one instruction. `Ok(Some(exit))` leaves the frame.
 fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
-    let budget = rt().step_budget.get();
-    if budget != 0 {
-        if budget == 1 {
-            return Err(runtime_error("instruction budget exhausted"));
-        }
-        rt().step_budget.set(budget - 1);
-    }
+    rt::charge_step()?;
     let instr = code.instrs[frame.ip];
     frame.ip += 1;
     let st = &mut frame.stack;

@@ -1637,6 +1637,7 @@ pub fn get_iter(o: &ObjRef) -> PyResult<ObjRef> {
 
 /// Advance an iterator: `Ok(None)` at the end.
 pub fn next(it: &ObjRef) -> PyResult<Option<ObjRef>> {
+    rt::charge_step()?;
     if let Some(i) = it.downcast::<IterObj>() {
         return crate::iters::next_builtin(it, i);
     }

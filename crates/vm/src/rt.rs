@@ -641,6 +641,20 @@ pub fn write_err(s: &str) {
     let _ = se.flush();
 }
 
+/// Testing aid: consume one unit of the instruction budget (bytecode steps and iterator advances, so
+/// `sum(range(10**18))` ends too). A no-op unless a budget is set.
+pub fn charge_step() -> crate::PyResult<()> {
+    let r = rt();
+    let budget = r.step_budget.get();
+    if budget != 0 {
+        if budget == 1 {
+            return Err(crate::exc::runtime_error("instruction budget exhausted"));
+        }
+        r.step_budget.set(budget - 1);
+    }
+    Ok(())
+}
+
 pub fn flush_out_if_tty() {
     if rt().out_is_tty.get() {
         flush_out();
