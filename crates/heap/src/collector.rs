@@ -1240,6 +1240,13 @@ mod tests {
             assert_eq!(gc_refs(head(&c)), 1, "our handle; b's edge was internal");
             move_unreachable_and_restore(list.0.link());
         }
+        drop(list);
+        drop((a, b, c));
+        assert_eq!(
+            collect(2).unwrap().total(),
+            3,
+            "the a <-> b cycle and c, which only b holds now"
+        );
     }
 
     #[test]
@@ -1279,6 +1286,9 @@ mod tests {
             "the garbage was freed"
         );
         assert_eq!(crate::read_word(x_addr), Ok(0));
+        drop(list);
+        drop(root);
+        assert_eq!(collect(2).unwrap().total(), 2, "the root <-> child cycle");
     }
 
     /// Finish a hand-started collection without freeing anything: everything counts as reachable again.
