@@ -115,6 +115,7 @@ pub enum MemEvent {
         generation: usize,
         examined: usize,
         unreachable: usize,
+        weakrefs_cleared: usize,
         finalized: usize,
         resurrected: usize,
         collected: usize,

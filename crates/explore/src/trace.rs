@@ -166,6 +166,7 @@ impl Renderer<'_> {
                     generation,
                     examined,
                     unreachable,
+                    weakrefs_cleared,
                     finalized,
                     resurrected,
                     collected,
@@ -176,6 +177,9 @@ impl Renderer<'_> {
                         "gc: generation {generation} done: {examined} examined, {unreachable} unreachable, \
                          {finalized} finalizers run, {collected} collected"
                     );
+                    if *weakrefs_cleared > 0 {
+                        let _ = write!(text, ", {weakrefs_cleared} weakrefs cleared");
+                    }
                     if *resurrected > 0 {
                         let _ = write!(text, ", {resurrected} resurrected");
                     }

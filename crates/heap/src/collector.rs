@@ -444,14 +444,14 @@ fn collect_main(generation: usize) -> CollectResult {
 
     // SAFETY: every list below is well formed, its head outlives this function, and its members are live
     // tracked objects: each phase leaves its lists that way for the next (validated in debug builds).
-    let (collected, uncollectable, finalized, resurrected) = unsafe {
+    let (collected, uncollectable, finalized, resurrected, weakrefs_cleared) = unsafe {
         // All objects in `unreachable` are trash, but objects reachable from legacy finalizers can't be
         // deleted.
         move_legacy_finalizers(unreachable, finalizers);
         move_legacy_finalizer_reachable(finalizers);
         validate_list(unreachable, ListState::Collecting);
 
-        let (mut collected, callbacks_run) = handle_weakrefs(unreachable, old);
+        let (mut collected, callbacks_run, weakrefs_cleared) = handle_weakrefs(unreachable, old);
         validate_list(unreachable, ListState::Collecting);
 
         let finalized = finalize_garbage(unreachable);
@@ -485,7 +485,13 @@ fn collect_main(generation: usize) -> CollectResult {
             });
         }
         handle_legacy_finalizers(finalizers, old);
-        (collected, uncollectable, finalized, resurrected)
+        (
+            collected,
+            uncollectable,
+            finalized,
+            resurrected,
+            weakrefs_cleared,
+        )
     };
 
     if debug & DEBUG_STATS != 0 {
@@ -507,6 +513,7 @@ fn collect_main(generation: usize) -> CollectResult {
             generation,
             examined,
             unreachable: found_unreachable,
+            weakrefs_cleared,
             finalized,
             resurrected,
             collected,
@@ -801,14 +808,15 @@ unsafe fn move_legacy_finalizer_reachable(finalizers: Link) {
 /// Phase: weak references. After this, every weak reference to an unreachable object is cleared (so no
 /// callback or finalizer can reach garbage through one), and the callbacks of the cleared weakrefs that are
 /// themselves reachable have run. Returns the number of those weakrefs freed by their callback's completion,
-/// and the number of callbacks run.
+/// the number of callbacks run, and the number of weakrefs to garbage cleared.
 ///
 /// # Safety
 /// `unreachable` is plain with collecting members; `old` is well formed.
-unsafe fn handle_weakrefs(unreachable: Link, old: Link) -> (usize, usize) {
+unsafe fn handle_weakrefs(unreachable: Link, old: Link) -> (usize, usize, usize) {
     let wrcb_to_call = ListHead::new();
     let wrcb_to_call = wrcb_to_call.link();
 
+    let mut cleared = 0;
     // SAFETY: caller's contract; weakref objects registered for live referents are live.
     unsafe {
         let mut link = gclist::next(unreachable);
@@ -823,6 +831,7 @@ unsafe fn handle_weakrefs(unreachable: Link, old: Link) -> (usize, usize) {
             }
             for wr in weakref::take_weakrefs_of(obj) {
                 weakref::clear_ref_keep_callback(wr);
+                cleared += 1;
                 if !weakref::has_callback(wr) {
                     continue;
                 }
@@ -860,7 +869,7 @@ unsafe fn handle_weakrefs(unreachable: Link, old: Link) -> (usize, usize) {
             }
         }
     }
-    (freed, run)
+    (freed, run, cleared)
 }
 
 /// Phase: PEP 442 finalizers. After this, every object of `collectable` that has a finalizer and had not been

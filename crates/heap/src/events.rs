@@ -32,12 +32,14 @@ pub enum HeapEvent {
     CollectStart {
         generation: usize,
     },
-    /// A collection ended: objects examined, found unreachable by `move_unreachable`, finalizers run, objects
-    /// resurrected by them, and the result (`collected` includes weakrefs freed after their callbacks).
+    /// A collection ended: objects examined, found unreachable by `move_unreachable`, weak references to them
+    /// cleared, finalizers run, objects resurrected by them, and the result (`collected` includes weakrefs
+    /// freed after their callbacks).
     CollectStop {
         generation: usize,
         examined: usize,
         unreachable: usize,
+        weakrefs_cleared: usize,
         finalized: usize,
         resurrected: usize,
         collected: usize,

@@ -342,6 +342,7 @@ fn event_sink_sees_allocations_frees_and_collection_phases() {
         HeapEvent::CollectStop {
             generation: 2,
             unreachable: 1,
+            weakrefs_cleared: 0,
             finalized: 0,
             resurrected: 0,
             collected: 1,
