@@ -1,0 +1,7 @@
+class CM:
+    def __enter__(self):
+        return self
+    def __exit__(self, *a):
+        raise TypeError("from exit")
+with CM():
+    raise ValueError("body")

@@ -1,0 +1,4 @@
+def f():
+    values = [1]
+    return valuez
+f()

@@ -1,0 +1,7 @@
+try:
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        int("x")
+except ValueError:
+    raise RuntimeError("outer")

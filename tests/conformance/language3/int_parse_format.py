@@ -1,0 +1,7 @@
+print(int("  42  "), int("-0"), int("0x1f", 16), int("0b101", 0), int("0o17", 0), int("1_000"))
+print(int("z", 36), int("10", 2), int(3.99), int(-3.99), int(True))
+print(hex(-255), oct(8), bin(-5), (255).to_bytes(2, "big"), int.from_bytes(b"\x01\x00", "little"))
+print(2**100, -2**63, (2**64).bit_length(), (-7) // 2, (-7) % 2, divmod(-7, 2), 7 // -2)
+print(str(10**30), repr(-0.0), 1e16, 1e15, 0.1 + 0.2, 1/3, 2.0**0.5)
+print(float("inf"), float("-inf"), float("nan") != float("nan"), float(" 1.5 "))
+print(abs(-3), pow(3, 4, 5), pow(2, -1), 10 / 4, 10 // 4, 3 ** -1)

@@ -1,0 +1,7 @@
+m = map(lambda x: x * 2, [1, 2, 3])
+print(next(m), list(m), list(m))
+f = filter(None, [0, 1, "", "a", None])
+print(list(f))
+print(list(map(pow, [2, 3], [3, 2])), list(reversed(range(3))), list(range(10, 0, -3)))
+r = range(0, 20, 5)
+print(r, len(r), r[1], r[-1], 15 in r, 16 in r, r.index(10), r[1:3])
