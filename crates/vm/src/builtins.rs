@@ -1262,7 +1262,11 @@ pub fn construct(
                 return Ok(rt::int(0));
             };
             if let Some(b) = base {
-                let b = ops::index_arg(b)? as u32;
+                let b = ops::index_arg(b)?;
+                if b != 0 && !(2..=36).contains(&b) {
+                    return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
+                }
+                let b = b as u32;
                 let s = str_of(x).ok_or_else(|| {
                     type_error("int() can't convert non-string with explicit base")
                 })?;
