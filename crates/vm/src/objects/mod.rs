@@ -85,6 +85,21 @@ pub fn tuple_free_list(len: usize) -> Option<refpy_heap::FreeListSlot> {
     })
 }
 
+/// Lists and tuples report their items last first, as CPython's list_traverse/tupletraverse do (the order
+/// decides the order of gc.get_referents and of finalizers in a collection).
+fn traverse_items(items: &RefCell<Vec<ObjRef>>, visit: &mut dyn FnMut(&ObjRef)) {
+    if let Ok(v) = items.try_borrow() {
+        v.iter().rev().for_each(visit);
+    }
+}
+
+/// Lists and tuples release their items from the last to the first, as CPython's deallocators do.
+fn release_items(mut items: Vec<ObjRef>) {
+    while let Some(x) = items.pop() {
+        drop(x);
+    }
+}
+
 /// A list: its items and CPython's `allocated` (which `sys.getsizeof` reports; Rust's own capacity differs).
 pub struct ListObj(pub RefCell<Vec<ObjRef>>, pub Cell<usize>);
 
@@ -125,25 +140,15 @@ impl Payload for ListObj {
         Some(LIST_FREE_LIST)
     }
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
-        // Last item first, as CPython's list_traverse/tupletraverse.
-        if let Ok(v) = self.0.try_borrow() {
-            v.iter().rev().for_each(visit);
-        }
+        traverse_items(&self.0, visit);
     }
     fn clear(&self) {
-        let mut items = std::mem::take(&mut *self.0.borrow_mut());
-        while let Some(x) = items.pop() {
-            drop(x);
-        }
+        release_items(std::mem::take(&mut *self.0.borrow_mut()));
     }
 }
 impl Drop for ListObj {
     fn drop(&mut self) {
-        // CPython releases items from the last to the first.
-        let v = self.0.get_mut();
-        while let Some(x) = v.pop() {
-            drop(x);
-        }
+        release_items(std::mem::take(self.0.get_mut()));
     }
 }
 vtable!(pub LIST_VT, ListObj, "list", gc: true, track: true, rule: Never, weak: false, finalize: None);
@@ -155,24 +160,15 @@ impl Payload for TupleObj {
         tuple_free_list(self.0.try_borrow().map_or(0, |v| v.len()))
     }
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
-        // Last item first, as CPython's list_traverse/tupletraverse.
-        if let Ok(v) = self.0.try_borrow() {
-            v.iter().rev().for_each(visit);
-        }
+        traverse_items(&self.0, visit);
     }
     fn clear(&self) {
-        let mut items = std::mem::take(&mut *self.0.borrow_mut());
-        while let Some(x) = items.pop() {
-            drop(x);
-        }
+        release_items(std::mem::take(&mut *self.0.borrow_mut()));
     }
 }
 impl Drop for TupleObj {
     fn drop(&mut self) {
-        let v = self.0.get_mut();
-        while let Some(x) = v.pop() {
-            drop(x);
-        }
+        release_items(std::mem::take(self.0.get_mut()));
     }
 }
 vtable!(pub TUPLE_VT, TupleObj, "tuple", gc: true, track: true, rule: WhenAtomicInYoungCollection, weak: false, finalize: None);
