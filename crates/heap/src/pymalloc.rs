@@ -553,12 +553,6 @@ impl Allocator {
                 address >= block as usize && address < block as usize + l.size()
             })
     }
-
-    /// Whether `address` is inside an arena of this allocator (cheap; for debug checks).
-    pub fn in_arena(&self, address: usize) -> bool {
-        self.arena_bases
-            .contains_key(&(address & !(ARENA_SIZE - 1)))
-    }
 }
 
 impl Drop for Allocator {
