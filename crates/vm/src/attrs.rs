@@ -88,7 +88,24 @@ pub fn bind(descr: ObjRef, o: &ObjRef, cls: &ObjRef) -> PyResult<ObjRef> {
             return Ok(rt::bound_builtin(b.name, b.f, o.clone()));
         }
     }
+    if let Some(get) = user_descriptor_hook(&descr, "__get__") {
+        return ops::call(&get, vec![descr, o.clone(), cls.clone()], vec![]);
+    }
     Ok(descr)
+}
+
+/// `hook` (`__get__`, `__set__`, `__delete__`) of a class attribute that is an instance of a Python class
+/// defining it: the descriptor protocol for descriptors written in Python.
+fn user_descriptor_hook(descr: &ObjRef, hook: &str) -> Option<ObjRef> {
+    let inst = descr.downcast::<Instance>()?;
+    let cls = inst.cls.borrow().clone();
+    lookup_type(&cls, hook)
+}
+
+/// A data descriptor (defines `__set__` or `__delete__`) takes precedence over the instance's own attributes.
+fn is_user_data_descriptor(descr: &ObjRef) -> bool {
+    user_descriptor_hook(descr, "__set__").is_some()
+        || user_descriptor_hook(descr, "__delete__").is_some()
 }
 
 pub fn getattr(o: &ObjRef, name: &str) -> PyResult<ObjRef> {
@@ -139,7 +156,9 @@ fn instance_getattr(o: &ObjRef, i: &Instance, name: &str) -> PyResult<ObjRef> {
     let cls = i.cls.borrow().clone();
     let descr = lookup_type(&cls, name);
     if let Some(d) = &descr {
-        if matches!(d.downcast::<DescrObj>(), Some(DescrObj::Property { .. })) {
+        if matches!(d.downcast::<DescrObj>(), Some(DescrObj::Property { .. }))
+            || is_user_data_descriptor(d)
+        {
             return bind(d.clone(), o, &cls);
         }
     }
@@ -264,6 +283,10 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
                 )),
                 DescrObj::Property { .. } => Ok(d.clone()),
             };
+        }
+        if let Some(get) = user_descriptor_hook(&d, "__get__") {
+            // Looked up on the class itself: `__get__(descr, None, cls)`.
+            return ops::call(&get, vec![d, rt::none(), o.clone()], vec![]);
         }
         return Ok(d);
     }
@@ -653,6 +676,13 @@ pub fn setattr(o: &ObjRef, name: &str, v: Option<ObjRef>) -> PyResult<()> {
 pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) -> PyResult<()> {
     let cls = i.cls.borrow().clone();
     if let Some(d) = lookup_type(&cls, name) {
+        let hook = if v.is_some() { "__set__" } else { "__delete__" };
+        if let Some(f) = user_descriptor_hook(&d, hook) {
+            let mut args = vec![d.clone(), o.clone()];
+            args.extend(v);
+            ops::call(&f, args, vec![])?;
+            return Ok(());
+        }
         if let Some(DescrObj::Property { fset, fdel, .. }) = d.downcast::<DescrObj>() {
             let (f, what) = if v.is_some() {
                 (fset, "setter")
