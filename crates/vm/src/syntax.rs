@@ -61,41 +61,18 @@ pub fn syntax_report(src: &Source, offset: usize, kind: &str, msg: &str, caret: 
     )
 }
 
+/// The outermost bracket still open at the end of `src` (strings and comments skipped).
 fn find_unclosed(src: &str) -> Option<(usize, char)> {
-    let mut stack: Vec<(usize, char)> = Vec::new();
-    let mut in_str: Option<char> = None;
-    let mut chars = src.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match in_str {
-            Some(q) => {
-                if c == '\\' {
-                    chars.next();
-                } else if c == q || c == '\n' {
-                    in_str = None;
-                }
-            }
-            None => match c {
-                '#' => {
-                    for (_, d) in chars.by_ref() {
-                        if d == '\n' {
-                            break;
-                        }
-                    }
-                }
-                '\'' | '"' => in_str = Some(c),
-                '(' | '[' | '{' => stack.push((i, c)),
-                ')' | ']' | '}' => {
-                    stack.pop();
-                }
-                _ => {}
-            },
-        }
-    }
-    stack.first().copied()
+    open_brackets(src).first().copied()
 }
 
 /// The innermost bracket still open at the end of `src` (strings and comments skipped).
 fn innermost_open(src: &str) -> Option<(usize, char)> {
+    open_brackets(src).last().copied()
+}
+
+/// The brackets still open at the end of `src`, outermost first, with their byte offsets.
+fn open_brackets(src: &str) -> Vec<(usize, char)> {
     let mut stack: Vec<(usize, char)> = Vec::new();
     let mut in_str: Option<char> = None;
     let mut chars = src.char_indices().peekable();
@@ -125,7 +102,7 @@ fn innermost_open(src: &str) -> Option<(usize, char)> {
             },
         }
     }
-    stack.last().copied()
+    stack
 }
 
 /// The 1-based line of the last block header (a line ending in `:`) before `offset`.
