@@ -520,6 +520,24 @@ fn pop_n(stack: &mut Vec<ObjRef>, n: usize) -> Vec<ObjRef> {
     stack.split_off(at)
 }
 
+/// A frame is finished (returned or unwound): drop the handled exceptions it still holds (those above
+/// `handled_base`), then let its frame object keep the final locals.
+fn leave_frame(frame: &mut Frame, handled_base: usize) {
+    HANDLED.with(|h| {
+        // Split off first, drop after the borrow ends: dropping an exception can run arbitrary code.
+        let extra: Vec<ObjRef> = {
+            let mut h = h.borrow_mut();
+            if h.len() > handled_base {
+                h.split_off(handled_base)
+            } else {
+                Vec::new()
+            }
+        };
+        drop(extra)
+    });
+    frame.detach_frame_obj();
+}
+
 /// Attach a traceback entry for this frame's current instruction (innermost entries last).
 fn add_traceback(e: &ObjRef, frame: &Frame, ip: usize) {
     if let Some(s) = exc_state(e) {
@@ -644,18 +662,7 @@ fn run_frame_loop(frame: &mut Frame, traced: bool) -> PyResult<Exit> {
             Ok(Some(exit)) => {
                 if let Exit::Return(_) = exit {
                     // Leaving the frame: drop any handled exceptions it still holds.
-                    HANDLED.with(|h| {
-                        let extra: Vec<ObjRef> = {
-                            let mut h = h.borrow_mut();
-                            if h.len() > handled_base {
-                                h.split_off(handled_base)
-                            } else {
-                                Vec::new()
-                            }
-                        };
-                        drop(extra)
-                    });
-                    frame.detach_frame_obj();
+                    leave_frame(frame, handled_base);
                 }
                 return Ok(exit);
             }
@@ -689,18 +696,7 @@ fn run_frame_loop(frame: &mut Frame, traced: bool) -> PyResult<Exit> {
                 let Some(b) = target else {
                     let dropped = std::mem::take(&mut frame.stack);
                     drop(dropped);
-                    HANDLED.with(|h| {
-                        let extra: Vec<ObjRef> = {
-                            let mut h = h.borrow_mut();
-                            if h.len() > handled_base {
-                                h.split_off(handled_base)
-                            } else {
-                                Vec::new()
-                            }
-                        };
-                        drop(extra)
-                    });
-                    frame.detach_frame_obj();
+                    leave_frame(frame, handled_base);
                     return Err(e);
                 };
                 let dropped = frame.stack.split_off(b.level.min(frame.stack.len()));
