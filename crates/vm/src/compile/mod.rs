@@ -76,6 +76,9 @@ enum FBlock<'a> {
     },
     FinallyExc,
     With,
+    /// The return value held on the stack while a `finally` body runs on the way out of a `return`: a
+    /// `break`/`continue`/`return` inside that body must drop it (CPython's POP_VALUE fblock).
+    PopValue,
 }
 
 struct Builder<'a> {
@@ -738,7 +741,13 @@ impl Unit {
                     b.emit(Instr::PopBlock);
                     // The finally body runs with the fblocks outside it.
                     let saved = b.fblocks.split_off(depth + i);
+                    if returning {
+                        b.fblocks.push(FBlock::PopValue);
+                    }
                     self.stmts(b, body)?;
+                    if returning {
+                        b.fblocks.pop();
+                    }
                     b.fblocks.extend(saved);
                 }
                 FBlock::HandlerBody { name } => {
@@ -765,6 +774,12 @@ impl Unit {
                         b.emit(Instr::Swap(1));
                     }
                     b.emit(Instr::WithExitNone);
+                }
+                FBlock::PopValue => {
+                    if returning {
+                        b.emit(Instr::Swap(1));
+                    }
+                    b.emit(Instr::Pop);
                 }
             }
         }
