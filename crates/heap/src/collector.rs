@@ -120,6 +120,7 @@ impl GcState {
         }
     }
 
+    #[inline]
     fn generation_head(&self, generation: usize) -> Link {
         self.generations[generation].head.link()
     }
@@ -275,6 +276,7 @@ pub(crate) fn set_finalized(obj: RawObj) {
 ///
 /// # Safety
 /// `obj` is gc-capable and untracked.
+#[inline]
 pub(crate) unsafe fn track_new(heap: &heap::HeapState, obj: RawObj) {
     // SAFETY: generation 0 is a well-formed list; `obj`'s head is in no list (caller's contract).
     unsafe { gclist::append(obj.gc_head_ptr(), heap.gc.generation_head(0)) }

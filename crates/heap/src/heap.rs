@@ -19,7 +19,7 @@ use crate::header::{
 };
 use crate::object::ObjRef;
 use crate::pymalloc::{AddrBuildHasher, AllocStats, Allocator, BadAddress};
-use crate::weakref;
+use crate::{gclist, weakref};
 
 /// Deallocations nest at most this deep before further ones are deferred to the pending list (CPython's
 /// trashcan unwinds at 50 as well), so freeing a 10^7-deep structure never overflows the stack.
@@ -84,6 +84,7 @@ impl HeapState {
 
     /// Keep a dead object's block on free list `slot` if it has room. The block's count word stays 0, so the
     /// address reads as freed until the block is reused.
+    #[inline(never)]
     fn keep_on_free_list(
         &self,
         slot: FreeListSlot,
@@ -108,7 +109,7 @@ impl HeapState {
 
     /// # Safety
     /// As [`Allocator::free`].
-    #[inline]
+    #[inline(always)]
     unsafe fn free_block(&self, block: NonNull<u8>, size: usize, object_offset: usize) {
         // SAFETY: unique access as in `allocate_block`; the block contract is forwarded.
         unsafe { (*self.allocator.get()).free(block, size, object_offset) }
@@ -116,13 +117,62 @@ impl HeapState {
 }
 
 thread_local! {
-    static HEAP: HeapState = HeapState::new();
+    /// This thread's heap, created on first use: null before, [`TORN_DOWN`] once the thread's destructors
+    /// have released it.
+    ///
+    /// NOTE: a `const`-initialised thread-local without `Drop` compiles to a plain TLS load, with no lazy
+    /// state check or destructor registration on the hot path (alloc, free); [`HeapOwner`] registers the
+    /// destructor once, when the heap is created.
+    static HEAP: Cell<*const HeapState> = const { Cell::new(ptr::null()) };
+    static HEAP_OWNER: HeapOwner = const { HeapOwner };
+}
+
+/// The value [`HEAP`] holds after the heap was destroyed (no heap lives at address 1).
+const TORN_DOWN: *const HeapState = ptr::without_provenance(1);
+
+/// Frees this thread's heap when the thread's thread-locals are destroyed.
+struct HeapOwner;
+
+impl Drop for HeapOwner {
+    fn drop(&mut self) {
+        // Marked first: handles dropped by the heap's own drop (or later destructors) see it gone and leak.
+        let heap = HEAP.with(|h| h.replace(TORN_DOWN));
+        if heap.addr() > TORN_DOWN.addr() {
+            // SAFETY: made by `Box::into_raw` in `create_heap` and freed only here, once (the slot now holds
+            // `TORN_DOWN`); no `with` closure is running while thread-local destructors run.
+            drop(unsafe { Box::from_raw(heap.cast_mut()) });
+        }
+    }
+}
+
+/// This thread's heap, if it exists and was not torn down.
+#[inline(always)]
+fn current() -> Option<*const HeapState> {
+    let heap = HEAP.with(Cell::get);
+    (heap.addr() > TORN_DOWN.addr()).then_some(heap)
+}
+
+/// Create this thread's heap on first use. `None` while the thread is being torn down.
+#[cold]
+#[inline(never)]
+fn create_heap() -> Option<*const HeapState> {
+    if HEAP.with(Cell::get) == TORN_DOWN || HEAP_OWNER.try_with(|_| ()).is_err() {
+        return None;
+    }
+    let heap = Box::into_raw(Box::new(HeapState::new())).cast_const();
+    HEAP.with(|h| h.set(heap));
+    Some(heap)
 }
 
 /// Run `f` with this thread's heap. Panics if called while the thread is being torn down.
 #[inline]
 pub(crate) fn with<R>(f: impl FnOnce(&HeapState) -> R) -> R {
-    HEAP.with(f)
+    let heap = current()
+        .or_else(create_heap)
+        .expect("the thread's heap is used while the thread is being torn down");
+    // SAFETY: a heap pointer in `HEAP` is a live `Box` allocation until `HeapOwner::drop`, which runs at
+    // thread exit, not inside a `with` closure; it is only ever accessed through shared references.
+    f(unsafe { &*heap })
 }
 
 /// Allocator counters of this thread's heap.
@@ -141,11 +191,13 @@ pub fn read_word(address: usize) -> Result<isize, BadAddress> {
 /// Allocate an object with the given type descriptor and payload; the new reference is the only one.
 ///
 /// This is the dynamic face of the API (an interpreter builds its own `VTable`s); typed users call
-/// [`crate::Gc::new`].
+/// [`crate::Gc::new`]. Inlined so that a `vtable` known at the call site (every `Gc::new`, a `static` in
+/// the VM) folds its size, layout and tracking decisions into straight-line code.
 ///
 /// # Safety
 /// `vtable` describes `T`: `payload_size`/`payload_align` are `T`'s, `type_id` is `TypeId::of::<T>()`,
 /// and its hooks treat the payload as a `T` and follow the rules of [`crate::Trace`].
+#[inline]
 pub unsafe fn allocate<T>(vtable: &'static VTable, value: T) -> ObjRef {
     check_vtable::<T>(vtable);
     let (block_size, object_offset) = (vtable.block_size().max(16), vtable.object_offset());
@@ -156,9 +208,9 @@ pub unsafe fn allocate<T>(vtable: &'static VTable, value: T) -> ObjRef {
         let obj = unsafe { init_object(heap, block, vtable, value) };
         if vtable.gc_capable && heap.gc.count_allocation() {
             // As in CPython, a collection triggered by this allocation runs before the new object is tracked.
-            crate::collector::collect_generations();
+            collect_before_tracking();
         }
-        track_if_born_tracked(heap, obj);
+        track_if_born_tracked(heap, obj, vtable);
         obj
     });
     // SAFETY: `obj` is live with count 1, which this `ObjRef` now owns.
@@ -196,7 +248,7 @@ pub unsafe fn allocate_from_free_list<T>(
     let obj = with(|heap| {
         // SAFETY: the block was freed from an object with this block size and layout (checked above).
         let obj = unsafe { init_object(heap, block, vtable, value) };
-        track_if_born_tracked(heap, obj);
+        track_if_born_tracked(heap, obj, vtable);
         obj
     });
     // SAFETY: `obj` is live with count 1, which this `ObjRef` now owns.
@@ -219,6 +271,7 @@ fn check_vtable<T>(vtable: &VTable) {
 ///
 /// # Safety
 /// `block` is an unused block of `vtable.block_size()` bytes (16-aligned), and `vtable` describes `T`.
+#[inline(always)]
 unsafe fn init_object<T>(
     heap: &HeapState,
     block: NonNull<u8>,
@@ -252,8 +305,15 @@ unsafe fn init_object<T>(
     obj
 }
 
-fn track_if_born_tracked(heap: &HeapState, obj: RawObj) {
-    let vtable = obj.vtable();
+#[cold]
+#[inline(never)]
+fn collect_before_tracking() {
+    crate::collector::collect_generations();
+}
+
+/// Link a new object into generation 0 if its type is tracked from birth.
+#[inline(always)]
+fn track_if_born_tracked(heap: &HeapState, obj: RawObj, vtable: &VTable) {
     if vtable.gc_capable && vtable.track_at_alloc {
         // SAFETY: the object was just created gc-capable and is untracked.
         unsafe { crate::collector::track_new(heap, obj) };
@@ -297,32 +357,47 @@ pub unsafe fn decref(obj: RawObj) {
 /// `obj` is live with a count of 0 and no reference to it is used again.
 #[inline(never)]
 pub(crate) unsafe fn deallocate(obj: RawObj) {
-    let Ok(()) = HEAP.try_with(|heap| {
-        let depth = heap.dealloc_depth.get();
-        if depth >= TRASHCAN_DEPTH {
-            // Untracked while it waits, so that a collection meanwhile cannot see an object with count 0.
-            crate::collector::untrack(obj);
-            heap.pending_dealloc.borrow_mut().push(obj);
-            return;
-        }
-        heap.dealloc_depth.set(depth + 1);
-        // SAFETY: forwarded contract.
-        unsafe { deallocate_now(heap, obj) };
-        if depth == 0 {
-            // Loop invariant: every object in `pending_dealloc` has count 0 and is not otherwise reachable.
-            loop {
-                let next = heap.pending_dealloc.borrow_mut().pop();
-                let Some(next) = next else { break };
-                // SAFETY: queued objects had count 0 when queued; counts of unreachable objects cannot rise.
-                unsafe { deallocate_now(heap, next) };
-            }
-        }
-        heap.dealloc_depth.set(depth);
-    }) else {
+    let Some(heap) = current() else {
         // The thread's heap is already destroyed (a handle dropped by a later thread-local destructor): the
         // object's memory is leaked on purpose; the OS reclaims it with the thread.
         return;
     };
+    // SAFETY: as in `with`.
+    let heap = unsafe { &*heap };
+    let depth = heap.dealloc_depth.get();
+    if depth >= TRASHCAN_DEPTH {
+        defer_deallocation(heap, obj);
+        return;
+    }
+    heap.dealloc_depth.set(depth + 1);
+    // SAFETY: forwarded contract.
+    unsafe { deallocate_now(heap, obj) };
+    if depth == 0 && !heap.pending_dealloc.borrow().is_empty() {
+        drain_pending_deallocations(heap);
+    }
+    heap.dealloc_depth.set(depth);
+}
+
+/// Queue an object whose count reached 0 while deallocations are nested [`TRASHCAN_DEPTH`] deep.
+#[cold]
+#[inline(never)]
+fn defer_deallocation(heap: &HeapState, obj: RawObj) {
+    // Untracked while it waits, so that a collection meanwhile cannot see an object with count 0.
+    crate::collector::untrack(obj);
+    heap.pending_dealloc.borrow_mut().push(obj);
+}
+
+/// Run the queued deallocations (from the outermost `deallocate`, which keeps the depth at 1 meanwhile).
+#[cold]
+#[inline(never)]
+fn drain_pending_deallocations(heap: &HeapState) {
+    // Loop invariant: every object in `pending_dealloc` has count 0 and is not otherwise reachable.
+    loop {
+        let next = heap.pending_dealloc.borrow_mut().pop();
+        let Some(next) = next else { break };
+        // SAFETY: queued objects had count 0 when queued; counts of unreachable objects cannot rise.
+        unsafe { deallocate_now(heap, next) };
+    }
 }
 
 /// The deallocation steps, in CPython's order: finalizer (which may resurrect), weak references cleared with
@@ -330,66 +405,151 @@ pub(crate) unsafe fn deallocate(obj: RawObj) {
 ///
 /// # Safety
 /// As [`deallocate`].
+#[inline(always)]
 unsafe fn deallocate_now(heap: &HeapState, obj: RawObj) {
     let header = obj.header();
     let vtable = header.vtable();
     if vtable.gc_capable {
-        if let Some(finalize) = vtable.finalize {
-            if !crate::collector::is_finalized(obj) {
-                // PEP 442 from dealloc: the object is alive (count 1, tracked, as CPython's subtype_dealloc
-                // re-tracks it) while its finalizer runs.
-                crate::collector::set_finalized(obj);
-                crate::collector::track(obj);
-                header.refcnt.set(1);
-                // SAFETY: the object is live and of this vtable's type.
-                unsafe { finalize(obj) };
-                let count = header.refcnt.get() - 1;
-                header.refcnt.set(count);
-                if count > 0 {
-                    // Resurrected: someone stored a new reference. It lives on, tracked.
-                    if heap.events.is_on() {
-                        events::emit(HeapEvent::Resurrected { obj });
-                    }
-                    return;
-                }
+        // SAFETY: forwarded contract; the object is gc-capable.
+        if vtable.finalize.is_some() && unsafe { finalize_from_dealloc(heap, obj) } {
+            return;
+        }
+        let gc = obj.gc_head_ptr();
+        // SAFETY: the GC head of a live gc-capable object; a tracked one is in a well-formed list.
+        unsafe {
+            if !gclist::next(gc).is_null() {
+                gclist::remove(gc);
             }
         }
-        crate::collector::untrack(obj);
     }
     if header.has_flag(FLAG_HAS_WEAKREFS) {
         weakref::clear_weakrefs_at_death(obj);
     }
-    let mut free_list = None;
     if !header.has_flag(FLAG_PAYLOAD_DROPPED) {
-        // The free-list hook reads the payload, so it is asked before the drop.
-        free_list = vtable.free_list.and_then(|choose| choose(obj));
+        if let Some(choose) = vtable.free_list {
+            // SAFETY: forwarded contract.
+            return unsafe { release_to_free_list(heap, obj, choose) };
+        }
         header.set_flag(FLAG_PAYLOAD_DROPPED, true);
         // SAFETY: the payload is initialised and this is its only drop (flag set before, so a re-entrant
         // path cannot drop it twice).
         unsafe { (vtable.drop_payload)(obj) };
     }
-    if heap.events.is_on() {
-        events::emit(HeapEvent::Free {
-            obj,
-            type_name: vtable.name,
-        });
-    }
-    let (block_size, object_offset) = (vtable.block_size().max(16), vtable.object_offset());
-    // SAFETY: the block starts `object_offset` bytes before the object, in the same allocation.
-    let block =
-        unsafe { NonNull::new_unchecked(obj.as_ptr().as_ptr().cast::<u8>().sub(object_offset)) };
+    // SAFETY: forwarded contract; the payload is gone.
+    unsafe { free_object_memory(heap, obj, vtable) };
+}
+
+/// The end of a deallocation for types with a free list: the hook chooses the list (it reads the payload, so
+/// before the drop), then the block is kept there if the list has room, else freed.
+///
+/// # Safety
+/// As [`deallocate`]; the payload has not been dropped.
+#[inline(never)]
+unsafe fn release_to_free_list(
+    heap: &HeapState,
+    obj: RawObj,
+    choose: fn(RawObj) -> Option<FreeListSlot>,
+) {
+    let header = obj.header();
+    let vtable = header.vtable();
+    let free_list = choose(obj);
+    header.set_flag(FLAG_PAYLOAD_DROPPED, true);
+    // SAFETY: as in `deallocate_now`.
+    unsafe { (vtable.drop_payload)(obj) };
     if let Some(slot) = free_list {
+        if heap.events.is_on() {
+            emit_free(obj, vtable);
+        }
+        let (block_size, object_offset) = (vtable.block_size().max(16), vtable.object_offset());
+        // SAFETY: the block starts `object_offset` bytes before the object, in the same allocation.
+        let block = unsafe {
+            NonNull::new_unchecked(obj.as_ptr().as_ptr().cast::<u8>().sub(object_offset))
+        };
         if heap.keep_on_free_list(slot, block, block_size, object_offset) {
             // Like CPython's free lists, not a deallocation for the collector's count.
             return;
         }
+        // SAFETY: forwarded contract; the payload is gone. (The event was emitted above.)
+        return unsafe { free_block_counted(heap, block, vtable) };
     }
+    // SAFETY: forwarded contract; the payload is gone.
+    unsafe { free_object_memory(heap, obj, vtable) };
+}
+
+/// Report the free and give the object's block back to the allocator.
+///
+/// # Safety
+/// `obj` is an object of `vtable` whose payload is dropped and that nothing refers to any more.
+#[inline(always)]
+unsafe fn free_object_memory(heap: &HeapState, obj: RawObj, vtable: &'static VTable) {
+    if heap.events.is_on() {
+        emit_free(obj, vtable);
+    }
+    // SAFETY: the block starts `object_offset` bytes before the object, in the same allocation.
+    let block = unsafe {
+        NonNull::new_unchecked(
+            obj.as_ptr()
+                .as_ptr()
+                .cast::<u8>()
+                .sub(vtable.object_offset()),
+        )
+    };
+    // SAFETY: forwarded contract.
+    unsafe { free_block_counted(heap, block, vtable) };
+}
+
+/// # Safety
+/// `block` holds a dead object of `vtable` (allocated in `allocate`) that nothing refers to any more.
+#[inline(always)]
+unsafe fn free_block_counted(heap: &HeapState, block: NonNull<u8>, vtable: &'static VTable) {
     if vtable.gc_capable {
         heap.gc.count_deallocation();
     }
-    // SAFETY: the block was allocated with this size and offset in `allocate`; nothing refers to the object
-    // any more.
-    unsafe { heap.free_block(block, block_size, object_offset) };
+    // SAFETY: the block was allocated with this size and offset in `allocate` (caller's contract).
+    unsafe { heap.free_block(block, vtable.block_size().max(16), vtable.object_offset()) };
+}
+
+/// PEP 442 from dealloc: run the finalizer of a dying object unless it already ran. Returns whether the
+/// finalizer resurrected the object (then it lives on, tracked).
+///
+/// # Safety
+/// As [`deallocate`]; the object is gc-capable and its type has a finalizer.
+#[cold]
+#[inline(never)]
+unsafe fn finalize_from_dealloc(heap: &HeapState, obj: RawObj) -> bool {
+    if crate::collector::is_finalized(obj) {
+        return false;
+    }
+    let header = obj.header();
+    let Some(finalize) = header.vtable().finalize else {
+        return false;
+    };
+    // The object is alive (count 1, tracked, as CPython's subtype_dealloc re-tracks it) while its finalizer
+    // runs.
+    crate::collector::set_finalized(obj);
+    crate::collector::track(obj);
+    header.refcnt.set(1);
+    // SAFETY: the object is live and of this vtable's type.
+    unsafe { finalize(obj) };
+    let count = header.refcnt.get() - 1;
+    header.refcnt.set(count);
+    if count > 0 {
+        // Resurrected: someone stored a new reference.
+        if heap.events.is_on() {
+            events::emit(HeapEvent::Resurrected { obj });
+        }
+        return true;
+    }
+    false
+}
+
+#[cold]
+#[inline(never)]
+fn emit_free(obj: RawObj, vtable: &VTable) {
+    events::emit(HeapEvent::Free {
+        obj,
+        type_name: vtable.name,
+    });
 }
 
 /// Drop a payload in place. The `drop_payload` hook of typed vtables.
@@ -419,8 +579,10 @@ pub(crate) unsafe fn drop_payload_early(obj: RawObj) {
     }
 }
 
-/// Like [`with`], but `Err` instead of a panic while the thread is being torn down.
+/// Like [`with`], but `None` instead of a panic while the thread is being torn down.
 #[cfg(feature = "refcount-events")]
-pub(crate) fn try_with<R>(f: impl FnOnce(&HeapState) -> R) -> Result<R, std::thread::AccessError> {
-    HEAP.try_with(f)
+pub(crate) fn try_with<R>(f: impl FnOnce(&HeapState) -> R) -> Option<R> {
+    let heap = current().or_else(create_heap)?;
+    // SAFETY: as in `with`.
+    Some(f(unsafe { &*heap }))
 }

@@ -362,7 +362,7 @@ impl Allocator {
     /// # Safety
     /// `block` was returned by `allocate(size, object_offset)` on this allocator with the same `size` and
     /// `object_offset`, and has not been freed since. Nothing uses the block afterwards.
-    #[inline]
+    #[inline(always)]
     pub unsafe fn free(&mut self, block: NonNull<u8>, size: usize, object_offset: usize) {
         if size > SMALL_LIMIT {
             // SAFETY: forwarded contract.
@@ -374,11 +374,32 @@ impl Allocator {
         // SAFETY: the block came from a pool of ours (caller's contract); pools are POOL_SIZE-aligned, so the
         // masked address is its pool header, which stays live while any of its blocks is in use.
         unsafe {
-            write_free_block(block, object_offset, (*pool).free_block);
-            let was_full = (*pool).free_block.is_null() && !self.pool_can_carve(pool);
+            let old_free = (*pool).free_block;
+            write_free_block(block, object_offset, old_free);
             (*pool).free_block = block;
             (*pool).used -= 1;
             let class = (*pool).class as usize;
+            // Fast path: the pool already heads its class list (so the block just freed is the next one handed
+            // out) and either still has blocks in use or is the class's only pool, which is kept although
+            // empty (see `relink_after_free`).
+            if self.used_pools[class] == pool && ((*pool).used != 0 || (*pool).next.is_null()) {
+                return;
+            }
+            self.relink_after_free(pool, class, old_free);
+        }
+    }
+
+    /// The list moves after a free that did not leave its pool heading its class list: a pool that was full
+    /// rejoins the list, a partly used one moves to the front (LIFO per class), an empty one goes back to its
+    /// arena.
+    ///
+    /// # Safety
+    /// `pool` is a live pool of class `class` whose block was just freed; `old_free` is its free list before.
+    #[cold]
+    unsafe fn relink_after_free(&mut self, pool: *mut Pool, class: usize, old_free: *mut u8) {
+        // SAFETY: caller's contract: `pool` is a live pool header; pools in the class list are live.
+        unsafe {
+            let was_full = old_free.is_null() && !self.pool_can_carve(pool);
             if (*pool).used == 0 {
                 // NOTE: the last pool of a class stays linked although empty: a program that allocates and
                 // frees one object in a loop would otherwise take a pool from its arena and give it back on
