@@ -101,7 +101,7 @@ fn join_items<'a>(
 
 fn full_short_repr(o: &ObjRef) -> String {
     if let Some(i) = o.downcast::<IntObj>() {
-        return truncate(i.0.to_string(), 24);
+        return truncate(i.to_bigint().to_string(), 24);
     }
     if let Some(b) = o.downcast::<BoolObj>() {
         return if b.0 { "True" } else { "False" }.into();

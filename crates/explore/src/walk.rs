@@ -107,9 +107,8 @@ fn is_singleton(o: &ObjRef) -> bool {
 
 /// Ints from -5 to 256 are cached and shared, as in CPython.
 fn is_small_int(o: &ObjRef) -> bool {
-    use num_traits::ToPrimitive;
     o.downcast::<IntObj>()
-        .and_then(|i| i.0.to_i64())
+        .and_then(|i| i.small())
         .is_some_and(|v| (-5..=256).contains(&v))
 }
 

@@ -35,6 +35,69 @@ pub fn range_contains(r: &RangeObj, i: &BigInt) -> bool {
     in_bounds && (i - &r.start).mod_floor(&r.step.abs()).is_zero()
 }
 
+/// `a op b` for two ints that fit in an `i64`, in machine arithmetic. `Ok(None)` when the result needs more
+/// than 64 bits, or the operator is one the general `BigInt` path handles (`**` with a negative exponent,
+/// `/` with operands beyond 2^53, errors other than division by zero).
+pub fn small_int_op(a: i64, b: i64, op: BinOp) -> PyResult<Option<ObjRef>> {
+    let r = match op {
+        BinOp::Add => a.checked_add(b),
+        BinOp::Sub => a.checked_sub(b),
+        BinOp::Mul => a.checked_mul(b),
+        BinOp::FloorDiv => {
+            if b == 0 {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            // Only i64::MIN // -1 overflows.
+            a.checked_div(b).map(|q| {
+                if a % b != 0 && (a < 0) != (b < 0) {
+                    q - 1
+                } else {
+                    q
+                }
+            })
+        }
+        BinOp::Mod => {
+            if b == 0 {
+                return Err(zero_division("integer modulo by zero"));
+            }
+            a.checked_rem(b).map(|r| {
+                if r != 0 && (r < 0) != (b < 0) {
+                    r + b
+                } else {
+                    r
+                }
+            })
+        }
+        BinOp::TrueDiv => {
+            if b == 0 {
+                return Err(zero_division("division by zero"));
+            }
+            // Both exact as f64, so one correctly rounded division, as CPython does.
+            const EXACT: u64 = 1 << 53;
+            if a.unsigned_abs() <= EXACT && b.unsigned_abs() <= EXACT {
+                return Ok(Some(rt::float(a as f64 / b as f64)));
+            }
+            None
+        }
+        // A negative exponent fails the conversion: the float result comes from the general path.
+        BinOp::Pow => u32::try_from(b).ok().and_then(|e| a.checked_pow(e)),
+        BinOp::LShift => match u32::try_from(b) {
+            Ok(s) if s < 64 => a.checked_shl(s).filter(|r| r >> s == a),
+            _ => None,
+        },
+        BinOp::RShift => match u32::try_from(b) {
+            // An arithmetic shift floors, as Python's >> does.
+            Ok(s) => Some(a >> s.min(63)),
+            Err(_) => None,
+        },
+        BinOp::And => Some(a & b),
+        BinOp::Or => Some(a | b),
+        BinOp::Xor => Some(a ^ b),
+        BinOp::MatMul => None,
+    };
+    Ok(r.map(rt::int))
+}
+
 fn int_op(a: BigInt, b: BigInt, op: BinOp) -> PyResult<ObjRef> {
     Ok(match op {
         BinOp::Add => rt::bigint(a + b),
@@ -71,6 +134,14 @@ fn int_op(a: BigInt, b: BigInt, op: BinOp) -> PyResult<ObjRef> {
                     return Err(zero_division("0.0 cannot be raised to a negative power"));
                 }
                 rt::float(x.powf(y))
+            } else if let Some(base @ -1..=1) = a.to_i64() {
+                // Any exponent is cheap for these bases, even one beyond u32.
+                rt::int(match base {
+                    0 => b.is_zero() as i64,
+                    1 => 1,
+                    _ if b.is_even() => 1,
+                    _ => -1,
+                })
             } else {
                 let e = b
                     .to_u32()

@@ -1,7 +1,7 @@
 //! Advancing the built-in iterators. An exhausted iterator drops its sequence, like CPython's.
 
 use num_bigint::BigInt;
-use num_traits::Signed;
+use num_traits::{Signed, ToPrimitive};
 use refpy_heap::ObjRef;
 
 use crate::exc::*;
@@ -64,6 +64,21 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
                 kind,
                 len,
             } => Step::Dict(dict.clone(), *index, *kind, *len),
+            IterState::SmallRange {
+                next,
+                step,
+                remaining,
+            } => {
+                if *remaining == 0 {
+                    Step::Done
+                } else {
+                    let v = *next;
+                    *remaining -= 1;
+                    // Past the last value the sum may leave the i64 range; it is never read then.
+                    *next = next.wrapping_add(*step);
+                    Step::Value(rt::int(v))
+                }
+            }
             IterState::Range { next, stop, step } => {
                 let more = if step.is_positive() {
                     *next < *stop
@@ -258,7 +273,21 @@ pub fn reversed(o: &ObjRef) -> PyResult<ObjRef> {
     }
     if let Some(r) = o.downcast::<RangeObj>() {
         let n = crate::arith::range_len(r);
-        let last = &r.start + (&n - 1) * &r.step;
+        let last: BigInt = &r.start + (&n - 1) * &r.step;
+        let small = (
+            last.to_i64(),
+            r.step.to_i64().and_then(i64::checked_neg),
+            n.to_u64(),
+            r.start.to_i64(),
+        );
+        // Every value lies between the last and the first: when both fit in an i64, all do.
+        if let (Some(next), Some(step), Some(remaining), Some(_)) = small {
+            return Ok(rt::iter_obj(IterState::SmallRange {
+                next,
+                step,
+                remaining,
+            }));
+        }
         return Ok(rt::iter_obj(IterState::Range {
             next: last,
             stop: &r.start - &r.step,

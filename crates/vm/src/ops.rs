@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 use refpy_heap::{ObjRef, VTable};
 
 use crate::bytecode::{BinOp, CmpOp, UnOp};
@@ -130,7 +130,7 @@ pub fn type_name(o: &ObjRef) -> String {
     if let Some(d) = o.downcast::<IterObj>() {
         return match &*d.0.borrow() {
             IterState::Seq { seq, .. } => format!("{}_iterator", type_name(seq)),
-            IterState::Range { .. } => "range_iterator".into(),
+            IterState::Range { .. } | IterState::SmallRange { .. } => "range_iterator".into(),
             IterState::Reversed { .. } => "list_reverseiterator".into(),
             IterState::DictKeys { kind, .. } => [
                 "dict_keyiterator",
@@ -196,9 +196,15 @@ pub fn str_of(o: &ObjRef) -> Option<&str> {
 
 pub fn as_bigint(o: &ObjRef) -> Option<BigInt> {
     if let Some(i) = o.downcast::<IntObj>() {
-        return Some(i.0.clone());
+        return Some(i.to_bigint());
     }
     o.downcast::<BoolObj>().map(|b| BigInt::from(b.0 as i64))
+}
+
+/// The value of an int that fits in an `i64`, without building a `BigInt` (not bools: their `&|^` differ).
+#[inline]
+pub fn small_int(o: &ObjRef) -> Option<i64> {
+    o.downcast::<IntObj>().and_then(IntObj::small)
 }
 
 /// The bytes of a `bytes` or `bytearray`.
@@ -210,12 +216,19 @@ pub fn bytes_of(o: &ObjRef) -> Option<Vec<u8>> {
 }
 
 pub fn as_i64(o: &ObjRef) -> Option<i64> {
-    as_bigint(o).and_then(|b| b.to_i64())
+    if let Some(i) = o.downcast::<IntObj>() {
+        // A `Big` int never fits in an i64.
+        return i.small();
+    }
+    o.downcast::<BoolObj>().map(|b| b.0 as i64)
 }
 
 pub fn as_f64(o: &ObjRef) -> Option<f64> {
     if let Some(f) = o.downcast::<FloatObj>() {
         return Some(f.0);
+    }
+    if let Some(i) = as_i64(o) {
+        return Some(i as f64);
     }
     as_bigint(o).and_then(|b| b.to_f64())
 }
@@ -328,7 +341,8 @@ pub fn truthy(o: &ObjRef) -> PyResult<bool> {
         return Ok(false);
     }
     if let Some(i) = o.downcast::<IntObj>() {
-        return Ok(!i.0.is_zero());
+        // A `Big` int is never zero.
+        return Ok(i.small() != Some(0));
     }
     if let Some(f) = o.downcast::<FloatObj>() {
         return Ok(f.0 != 0.0);
@@ -447,7 +461,10 @@ pub fn repr(o: &ObjRef) -> PyResult<String> {
         return Ok(crate::format::str_repr(&s.s));
     }
     if let Some(i) = o.downcast::<IntObj>() {
-        return int_to_decimal(&i.0);
+        return match i {
+            IntObj::Small(v) => Ok(v.to_string()),
+            IntObj::Big(b) => int_to_decimal(b),
+        };
     }
     if let Some(b) = o.downcast::<BoolObj>() {
         return Ok(if b.0 { "True" } else { "False" }.into());
@@ -755,6 +772,17 @@ pub fn str_hash(s: &str) -> i64 {
     }
 }
 
+/// `hash()` of an int that fits in an `i64`: CPython's value, sign(i) · (|i| mod 2^61−1), −1 → −2.
+pub fn small_int_hash(i: i64) -> i64 {
+    let r = (i.unsigned_abs() % MODULUS as u64) as i64;
+    let r = if i < 0 { -r } else { r };
+    if r == -1 {
+        -2
+    } else {
+        r
+    }
+}
+
 pub fn int_hash(i: &BigInt) -> i64 {
     let m = BigInt::from(MODULUS);
     let r = i.abs().mod_floor(&m).to_i64().unwrap();
@@ -774,7 +802,7 @@ pub fn float_hash(f: f64) -> i64 {
         return if f > 0.0 { 314159 } else { -314159 };
     }
     if f.fract() == 0.0 && f.abs() < 9.2e18 {
-        return int_hash(&BigInt::from(f as i64));
+        return small_int_hash(f as i64);
     }
     // Non-integral floats: CPython's algorithm over the mantissa bits.
     let (mut m, mut e) = frexp(f.abs());
@@ -831,8 +859,14 @@ pub fn hash(o: &ObjRef) -> PyResult<i64> {
         s.hash.set(Some(h));
         return Ok(h);
     }
-    if let Some(i) = as_bigint(o) {
-        return Ok(int_hash(&i));
+    if let Some(i) = o.downcast::<IntObj>() {
+        return Ok(match i {
+            IntObj::Small(v) => small_int_hash(*v),
+            IntObj::Big(b) => int_hash(b),
+        });
+    }
+    if let Some(b) = o.downcast::<BoolObj>() {
+        return Ok(b.0 as i64);
     }
     if let Some(f) = o.downcast::<FloatObj>() {
         return Ok(float_hash(f.0));
@@ -1124,6 +1158,9 @@ fn builtin_compare_inner(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<b
 }
 
 pub fn compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<ObjRef> {
+    if let (Some(x), Some(y)) = (small_int(a), small_int(b)) {
+        return Ok(rt::bool_obj(ord_result(x, y, op)));
+    }
     if let Some(ba) = crate::attrs::base_value(a) {
         if lookup_type(&type_of(a), dunder_cmp(op)).is_none() {
             return compare(&ba, b, op);
@@ -1237,6 +1274,11 @@ fn dunder_bin(op: BinOp) -> (&'static str, &'static str, &'static str) {
 }
 
 pub fn binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
+    if let (Some(x), Some(y)) = (small_int(a), small_int(b)) {
+        if let Some(r) = crate::arith::small_int_op(x, y, op)? {
+            return Ok(r);
+        }
+    }
     if let Some(t) = proxy_target(a) {
         return binary(&t?, b, op);
     }
@@ -1391,6 +1433,13 @@ pub fn inplace(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
 pub fn unary(a: &ObjRef, op: UnOp) -> PyResult<ObjRef> {
     if op == UnOp::Not {
         return Ok(rt::bool_obj(!truthy(a)?));
+    }
+    if let Some(i) = small_int(a) {
+        match op {
+            UnOp::Neg if i != i64::MIN => return Ok(rt::int(-i)),
+            UnOp::Invert => return Ok(rt::int(!i)),
+            _ => {}
+        }
     }
     if let Some(i) = as_bigint(a) {
         return Ok(match op {
@@ -1587,6 +1636,17 @@ pub fn get_iter(o: &ObjRef) -> PyResult<ObjRef> {
         }));
     }
     if let Some(r) = o.downcast::<RangeObj>() {
+        let n = crate::arith::range_len(r);
+        let last: BigInt = &r.start + (&n - 1) * &r.step;
+        let small = (r.start.to_i64(), r.step.to_i64(), n.to_u64(), last.to_i64());
+        // Every value lies between the first and the last: when both fit in an i64, all do.
+        if let (Some(next), Some(step), Some(remaining), Some(_)) = small {
+            return Ok(rt::iter_obj(IterState::SmallRange {
+                next,
+                step,
+                remaining,
+            }));
+        }
         return Ok(rt::iter_obj(IterState::Range {
             next: r.start.clone(),
             stop: r.stop.clone(),

@@ -189,7 +189,7 @@ impl Runtime {
         // CPython's empty tuple is a shared singleton that is never tracked.
         empty_tuple.untrack();
         let small_ints = (-5i64..=256)
-            .map(|i| alloc(&INT_VT, IntObj(BigInt::from(i))))
+            .map(|i| alloc(&INT_VT, IntObj::Small(i)))
             .collect();
         let object = raw_type("object", vec![], Builtin::Object);
         let o = || vec![object.clone()];
@@ -436,17 +436,14 @@ pub fn int(i: i64) -> ObjRef {
     if (-5..=256).contains(&i) {
         return rt().small_ints[(i + 5) as usize].clone();
     }
-    alloc(&INT_VT, IntObj(BigInt::from(i)))
+    alloc(&INT_VT, IntObj::Small(i))
 }
 
 pub fn bigint(b: BigInt) -> ObjRef {
-    use num_traits::ToPrimitive;
-    if let Some(i) = b.to_i64() {
-        if (-5..=256).contains(&i) {
-            return rt().small_ints[(i + 5) as usize].clone();
-        }
+    match IntObj::from_bigint(b) {
+        IntObj::Small(i) => int(i),
+        big => alloc(&INT_VT, big),
     }
-    alloc(&INT_VT, IntObj(b))
 }
 
 pub fn float(f: f64) -> ObjRef {

@@ -53,7 +53,10 @@ fn getsizeof(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
             24
         }
     } else if let Some(i) = o.downcast::<IntObj>() {
-        let bits = i.0.bits() as usize;
+        let bits = match i {
+            IntObj::Small(v) => (u64::BITS - v.unsigned_abs().leading_zeros()) as usize,
+            IntObj::Big(b) => b.bits() as usize,
+        };
         24 + 4 * ((bits + 29) / 30).max(1)
     } else if o.downcast::<FloatObj>().is_some() {
         24

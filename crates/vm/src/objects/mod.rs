@@ -24,7 +24,37 @@ pub struct NoneObj;
 pub struct NotImplementedObj;
 pub struct EllipsisObj;
 pub struct BoolObj(pub bool);
-pub struct IntObj(pub BigInt);
+/// An int. Every value that fits in an `i64` is `Small` (machine arithmetic, no digit vector to allocate);
+/// `Big` only ever holds values outside the `i64` range, so each value has exactly one representation.
+pub enum IntObj {
+    Small(i64),
+    Big(BigInt),
+}
+
+impl IntObj {
+    pub fn from_bigint(b: BigInt) -> IntObj {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => IntObj::Small(i),
+            None => IntObj::Big(b),
+        }
+    }
+
+    pub fn to_bigint(&self) -> BigInt {
+        match self {
+            IntObj::Small(i) => BigInt::from(*i),
+            IntObj::Big(b) => b.clone(),
+        }
+    }
+
+    /// The value when it fits in an `i64` (always, unless it is `Big`).
+    pub fn small(&self) -> Option<i64> {
+        match self {
+            IntObj::Small(i) => Some(*i),
+            IntObj::Big(_) => None,
+        }
+    }
+}
 pub struct FloatObj(pub f64);
 pub struct ComplexObj(pub f64, pub f64);
 pub struct StrObj {
@@ -517,6 +547,12 @@ pub enum IterState {
     Seq {
         seq: ObjRef,
         index: usize,
+    },
+    /// A range whose values all fit in an `i64` (CPython's `range_iterator`; `Range` is its `longrange_iterator`).
+    SmallRange {
+        next: i64,
+        step: i64,
+        remaining: u64,
     },
     Range {
         next: BigInt,
