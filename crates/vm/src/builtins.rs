@@ -92,46 +92,54 @@ fn arity(name: &str, a: &[ObjRef], n: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// A `sep`/`end` argument of print: None or a str (the default when None or absent).
+fn print_text_arg(kw: Kw, name: &str) -> PyResult<Option<ObjRef>> {
+    match kwarg(kw, name) {
+        Some(s) if !is_none(s) => {
+            if str_of(s).is_none() {
+                return Err(type_error(format!(
+                    "{} must be None or a string, not {}",
+                    name,
+                    type_name(s)
+                )));
+            }
+            Ok(Some(s.clone()))
+        }
+        _ => Ok(None),
+    }
+}
+
 fn print(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
-    let sep = match kwarg(kw, "sep") {
-        Some(s) if !is_none(s) => str_of(s)
-            .ok_or_else(|| {
-                type_error(format!(
-                    "sep must be None or a string, not {}",
-                    type_name(s)
-                ))
-            })?
-            .to_string(),
-        _ => " ".into(),
+    let sep = print_text_arg(kw, "sep")?;
+    let end = print_text_arg(kw, "end")?;
+    let file = kwarg(kw, "file").filter(|f| !is_none(f));
+    // Like CPython, one write per piece (str(arg), sep, end): a file sees each piece, an error in a later
+    // str() leaves the earlier pieces written, and stdout may keep the str objects (rt::write_out_str).
+    let write = |piece: &ObjRef| -> PyResult<()> {
+        match file {
+            Some(f) => {
+                let w = ops::getattr(f, "write")?;
+                ops::call(&w, vec![piece.clone()], vec![])?;
+            }
+            None => rt::write_out_str(piece),
+        }
+        Ok(())
     };
-    let end = match kwarg(kw, "end") {
-        Some(s) if !is_none(s) => str_of(s)
-            .ok_or_else(|| {
-                type_error(format!(
-                    "end must be None or a string, not {}",
-                    type_name(s)
-                ))
-            })?
-            .to_string(),
-        _ => "\n".into(),
-    };
-    let mut out = String::new();
     for (i, x) in a.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            write(&sep.clone().unwrap_or_else(|| rt::char_str(' ')))?;
         }
-        out.push_str(&ops::str_(x)?);
+        write(&ops::str_object(x)?)?;
     }
-    out.push_str(&end);
-    match kwarg(kw, "file").filter(|f| !is_none(f)) {
-        Some(f) => {
-            let w = ops::getattr(f, "write")?;
-            ops::call(&w, vec![rt::string(out)], vec![])?;
-        }
-        None => rt::write_out(&out),
-    }
+    write(&end.unwrap_or_else(|| rt::char_str('\n')))?;
     if kwarg(kw, "flush").is_some_and(|f| ops::truthy(f).unwrap_or(false)) {
-        rt::flush_out();
+        match file {
+            Some(f) => {
+                let flush = ops::getattr(f, "flush")?;
+                ops::call(&flush, vec![], vec![])?;
+            }
+            None => rt::flush_out(),
+        }
     }
     Ok(rt::none())
 }

@@ -53,15 +53,23 @@ pub fn call(f: &ObjRef, args: Vec<ObjRef>, kwargs: Vec<(String, ObjRef)>) -> PyR
         return call(&func, full, kwargs);
     }
     if let Some(b) = f.downcast::<BuiltinObj>() {
-        return match &b.self_obj {
-            Some(s) if s.downcast::<ModuleObj>().is_none() => {
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(s.clone());
-                full.extend(args);
-                (b.f)(&full, &kwargs)
-            }
-            _ => (b.f)(&args, &kwargs),
-        };
+        // Each call of a built-in counts against the recursion limit, as CPython's generic calls of C
+        // functions do (" while calling a Python object"). NOTE: CPython's specialised call instructions
+        // skip the check for some built-ins (fast-call ones such as `next`); refpy keeps the generic rule.
+        let r = rt();
+        r.depth.set(r.depth.get() + 1);
+        let result =
+            ops::check_stack(" while calling a Python object").and_then(|_| match &b.self_obj {
+                Some(s) if s.downcast::<ModuleObj>().is_none() => {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(s.clone());
+                    full.extend(args);
+                    (b.f)(&full, &kwargs)
+                }
+                _ => (b.f)(&args, &kwargs),
+            });
+        r.depth.set(r.depth.get() - 1);
+        return result;
     }
     if f.downcast::<TypeObj>().is_some() {
         return crate::builtins::construct(f, args, kwargs);

@@ -502,7 +502,9 @@ fn split_impl(a: &[ObjRef], kw: Kw, right: bool) -> PyResult<ObjRef> {
             }
         }
         Some(sep) => {
-            let sep = str_arg(sep, "must be str or None")?;
+            let sep = str_of(sep).ok_or_else(|| {
+                type_error(format!("must be str or None, not {}", type_name(sep)))
+            })?;
             if sep.is_empty() {
                 return Err(value_error("empty separator"));
             }

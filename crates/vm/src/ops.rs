@@ -718,6 +718,31 @@ pub fn set_items(o: &ObjRef) -> Vec<ObjRef> {
     crate::setorder::order(entries)
 }
 
+/// `type(o).__str__(o)` for an instance of a Python class that defines it, checked to return a str.
+fn instance_str(o: &ObjRef) -> PyResult<Option<ObjRef>> {
+    match call_special(o, "__str__", vec![])? {
+        Some(r) if str_of(&r).is_none() => Err(type_error(format!(
+            "__str__ returned non-string (type {})",
+            type_name(&r)
+        ))),
+        r => Ok(r),
+    }
+}
+
+/// `str(o)` as an object, as `print` passes it to `write`: a str is itself and `__str__`'s result is
+/// passed on as returned (both can be held by stdout, see [`rt::write_out_str`]).
+pub fn str_object(o: &ObjRef) -> PyResult<ObjRef> {
+    if o.downcast::<StrObj>().is_some() {
+        return Ok(o.clone());
+    }
+    if o.downcast::<Instance>().is_some() {
+        if let Some(r) = instance_str(o)? {
+            return Ok(r);
+        }
+    }
+    Ok(rt::string(str_(o)?))
+}
+
 pub fn str_(o: &ObjRef) -> PyResult<String> {
     if let Some(t) = proxy_target(o) {
         return str_(&t?);
@@ -726,14 +751,8 @@ pub fn str_(o: &ObjRef) -> PyResult<String> {
         return Ok(s.s.clone());
     }
     if let Some(i) = o.downcast::<Instance>() {
-        if let Some(r) = call_special(o, "__str__", vec![])? {
-            return match str_of(&r) {
-                Some(s) => Ok(s.to_string()),
-                None => Err(type_error(format!(
-                    "__str__ returned non-string (type {})",
-                    type_name(&r)
-                ))),
-            };
+        if let Some(r) = instance_str(o)? {
+            return Ok(str_of(&r).unwrap_or_default().to_string());
         }
         if i.exc.is_some() {
             let args = exc_args(o);

@@ -112,6 +112,11 @@ pub struct Runtime {
     pub stack_base: Cell<usize>,
     pub out: RefCell<String>,
     pub out_is_tty: Cell<bool>,
+    /// The `str` objects stdout holds until its next flush (CPython's TextIOWrapper keeps short ASCII
+    /// strings themselves in its pending list, which shows in their reference counts), and the byte
+    /// count of everything pending.
+    pub out_pending: RefCell<Vec<ObjRef>>,
+    pub out_pending_bytes: Cell<usize>,
     pub gc_callbacks: ObjRef,
     pub gc_garbage: ObjRef,
     pub argv: RefCell<Vec<String>>,
@@ -327,6 +332,8 @@ impl Runtime {
             stack_base: Cell::new(0),
             out: RefCell::new(String::new()),
             out_is_tty: Cell::new(false),
+            out_pending: RefCell::new(Vec::new()),
+            out_pending_bytes: Cell::new(0),
             gc_callbacks,
             gc_garbage,
             argv: RefCell::new(Vec::new()),
@@ -610,11 +617,50 @@ pub fn write_out(s: &str) {
         o.len() > 8192 || (r.out_is_tty.get() && s.contains('\n'))
     };
     if flush {
-        flush_out();
+        write_buffered_out();
     }
 }
 
+/// `sys.stdout.write(text)` for a str object, after CPython's `_io.TextIOWrapper.write`: the text counts
+/// towards the 8192-byte chunk, and an ASCII text of at most one chunk is kept as the object itself
+/// (not an encoded copy) until the pending text is passed on: when the next text would overflow the
+/// chunk, when the chunk is full, at a line end on a terminal (line buffering), or at a flush.
+pub fn write_out_str(text: &ObjRef) {
+    const CHUNK: usize = 8192;
+    let Some(s) = crate::ops::str_of(text) else {
+        return;
+    };
+    let r = rt();
+    if r.out_pending_bytes.get() + s.len() > CHUNK {
+        release_pending_out();
+    }
+    if s.is_ascii() && s.len() <= CHUNK {
+        r.out_pending.borrow_mut().push(text.clone());
+    }
+    r.out_pending_bytes.set(r.out_pending_bytes.get() + s.len());
+    let line_end = r.out_is_tty.get() && s.contains(['\n', '\r']);
+    if r.out_pending_bytes.get() >= CHUNK || line_end {
+        release_pending_out();
+    }
+    write_out(s);
+}
+
+/// The pending text has been encoded and passed on: stdout no longer holds the str objects.
+fn release_pending_out() {
+    let r = rt();
+    r.out_pending_bytes.set(0);
+    let held = std::mem::take(&mut *r.out_pending.borrow_mut());
+    drop(held);
+}
+
+/// `sys.stdout.flush()`: pass on the pending text and write everything buffered.
 pub fn flush_out() {
+    release_pending_out();
+    write_buffered_out();
+}
+
+/// Write the bytes buffered so far to the process's stdout.
+fn write_buffered_out() {
     use std::io::Write;
     let s = std::mem::take(&mut *rt().out.borrow_mut());
     if !s.is_empty() {
@@ -652,8 +698,9 @@ pub fn charge_step() -> crate::PyResult<()> {
     Ok(())
 }
 
+/// On a terminal, show stdout's text before writing to stderr (the str objects stay pending).
 pub fn flush_out_if_tty() {
     if rt().out_is_tty.get() {
-        flush_out();
+        write_buffered_out();
     }
 }

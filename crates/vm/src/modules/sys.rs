@@ -156,17 +156,18 @@ fn setrecursionlimit(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 }
 
 fn write_stdout(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let s = a
+    let text = a
         .last()
         .ok_or_else(|| type_error("write() takes exactly one argument (0 given)"))?;
-    let s = ops::str_of(s).ok_or_else(|| {
+    let s = ops::str_of(text).ok_or_else(|| {
         type_error(format!(
             "write() argument must be str, not {}",
-            type_name(s)
+            type_name(text)
         ))
     })?;
-    rt::write_out(s);
-    Ok(rt::int(s.chars().count() as i64))
+    let n = s.chars().count();
+    rt::write_out_str(text);
+    Ok(rt::int(n as i64))
 }
 
 fn write_stderr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {

@@ -1,0 +1,30 @@
+# A block-buffered stdout keeps short ASCII str objects themselves until its 8192-byte chunk is passed on.
+import sys
+s = "".join(["ab", "c"])
+print(sys.getrefcount(s))
+print(s)
+print(sys.getrefcount(s))
+t = "".join(["x" * 5000, "y"])
+sys.stdout.write(t)
+print(sys.getrefcount(s), sys.getrefcount(t))
+u = "".join(["x" * 4000, "y"])
+sys.stdout.write(u)
+print(sys.getrefcount(s), sys.getrefcount(t), sys.getrefcount(u))
+n = "".join(["\u00e9", "y"])
+print(n)
+print(sys.getrefcount(n))
+class S:
+    def __str__(self):
+        return s
+print(S())
+print(sys.getrefcount(s))
+print(s, sep=s, end=s)
+print(sys.getrefcount(s))
+w = "".join(["x" * 9000, "y"])
+sys.stdout.write(w)
+print(sys.getrefcount(w))
+sys.stdout.flush()
+print(sys.getrefcount(s), sys.getrefcount(u))
+v = "".join(["v", "w"])
+print(v, flush=True)
+print(sys.getrefcount(v))
