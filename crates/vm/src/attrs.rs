@@ -85,7 +85,10 @@ pub fn bind(descr: ObjRef, o: &ObjRef, cls: &ObjRef) -> PyResult<ObjRef> {
     }
     if let Some(b) = descr.downcast::<BuiltinObj>() {
         if b.self_obj.is_none() && b.name.starts_with("__") {
-            return Ok(rt::bound_builtin(b.name, b.f, o.clone()));
+            return Ok(match b.method {
+                Some(m) => rt::method_obj(m, Some(o.clone())),
+                None => rt::bound_builtin(b.name, b.f, o.clone()),
+            });
         }
     }
     if let Some(get) = user_descriptor_hook(&descr, "__get__") {
@@ -135,8 +138,8 @@ pub fn getattr(o: &ObjRef, name: &str) -> PyResult<ObjRef> {
     if let Some(v) = builtin_object_attr(o, name)? {
         return Ok(v);
     }
-    if let Some((n, f)) = crate::methods::lookup(o, name) {
-        return Ok(rt::bound_builtin(n, f, o.clone()));
+    if let Some(m) = crate::methods::lookup(o, name) {
+        return Ok(crate::methods::bind(m, o));
     }
     if let Some(w) = refpy_heap::weakref::as_weakref(o) {
         if w.kind() == refpy_heap::weakref::WeakKind::Proxy {
@@ -220,8 +223,8 @@ fn instance_getattr(o: &ObjRef, i: &Instance, name: &str) -> PyResult<ObjRef> {
         return bind(d, o, &cls);
     }
     if let Some(b) = i.base.borrow().clone() {
-        if let Some((n, f)) = crate::methods::lookup(&b, name) {
-            return Ok(rt::bound_builtin(n, f, b));
+        if let Some(m) = crate::methods::lookup(&b, name) {
+            return Ok(crate::methods::bind(m, &b));
         }
     }
     if let Some(ga) = lookup_type(&cls, "__getattr__") {
@@ -308,8 +311,8 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
         return Ok(f);
     }
     if let Some(b) = t.builtin {
-        if let Some((n, f)) = crate::methods::lookup_for_type(b, name) {
-            return Ok(rt::builtin_fn(n, f));
+        if let Some(m) = crate::methods::lookup_for_type(b, name) {
+            return Ok(crate::methods::from_type(m, o));
         }
     }
     if let Some((n, f)) = object_method(name) {

@@ -7,6 +7,7 @@ use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 use refpy_heap::ObjRef;
 
+use crate::callsig::{def, MethodTable, Params};
 use crate::exc::*;
 use crate::methods::kwarg;
 use crate::object::alloc;
@@ -790,64 +791,67 @@ pub fn file_lines(o: &ObjRef) -> PyResult<Vec<ObjRef>> {
     Ok(lines)
 }
 
-pub fn file_method(name: &str) -> Option<(&'static str, NativeFn)> {
-    fn read(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-        let f = fobj(&a[0]);
-        let c = f.content.borrow();
-        let s = c[f.pos.get()..].to_string();
-        f.pos.set(c.len());
-        Ok(rt::string(s))
+/// The methods of a file object from `open`.
+pub static FILE: MethodTable = MethodTable {
+    type_name: "TextIOWrapper",
+    accepts: |o| o.downcast::<FileObj>().is_some(),
+    methods: &[
+        def("read", file_read, Params::Positional(0, 1)),
+        def("readline", file_readline, Params::Positional(0, 1)),
+        def("readlines", file_readlines, Params::Positional(0, 1)),
+        def("write", file_write, Params::One),
+        def("close", file_close, Params::NoArgs),
+        def("flush", file_enter, Params::NoArgs),
+        def("__enter__", file_enter, Params::NoArgs),
+        def("__exit__", file_exit, Params::Star),
+    ],
+};
+
+fn file_read(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let f = fobj(&a[0]);
+    let c = f.content.borrow();
+    let s = c[f.pos.get()..].to_string();
+    f.pos.set(c.len());
+    Ok(rt::string(s))
+}
+fn file_readline(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let f = fobj(&a[0]);
+    let c = f.content.borrow();
+    let rest = &c[f.pos.get()..];
+    let end = rest.find('\n').map_or(rest.len(), |p| p + 1);
+    f.pos.set(f.pos.get() + end);
+    Ok(rt::str_obj(&rest[..end]))
+}
+fn file_readlines(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::list(file_lines(&a[0])?))
+}
+fn file_write(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let f = fobj(&a[0]);
+    if f.closed.get() {
+        return Err(value_error("I/O operation on closed file."));
     }
-    fn readline(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-        let f = fobj(&a[0]);
-        let c = f.content.borrow();
-        let rest = &c[f.pos.get()..];
-        let end = rest.find('\n').map_or(rest.len(), |p| p + 1);
-        f.pos.set(f.pos.get() + end);
-        Ok(rt::str_obj(&rest[..end]))
-    }
-    fn readlines(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-        Ok(rt::list(file_lines(&a[0])?))
-    }
-    fn write(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-        let f = fobj(&a[0]);
-        if f.closed.get() {
-            return Err(value_error("I/O operation on closed file."));
-        }
-        let s = ops::str_of(&a[1]).ok_or_else(|| {
-            type_error(format!(
-                "write() argument must be str, not {}",
-                type_name(&a[1])
-            ))
-        })?;
-        f.content.borrow_mut().push_str(s);
-        file_flush(f);
-        Ok(rt::int(s.chars().count() as i64))
-    }
-    fn close(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-        let f = fobj(&a[0]);
-        file_flush(f);
-        f.closed.set(true);
-        Ok(rt::none())
-    }
-    fn enter(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-        Ok(a[0].clone())
-    }
-    fn exit(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
-        close(&a[..1], kw)?;
-        Ok(rt::bool_obj(false))
-    }
-    Some(match name {
-        "read" => ("read", read),
-        "readline" => ("readline", readline),
-        "readlines" => ("readlines", readlines),
-        "write" => ("write", write),
-        "close" => ("close", close),
-        "flush" => ("flush", enter),
-        "__enter__" => ("__enter__", enter),
-        "__exit__" => ("__exit__", exit),
-        _ => return None,
-    })
+    let s = ops::str_of(&a[1]).ok_or_else(|| {
+        type_error(format!(
+            "write() argument must be str, not {}",
+            type_name(&a[1])
+        ))
+    })?;
+    f.content.borrow_mut().push_str(s);
+    file_flush(f);
+    Ok(rt::int(s.chars().count() as i64))
+}
+fn file_close(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let f = fobj(&a[0]);
+    file_flush(f);
+    f.closed.set(true);
+    Ok(rt::none())
+}
+fn file_enter(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(a[0].clone())
+}
+fn file_exit(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    file_close(&a[..1], kw)?;
+    Ok(rt::bool_obj(false))
 }
 
 // ---- object's own methods -----------------------------------------------------------------------
@@ -953,21 +957,11 @@ pub fn property_deleter(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     property_replace(a, 2)
 }
 
-/// Class-level callables of built-in types: `dict.fromkeys`, `int.from_bytes`, `object.__new__`…
+/// Class-level callables of built-in types without a declared signature: `int.from_bytes`, `object.__new__`.
 pub fn type_static_method(t: &ObjRef, name: &str) -> Option<ObjRef> {
     let b = t.downcast::<TypeObj>()?.builtin?;
     match (b, name) {
-        (Builtin::Dict, "fromkeys") => {
-            Some(rt::builtin_fn("fromkeys", crate::methods::dict_fromkeys))
-        }
-        (Builtin::Bytes, "fromhex") => crate::methods::lookup_for_type(Builtin::Bytes, "fromhex")
-            .map(|(n, f)| rt::builtin_fn(n, f)),
-        (Builtin::Float, "fromhex") => crate::methods::lookup_for_type(Builtin::Float, "fromhex")
-            .map(|(n, f)| rt::builtin_fn(n, f)),
         (Builtin::Int, "from_bytes") => Some(rt::builtin_fn("from_bytes", int_from_bytes)),
-        (Builtin::Str, "maketrans") => {
-            Some(rt::builtin_fn("maketrans", crate::methods::str_maketrans))
-        }
         (_, "__new__") => Some(rt::builtin_fn("__new__", object_new)),
         _ => None,
     }

@@ -58,16 +58,21 @@ pub fn call(f: &ObjRef, args: Vec<ObjRef>, kwargs: Vec<(String, ObjRef)>) -> PyR
         // skip the check for some built-ins (fast-call ones such as `next`); refpy keeps the generic rule.
         let r = rt();
         r.depth.set(r.depth.get() + 1);
-        let result =
-            ops::check_stack(" while calling a Python object").and_then(|_| match &b.self_obj {
+        let result = ops::check_stack(" while calling a Python object").and_then(|_| {
+            let (mut full, bound) = match &b.self_obj {
                 Some(s) if s.downcast::<ModuleObj>().is_none() => {
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(s.clone());
                     full.extend(args);
-                    (b.f)(&full, &kwargs)
+                    (full, true)
                 }
-                _ => (b.f)(&args, &kwargs),
-            });
+                _ => (args, false),
+            };
+            if let Some(m) = &b.method {
+                m.check(&mut full, &kwargs, bound)?;
+            }
+            (b.f)(&full, &kwargs)
+        });
         r.depth.set(r.depth.get() - 1);
         return result;
     }

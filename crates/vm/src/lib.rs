@@ -7,6 +7,7 @@ pub mod arith;
 pub mod attrs;
 pub mod builtins;
 pub mod bytecode;
+pub mod callsig;
 pub mod compile;
 pub mod eval;
 pub mod exc;

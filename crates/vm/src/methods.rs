@@ -3,157 +3,397 @@
 use num_bigint::BigInt;
 use refpy_heap::ObjRef;
 
+use crate::callsig::{classdef, def, Binding, Method, MethodTable, Params};
 use crate::exc::*;
 use crate::objects::*;
 use crate::ops::{self, str_of, type_name};
 use crate::rt::{self, rt};
 
 type Kw<'a> = &'a [(String, ObjRef)];
-type M = (&'static str, NativeFn);
 
-macro_rules! m {
-    ($($name:literal => $f:expr),* $(,)?) => {
-        |name: &str| -> Option<M> {
-            match name {
-                $($name => Some(($name, $f as NativeFn)),)*
-                _ => None,
-            }
-        }
-    };
-}
-
-pub fn lookup(o: &ObjRef, name: &str) -> Option<M> {
-    let b = if o.downcast::<ListObj>().is_some() {
-        Builtin::List
+/// The method `name` of `o`'s built-in type, if it has one.
+pub fn lookup(o: &ObjRef, name: &str) -> Option<Method> {
+    let table = if o.downcast::<ListObj>().is_some() {
+        &LIST
     } else if o.downcast::<StrObj>().is_some() {
-        Builtin::Str
+        &STR
     } else if o.downcast::<DictObj>().is_some() {
-        Builtin::Dict
+        &DICT
     } else if o.downcast::<TupleObj>().is_some() {
-        Builtin::Tuple
+        &TUPLE
     } else if let Some(s) = o.downcast::<SetObj>() {
         if s.frozen {
-            Builtin::FrozenSet
+            &FROZENSET
         } else {
-            Builtin::Set
+            &SET
         }
     } else if o.downcast::<BytesObj>().is_some() {
-        Builtin::Bytes
+        &BYTES
     } else if o.downcast::<ByteArrayObj>().is_some() {
-        Builtin::ByteArray
-    } else if ops::as_bigint(o).is_some() {
-        Builtin::Int
+        &BYTEARRAY
+    } else if is_int(o) {
+        &INT
     } else if o.downcast::<FloatObj>().is_some() {
-        Builtin::Float
+        &FLOAT
     } else if o.downcast::<GeneratorObj>().is_some() {
-        return gen_methods(name);
+        &GENERATOR
     } else if o.downcast::<FileObj>().is_some() {
-        return crate::builtins::file_method(name);
-    } else if o.downcast::<DictViewObj>().is_some() {
-        return None;
+        &crate::builtins::FILE
     } else if o.downcast::<IterObj>().is_some() {
-        return iter_methods(name);
+        &ITERATOR
     } else if o.downcast::<RangeObj>().is_some() {
-        return m!("index" => range_index, "count" => seq_count)(name);
+        &RANGE
     } else {
         return None;
     };
-    lookup_for_type(b, name)
+    table.get(name)
 }
 
-pub fn lookup_for_type(b: Builtin, name: &str) -> Option<M> {
+/// The method `name` of built-in type `b`, as `b.name` finds it.
+pub fn lookup_for_type(b: Builtin, name: &str) -> Option<Method> {
     match b {
-        Builtin::List => m!(
-            "append" => list_append, "extend" => list_extend, "pop" => list_pop, "insert" => list_insert,
-            "remove" => list_remove, "clear" => list_clear, "index" => seq_index, "count" => seq_count,
-            "reverse" => list_reverse, "sort" => list_sort, "copy" => list_copy,
-            "__len__" => dunder_len, "__getitem__" => dunder_getitem, "__contains__" => dunder_contains,
-            "__iter__" => dunder_iter,
-        )(name),
-        Builtin::Tuple => m!("index" => seq_index, "count" => seq_count, "__len__" => dunder_len,
-            "__getitem__" => dunder_getitem)(name),
-        Builtin::Str => str_methods(name),
-        Builtin::Dict => m!(
-            "get" => dict_get, "keys" => dict_keys, "values" => dict_values, "items" => dict_items,
-            "pop" => dict_pop, "popitem" => dict_popitem, "setdefault" => dict_setdefault,
-            "update" => dict_update, "clear" => dict_clear, "copy" => dict_copy, "fromkeys" => dict_fromkeys,
-            "__len__" => dunder_len, "__getitem__" => dunder_getitem, "__contains__" => dunder_contains,
-            "__setitem__" => dunder_setitem, "__iter__" => dunder_iter,
-        )(name),
-        Builtin::Set | Builtin::FrozenSet => m!(
-            "add" => set_add, "discard" => set_discard, "remove" => set_remove, "pop" => set_pop,
-            "clear" => set_clear, "copy" => set_copy, "union" => set_union, "intersection" => set_intersection,
-            "difference" => set_difference, "symmetric_difference" => set_symdiff, "update" => set_update,
-            "issubset" => set_issubset, "issuperset" => set_issuperset, "isdisjoint" => set_isdisjoint,
-            "difference_update" => set_difference_update, "intersection_update" => set_intersection_update,
-            "__len__" => dunder_len, "__contains__" => dunder_contains,
-        )(name),
-        Builtin::Bytes | Builtin::ByteArray => m!(
-            "decode" => bytes_decode, "hex" => bytes_hex, "upper" => bytes_upper, "lower" => bytes_lower,
-            "split" => bytes_split, "strip" => bytes_strip, "replace" => bytes_replace, "find" => bytes_find,
-            "startswith" => bytes_startswith, "endswith" => bytes_endswith, "join" => bytes_join,
-            "count" => bytes_count, "append" => bytearray_append, "extend" => bytearray_extend,
-            "pop" => bytearray_pop, "fromhex" => bytes_fromhex,
-        )(name),
-        Builtin::Int | Builtin::Bool => {
-            m!("bit_length" => int_bit_length, "to_bytes" => int_to_bytes,
-            "__add__" => int_add, "conjugate" => int_self)(name)
-        }
-        Builtin::Float => m!("is_integer" => float_is_integer, "hex" => float_hex,
-            "as_integer_ratio" => float_as_integer_ratio, "fromhex" => float_fromhex, "conjugate" => int_self)(
-            name,
-        ),
-        _ => None,
+        Builtin::List => &LIST,
+        Builtin::Tuple => &TUPLE,
+        Builtin::Str => &STR,
+        Builtin::Dict => &DICT,
+        Builtin::Set => &SET,
+        Builtin::FrozenSet => &FROZENSET,
+        Builtin::Bytes => &BYTES,
+        Builtin::ByteArray => &BYTEARRAY,
+        Builtin::Int | Builtin::Bool => &INT,
+        Builtin::Float => &FLOAT,
+        Builtin::Range => &RANGE,
+        _ => return None,
     }
+    .get(name)
 }
 
-fn gen_methods(name: &str) -> Option<M> {
-    m!("send" => gen_send, "close" => gen_close, "throw" => gen_throw, "__next__" => iter_next)(
-        name,
+/// `o.name` for a method found by `lookup`: bound to `o`, or to `o`'s type for a class method.
+pub fn bind(m: Method, o: &ObjRef) -> ObjRef {
+    rt::method_obj(
+        m,
+        Some(match m.def.binding {
+            Binding::Instance => o.clone(),
+            Binding::Class => ops::type_of(o),
+        }),
     )
 }
 
-fn iter_methods(name: &str) -> Option<M> {
-    m!("__next__" => iter_next, "__iter__" => int_self)(name)
+/// `T.name` for a method found by `lookup_for_type` on type `t`: unbound, or bound to `t` for a class
+/// method.
+pub fn from_type(m: Method, t: &ObjRef) -> ObjRef {
+    match m.def.binding {
+        Binding::Instance => rt::method_obj(m, None),
+        Binding::Class => rt::method_obj(m, Some(t.clone())),
+    }
 }
+
+/// Every table, for tests that call every method.
+pub fn all_tables() -> [&'static MethodTable; 14] {
+    [
+        &LIST,
+        &TUPLE,
+        &STR,
+        &DICT,
+        &SET,
+        &FROZENSET,
+        &BYTES,
+        &BYTEARRAY,
+        &INT,
+        &FLOAT,
+        &RANGE,
+        &ITERATOR,
+        &GENERATOR,
+        &crate::builtins::FILE,
+    ]
+}
+
+fn is_int(o: &ObjRef) -> bool {
+    o.downcast::<IntObj>().is_some() || o.downcast::<BoolObj>().is_some()
+}
+
+use Params::{Any, Keywords, NoArgs, One, Positional, Star, StarKeywords, Tuple, Wrapper};
+
+pub static LIST: MethodTable = MethodTable {
+    type_name: "list",
+    accepts: |o| o.downcast::<ListObj>().is_some(),
+    methods: &[
+        def("append", list_append, One),
+        def("extend", list_extend, One),
+        def("pop", list_pop, Positional(0, 1)),
+        def("insert", list_insert, Positional(2, 2)),
+        def("remove", list_remove, One),
+        def("clear", list_clear, NoArgs),
+        def("index", seq_index, Positional(1, 3)),
+        def("count", seq_count, One),
+        def("reverse", list_reverse, NoArgs),
+        def(
+            "sort",
+            list_sort,
+            Keywords {
+                names: &["key", "reverse"],
+                positional: 0,
+            },
+        ),
+        def("copy", list_copy, NoArgs),
+        def("__len__", dunder_len, Wrapper(0)),
+        def("__getitem__", dunder_getitem, One),
+        def("__contains__", dunder_contains, Wrapper(1)),
+        def("__iter__", dunder_iter, Wrapper(0)),
+    ],
+};
+
+pub static TUPLE: MethodTable = MethodTable {
+    type_name: "tuple",
+    accepts: |o| o.downcast::<TupleObj>().is_some(),
+    methods: &[
+        def("index", seq_index, Positional(1, 3)),
+        def("count", seq_count, One),
+        def("__len__", dunder_len, Wrapper(0)),
+        def("__getitem__", dunder_getitem, Wrapper(1)),
+    ],
+};
+
+const SPLIT: Params = Keywords {
+    names: &["sep", "maxsplit"],
+    positional: 2,
+};
+const CODEC: Params = Keywords {
+    names: &["encoding", "errors"],
+    positional: 2,
+};
+
+pub static STR: MethodTable = MethodTable {
+    type_name: "str",
+    accepts: |o| o.downcast::<StrObj>().is_some(),
+    methods: &[
+        def("join", str_join, One),
+        def("split", str_split, SPLIT),
+        def("rsplit", str_rsplit, SPLIT),
+        def("strip", str_strip, Positional(0, 1)),
+        def("lstrip", str_lstrip, Positional(0, 1)),
+        def("rstrip", str_rstrip, Positional(0, 1)),
+        def("upper", str_upper, NoArgs),
+        def("lower", str_lower, NoArgs),
+        def("replace", str_replace, Positional(2, 3)),
+        def("startswith", str_startswith, Tuple(1, 3)),
+        def("endswith", str_endswith, Tuple(1, 3)),
+        def("find", str_find, Tuple(1, 3)),
+        def("rfind", str_rfind, Tuple(1, 3)),
+        def("index", str_index, Tuple(1, 3)),
+        def("rindex", str_rindex, Tuple(1, 3)),
+        def("count", str_count, Tuple(1, 3)),
+        def("format", str_format, Any),
+        def("format_map", str_format_map, One),
+        def("isdigit", str_isdigit, NoArgs),
+        def("isdecimal", str_isdigit, NoArgs),
+        def("isnumeric", str_isnumeric, NoArgs),
+        def("isalpha", str_isalpha, NoArgs),
+        def("isalnum", str_isalnum, NoArgs),
+        def("isspace", str_isspace, NoArgs),
+        def("isupper", str_isupper, NoArgs),
+        def("islower", str_islower, NoArgs),
+        def("istitle", str_istitle, NoArgs),
+        def("isidentifier", str_isidentifier, NoArgs),
+        def("isprintable", str_isprintable, NoArgs),
+        def("title", str_title, NoArgs),
+        def("capitalize", str_capitalize, NoArgs),
+        def("swapcase", str_swapcase, NoArgs),
+        def("casefold", str_casefold, NoArgs),
+        def("center", str_center, Positional(1, 2)),
+        def("ljust", str_ljust, Positional(1, 2)),
+        def("rjust", str_rjust, Positional(1, 2)),
+        def("zfill", str_zfill, One),
+        def("encode", str_encode, CODEC),
+        def(
+            "splitlines",
+            str_splitlines,
+            Keywords {
+                names: &["keepends"],
+                positional: 1,
+            },
+        ),
+        def("partition", str_partition, One),
+        def("rpartition", str_rpartition, One),
+        def("translate", str_translate, One),
+        classdef("maketrans", str_maketrans, Positional(1, 3)),
+        def(
+            "expandtabs",
+            str_expandtabs,
+            Keywords {
+                names: &["tabsize"],
+                positional: 1,
+            },
+        ),
+        def("removeprefix", str_removeprefix, One),
+        def("removesuffix", str_removesuffix, One),
+        def("__len__", dunder_len, Wrapper(0)),
+        def("__contains__", dunder_contains, Wrapper(1)),
+        def("__getitem__", dunder_getitem, Wrapper(1)),
+    ],
+};
+
+pub static DICT: MethodTable = MethodTable {
+    type_name: "dict",
+    accepts: |o| o.downcast::<DictObj>().is_some(),
+    methods: &[
+        def("get", dict_get, Positional(1, 2)),
+        def("keys", dict_keys, NoArgs),
+        def("values", dict_values, NoArgs),
+        def("items", dict_items, NoArgs),
+        def("pop", dict_pop, Positional(1, 2)),
+        def("popitem", dict_popitem, NoArgs),
+        def("setdefault", dict_setdefault, Positional(1, 2)),
+        def("update", dict_update, StarKeywords(1)),
+        def("clear", dict_clear, NoArgs),
+        def("copy", dict_copy, NoArgs),
+        classdef("fromkeys", dict_fromkeys, Positional(1, 2)),
+        def("__len__", dunder_len, Wrapper(0)),
+        def("__getitem__", dunder_getitem, One),
+        def("__contains__", dunder_contains, One),
+        def("__setitem__", dunder_setitem, Wrapper(2)),
+        def("__iter__", dunder_iter, Wrapper(0)),
+    ],
+};
+
+pub static SET: MethodTable = MethodTable {
+    type_name: "set",
+    accepts: |o| o.downcast::<SetObj>().is_some_and(|s| !s.frozen),
+    methods: &[
+        def("add", set_add, One),
+        def("discard", set_discard, One),
+        def("remove", set_remove, One),
+        def("pop", set_pop, NoArgs),
+        def("clear", set_clear, NoArgs),
+        def("copy", set_copy, NoArgs),
+        def("union", set_union, Star),
+        def("intersection", set_intersection, Star),
+        def("difference", set_difference, Star),
+        def("symmetric_difference", set_symdiff, One),
+        def("update", set_update, Star),
+        def("difference_update", set_difference_update, Star),
+        def("intersection_update", set_intersection_update, Star),
+        def("issubset", set_issubset, One),
+        def("issuperset", set_issuperset, One),
+        def("isdisjoint", set_isdisjoint, One),
+        def("__len__", dunder_len, Wrapper(0)),
+        def("__contains__", dunder_contains, One),
+    ],
+};
+
+pub static FROZENSET: MethodTable = MethodTable {
+    type_name: "frozenset",
+    accepts: |o| o.downcast::<SetObj>().is_some_and(|s| s.frozen),
+    methods: &[
+        def("copy", set_copy, NoArgs),
+        def("union", set_union, Star),
+        def("intersection", set_intersection, Star),
+        def("difference", set_difference, Star),
+        def("symmetric_difference", set_symdiff, One),
+        def("issubset", set_issubset, One),
+        def("issuperset", set_issuperset, One),
+        def("isdisjoint", set_isdisjoint, One),
+        def("__len__", dunder_len, Wrapper(0)),
+        def("__contains__", dunder_contains, One),
+    ],
+};
+
+/// The methods bytes and bytearray share.
+macro_rules! bytes_methods {
+    ($($extra:expr),* $(,)?) => {
+        &[
+            def("decode", bytes_decode, CODEC),
+            def("hex", bytes_hex, Keywords { names: &["sep", "bytes_per_sep"], positional: 2 }),
+            def("upper", bytes_upper, NoArgs),
+            def("lower", bytes_lower, NoArgs),
+            def("split", bytes_split, SPLIT),
+            def("strip", bytes_strip, Positional(0, 1)),
+            def("replace", bytes_replace, Positional(2, 3)),
+            def("find", bytes_find, Tuple(1, 3)),
+            def("count", bytes_count, Tuple(1, 3)),
+            def("startswith", bytes_startswith, Tuple(1, 3)),
+            def("endswith", bytes_endswith, Tuple(1, 3)),
+            def("join", bytes_join, One),
+            classdef("fromhex", bytes_fromhex, One),
+            $($extra,)*
+        ]
+    };
+}
+
+pub static BYTES: MethodTable = MethodTable {
+    type_name: "bytes",
+    accepts: |o| o.downcast::<BytesObj>().is_some(),
+    methods: bytes_methods!(),
+};
+
+pub static BYTEARRAY: MethodTable = MethodTable {
+    type_name: "bytearray",
+    accepts: |o| o.downcast::<ByteArrayObj>().is_some(),
+    methods: bytes_methods!(
+        def("append", bytearray_append, One),
+        def("extend", bytearray_extend, One),
+        def("pop", bytearray_pop, Positional(0, 1)),
+    ),
+};
+
+pub static INT: MethodTable = MethodTable {
+    type_name: "int",
+    accepts: is_int,
+    methods: &[
+        def("bit_length", int_bit_length, NoArgs),
+        def(
+            "to_bytes",
+            int_to_bytes,
+            Keywords {
+                names: &["length", "byteorder", "signed"],
+                positional: 2,
+            },
+        ),
+        def("__add__", int_add, Wrapper(1)),
+        def("conjugate", same_object, NoArgs),
+    ],
+};
+
+pub static FLOAT: MethodTable = MethodTable {
+    type_name: "float",
+    accepts: |o| o.downcast::<FloatObj>().is_some(),
+    methods: &[
+        def("is_integer", float_is_integer, NoArgs),
+        def("hex", float_hex, NoArgs),
+        def("as_integer_ratio", float_as_integer_ratio, NoArgs),
+        classdef("fromhex", float_fromhex, One),
+        def("conjugate", same_object, NoArgs),
+    ],
+};
+
+pub static RANGE: MethodTable = MethodTable {
+    type_name: "range",
+    accepts: |o| o.downcast::<RangeObj>().is_some(),
+    methods: &[def("index", range_index, One), def("count", seq_count, One)],
+};
+
+pub static ITERATOR: MethodTable = MethodTable {
+    type_name: "iterator",
+    accepts: |o| o.downcast::<IterObj>().is_some(),
+    methods: &[
+        def("__next__", iter_next, Wrapper(0)),
+        def("__iter__", same_object, Wrapper(0)),
+    ],
+};
+
+pub static GENERATOR: MethodTable = MethodTable {
+    type_name: "generator",
+    accepts: |o| o.downcast::<GeneratorObj>().is_some(),
+    methods: &[
+        def("send", gen_send, One),
+        def("close", gen_close, NoArgs),
+        def("throw", gen_throw, Positional(1, 3)),
+        def("__next__", iter_next, Wrapper(0)),
+    ],
+};
 
 fn list_of(o: &ObjRef) -> &ListObj {
     o.downcast::<ListObj>().unwrap()
-}
-
-fn nargs(name: &str, args: &[ObjRef], min: usize, max: usize) -> PyResult<()> {
-    let n = args.len() - 1;
-    if n < min || n > max {
-        if min == max {
-            if min == 0 {
-                return Err(type_error(format!(
-                    "{}() takes no arguments ({} given)",
-                    name, n
-                )));
-            }
-            return Err(type_error(format!(
-                "{}() takes exactly one argument ({} given)",
-                name, n
-            )));
-        }
-        if n < min {
-            return Err(type_error(format!(
-                "{} expected at least {} argument{}, got {}",
-                name,
-                min,
-                if min == 1 { "" } else { "s" },
-                n
-            )));
-        }
-        return Err(type_error(format!(
-            "{} expected at most {} argument{}, got {}",
-            name,
-            max,
-            if max == 1 { "" } else { "s" },
-            n
-        )));
-    }
-    Ok(())
 }
 
 // ---- generic ------------------------------------------------------------------------------------
@@ -180,12 +420,11 @@ fn iter_next(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }
     ops::next(&a[0])?.ok_or_else(stop_iteration)
 }
-fn int_self(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+fn same_object(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(a[0].clone())
 }
 
 fn seq_index(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    nargs("index", a, 1, 3)?;
     let items = ops::iterate(&a[0])?;
     for (i, x) in items.iter().enumerate() {
         if x.is(&a[1]) || ops::eq_bool(x, &a[1])? {
@@ -200,7 +439,6 @@ fn seq_index(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 }
 
 fn seq_count(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    nargs("count", a, 1, 1)?;
     let items = ops::iterate(&a[0])?;
     let mut n = 0;
     for x in &items {
@@ -227,12 +465,6 @@ fn range_index(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 // ---- list ---------------------------------------------------------------------------------------
 
 fn list_append(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    nargs("list.append", a, 1, 1).map_err(|_| {
-        type_error(format!(
-            "list.append() takes exactly one argument ({} given)",
-            a.len() - 1
-        ))
-    })?;
     let l = list_of(&a[0]);
     let n = l.0.borrow().len();
     l.0.borrow_mut().push(a[1].clone());
@@ -270,8 +502,6 @@ fn list_pop(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 }
 
 fn list_insert(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    nargs("insert", a, 2, 2)
-        .map_err(|_| type_error(format!("insert expected 2 arguments, got {}", a.len() - 1)))?;
     let l = list_of(&a[0]);
     let len = l.0.borrow().len() as i64;
     let i = ops::index_arg(&a[1])?;
@@ -408,23 +638,6 @@ fn list_sort(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
 }
 
 // ---- str ----------------------------------------------------------------------------------------
-
-fn str_methods(name: &str) -> Option<M> {
-    m!(
-        "join" => str_join, "split" => str_split, "rsplit" => str_rsplit, "strip" => str_strip, "lstrip" => str_lstrip,
-        "rstrip" => str_rstrip, "upper" => str_upper, "lower" => str_lower, "replace" => str_replace,
-        "startswith" => str_startswith, "endswith" => str_endswith, "find" => str_find, "rfind" => str_rfind,
-        "index" => str_index, "count" => str_count, "format" => str_format, "isdigit" => str_isdigit,
-        "isalpha" => str_isalpha, "isalnum" => str_isalnum, "isspace" => str_isspace, "isupper" => str_isupper,
-        "islower" => str_islower, "isidentifier" => str_isidentifier, "isprintable" => str_isprintable, "title" => str_title,
-        "capitalize" => str_capitalize, "center" => str_center, "ljust" => str_ljust, "rjust" => str_rjust,
-        "zfill" => str_zfill, "encode" => str_encode, "splitlines" => str_splitlines, "swapcase" => str_swapcase,
-        "partition" => str_partition, "rpartition" => str_rpartition, "translate" => str_translate, "format_map" => str_format_map,
-        "istitle" => str_istitle, "maketrans" => str_maketrans, "expandtabs" => str_expandtabs, "rindex" => str_rindex, "isnumeric" => str_isnumeric, "isdecimal" => str_isdigit,
-        "removeprefix" => str_removeprefix, "removesuffix" => str_removesuffix, "casefold" => str_casefold,
-        "__len__" => dunder_len, "__contains__" => dunder_contains, "__getitem__" => dunder_getitem,
-    )(name)
-}
 
 fn s0(a: &[ObjRef]) -> &str {
     str_of(&a[0]).unwrap()
@@ -604,7 +817,6 @@ fn str_capitalize(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }))
 }
 fn str_replace(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    nargs("replace", a, 2, 3)?;
     let old = str_arg(&a[1], "replace() argument 1")?;
     let new = str_arg(&a[2], "replace() argument 2")?;
     let s = s0(a);
@@ -852,26 +1064,33 @@ fn str_expandtabs(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }
     Ok(rt::string(out))
 }
-pub fn str_maketrans(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    // Called unbound (str.maketrans(x, y, z)) or bound on a string; the string arguments are the last ones.
-    let args: Vec<&ObjRef> =
-        if a.len() >= 2 && str_of(&a[0]).is_some() && a.len() > 2 || a.len() == 4 {
-            a[a.len().saturating_sub(3).min(1)..].iter().collect()
-        } else {
-            a.iter().collect()
-        };
-    let args: Vec<&ObjRef> = if args.len() > 3 {
-        args[args.len() - 3..].to_vec()
-    } else {
-        args
-    };
+/// `str.maketrans(x, y=None, z=None)`, static; reached as a class method, so `a[0]` is the class.
+fn str_maketrans(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let args: Vec<&ObjRef> = a[1..].iter().collect();
     let d = rt::dict();
     match args.len() {
         1 => {
+            if args[0].downcast::<DictObj>().is_none() {
+                return Err(type_error(
+                    "if you give only one argument to maketrans it must be a dict",
+                ));
+            }
             for (k, v) in ops::dict_items(args[0]) {
                 let k = match str_of(&k) {
-                    Some(s) => rt::int(s.chars().next().map_or(0, |c| c as i64)),
-                    None => k,
+                    Some(s) if s.chars().count() == 1 => {
+                        rt::int(s.chars().next().map_or(0, |c| c as i64))
+                    }
+                    Some(_) => {
+                        return Err(value_error(
+                            "string keys in translate table must be of length 1",
+                        ))
+                    }
+                    None if ops::as_bigint(&k).is_some() => k,
+                    None => {
+                        return Err(type_error(
+                            "keys in translate table must be strings or integers",
+                        ))
+                    }
                 };
                 ops::dict_set(&d, k, v)?;
             }
@@ -919,11 +1138,8 @@ fn str_translate(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(rt::string(out))
 }
 fn str_format_map(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let kw: Vec<(String, ObjRef)> = ops::dict_items(&a[1])
-        .into_iter()
-        .map(|(k, v)| (ops::str_(&k).unwrap_or_default(), v))
-        .collect();
-    str_format(&a[..1], &kw)
+    let out = format_fields(s0(a), None, &|name| ops::getitem(&a[1], &rt::str_obj(name)))?;
+    Ok(rt::string(out))
 }
 fn str_istitle(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let mut prev_cased = false;
@@ -968,8 +1184,21 @@ fn str_removesuffix(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 
 /// `str.format` with `{}`, `{0}`, `{name}`, attribute/index fields, conversions and specs.
 fn str_format(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
-    let s = s0(a);
-    let args = &a[1..];
+    let out = format_fields(s0(a), Some(&a[1..]), &|name| {
+        kwarg(kw, name)
+            .cloned()
+            .ok_or_else(|| key_error(rt::str_obj(name)))
+    })?;
+    Ok(rt::string(out))
+}
+
+/// Formats `s`, taking positional fields from `args` (`None` for `format_map`, which has none) and
+/// named fields from `named`.
+fn format_fields(
+    s: &str,
+    args: Option<&[ObjRef]>,
+    named: &dyn Fn(&str) -> PyResult<ObjRef>,
+) -> PyResult<String> {
     let mut out = String::new();
     let mut auto = 0usize;
     let chars: Vec<char> = s.chars().collect();
@@ -1009,8 +1238,10 @@ fn str_format(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
             };
             let name_end = field.find(['.', '[']).unwrap_or(field.len());
             let (name, rest) = field.split_at(name_end);
+            let positional =
+                || args.ok_or_else(|| value_error("Format string contains positional fields"));
             let mut v = if name.is_empty() {
-                let v = args.get(auto).cloned().ok_or_else(|| {
+                let v = positional()?.get(auto).cloned().ok_or_else(|| {
                     index_error(format!(
                         "Replacement index {} out of range for positional args tuple",
                         auto
@@ -1019,16 +1250,14 @@ fn str_format(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
                 auto += 1;
                 v
             } else if let Ok(n) = name.parse::<usize>() {
-                args.get(n).cloned().ok_or_else(|| {
+                positional()?.get(n).cloned().ok_or_else(|| {
                     index_error(format!(
                         "Replacement index {} out of range for positional args tuple",
                         n
                     ))
                 })?
             } else {
-                kwarg(kw, name)
-                    .cloned()
-                    .ok_or_else(|| key_error(rt::str_obj(name)))?
+                named(name)?
             };
             let mut r = rest;
             while !r.is_empty() {
@@ -1056,12 +1285,7 @@ fn str_format(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
                 _ => v,
             };
             let spec = if spec.contains('{') {
-                ops::str_of(&str_format(
-                    &[vec![rt::string(spec)], args.to_vec()].concat(),
-                    kw,
-                )?)
-                .unwrap()
-                .to_string()
+                format_fields(&spec, args, named)?
             } else {
                 spec
             };
@@ -1079,7 +1303,7 @@ fn str_format(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
             i += 1;
         }
     }
-    Ok(rt::string(out))
+    Ok(out)
 }
 
 // ---- dict ---------------------------------------------------------------------------------------
@@ -1089,7 +1313,6 @@ fn dtable(o: &ObjRef) -> &std::cell::RefCell<Table> {
 }
 
 fn dict_get(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    nargs("get", a, 1, 2)?;
     Ok(dict::get(dtable(&a[0]), &a[1])?
         .unwrap_or_else(|| a.get(2).cloned().unwrap_or_else(rt::none)))
 }
@@ -1112,7 +1335,6 @@ fn dict_items(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(view(a, 2))
 }
 fn dict_pop(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    nargs("pop", a, 1, 2)?;
     match dict::remove(dtable(&a[0]), &a[1])? {
         Some(e) => Ok(e.value.unwrap_or_else(rt::none)),
         None => match a.get(2) {
@@ -1189,16 +1411,11 @@ fn dict_copy(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }
     Ok(d)
 }
-pub fn dict_fromkeys(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    // Called as dict.fromkeys(iterable, value) (args[0] is the iterable when unbound).
-    let (src, v) = if a.first().is_some_and(|x| x.downcast::<DictObj>().is_some()) && a.len() >= 2 {
-        (&a[1], a.get(2))
-    } else {
-        (&a[0], a.get(1))
-    };
+/// `dict.fromkeys(iterable, value=None)`, a class method: `a[0]` is the class.
+fn dict_fromkeys(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let d = rt::dict();
-    let v = v.cloned().unwrap_or_else(rt::none);
-    for k in ops::iterate(src)? {
+    let v = a.get(2).cloned().unwrap_or_else(rt::none);
+    for k in ops::iterate(&a[1])? {
         ops::dict_set(&d, k, v.clone())?;
     }
     Ok(d)
@@ -1392,11 +1609,9 @@ fn float_hex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     )))
 }
 
+/// `float.fromhex(string)`, a class method: `a[0]` is the class.
 fn float_fromhex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let s = a
-        .last()
-        .and_then(|x| str_of(x).map(str::to_string))
-        .unwrap_or_default();
+    let s = str_of(&a[1]).ok_or_else(|| type_error("bad argument type for built-in operation"))?;
     let t = s.trim().to_ascii_lowercase();
     let (neg, t) = match t.strip_prefix('-') {
         Some(r) => (true, r.to_string()),
@@ -1482,21 +1697,41 @@ fn bytes_hex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
         bself(a).iter().map(|x| format!("{:02x}", x)).collect(),
     ))
 }
+/// `bytes.fromhex(string)` and `bytearray.fromhex(string)`, class methods: `a[0]` is the class.
 fn bytes_fromhex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let s = a
-        .last()
-        .and_then(|x| str_of(x).map(str::to_string))
-        .unwrap_or_default();
-    let digits: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = str_of(&a[1]).ok_or_else(|| {
+        type_error(format!(
+            "fromhex() argument must be str, not {}",
+            type_name(&a[1])
+        ))
+    })?;
+    let chars: Vec<char> = s.chars().collect();
+    let bad = |i: usize| {
+        value_error(format!(
+            "non-hexadecimal number found in fromhex() arg at position {}",
+            i
+        ))
+    };
     let mut out = Vec::new();
-    for pair in digits.chunks(2) {
-        let t: String = pair.iter().collect();
-        out.push(
-            u8::from_str_radix(&t, 16)
-                .map_err(|_| value_error("non-hexadecimal number found in fromhex() arg"))?,
-        );
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let high = chars[i].to_digit(16).ok_or_else(|| bad(i))?;
+        let low = chars
+            .get(i + 1)
+            .and_then(|c| c.to_digit(16))
+            .ok_or_else(|| bad(i + 1))?;
+        out.push((high * 16 + low) as u8);
+        i += 2;
     }
-    Ok(rt::bytes(out))
+    Ok(if a[0].is(&rt().types.bytearray) {
+        rt::bytearray(out)
+    } else {
+        rt::bytes(out)
+    })
 }
 fn bytes_upper(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(bsame(a, bself(a).to_ascii_uppercase()))

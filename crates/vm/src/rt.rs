@@ -580,6 +580,7 @@ pub fn builtin_fn(name: &'static str, f: NativeFn) -> ObjRef {
             name,
             f,
             self_obj: None,
+            method: None,
         },
     )
 }
@@ -591,6 +592,20 @@ pub fn bound_builtin(name: &'static str, f: NativeFn, self_obj: ObjRef) -> ObjRe
             name,
             f,
             self_obj: Some(self_obj),
+            method: None,
+        },
+    )
+}
+
+/// A built-in method with its declared signature, bound to `self_obj` or taken from its type.
+pub fn method_obj(m: crate::callsig::Method, self_obj: Option<ObjRef>) -> ObjRef {
+    alloc(
+        &BUILTIN_VT,
+        BuiltinObj {
+            name: m.name(),
+            f: m.def.f,
+            self_obj,
+            method: Some(m),
         },
     )
 }

@@ -315,6 +315,8 @@ pub struct BuiltinObj {
     pub name: &'static str,
     pub f: NativeFn,
     pub self_obj: Option<ObjRef>,
+    /// The declared signature, checked before each call (`callsig`), when there is one.
+    pub method: Option<crate::callsig::Method>,
 }
 impl Payload for BuiltinObj {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
