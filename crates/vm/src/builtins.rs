@@ -1174,16 +1174,10 @@ pub fn make_class(name: &str, bases: Vec<ObjRef>, ns: ObjRef) -> PyResult<ObjRef
     let t = alloc(
         &TYPE_VT,
         TypeObj {
-            name: RefCell::new(name.to_string()),
-            qualname: RefCell::new(qualname),
-            bases: RefCell::new(bases),
-            mro: RefCell::new(Vec::new()),
-            dict: ns,
-            builtin: None,
             slots: RefCell::new(slots),
             weakrefable: Cell::new(weakrefable),
             has_dict: Cell::new(has_dict),
-            subclasses: RefCell::new(Vec::new()),
+            ..TypeObj::new(name, qualname, bases, ns, None)
         },
     );
     let mut mro = vec![t.clone()];

@@ -25,6 +25,7 @@ pub mod seq;
 pub mod setorder;
 pub mod syntax;
 pub mod traceback;
+pub mod typecache;
 
 use std::rc::Rc;
 

@@ -1400,7 +1400,7 @@ fn dict_update(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     Ok(rt::none())
 }
 fn dict_clear(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let old = std::mem::take(&mut *dtable(&a[0]).borrow_mut());
+    let old = dtable(&a[0]).borrow_mut().take_all();
     drop(old);
     Ok(rt::none())
 }

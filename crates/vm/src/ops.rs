@@ -180,10 +180,12 @@ pub fn instance_vtable(cls: &ObjRef) -> &'static VTable {
 pub fn lookup_type(cls: &ObjRef, name: &str) -> Option<ObjRef> {
     let t = cls.downcast::<TypeObj>()?;
     let hash = str_hash(name);
-    // Holding the mro borrow is fine: str-keyed lookups run no user code.
-    let mro = t.mro.borrow();
-    mro.iter()
-        .find_map(|c| dict_table(&type_obj(c).dict).borrow().get_str(hash, name))
+    t.attr_cache.cached(hash, name, || {
+        // Holding the mro borrow is fine: str-keyed lookups run no user code.
+        let mro = t.mro.borrow();
+        mro.iter()
+            .find_map(|c| dict_table(&type_obj(c).dict).borrow().get_str(hash, name))
+    })
 }
 
 pub fn tuple_items(o: &ObjRef) -> Option<Vec<ObjRef>> {

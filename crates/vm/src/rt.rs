@@ -155,18 +155,7 @@ fn raw_type(name: &str, bases: Vec<ObjRef>, builtin: Builtin) -> ObjRef {
     let dict = alloc(&dict::DICT_VT, DictObj(RefCell::new(Table::default())));
     let t = alloc(
         &TYPE_VT,
-        TypeObj {
-            name: RefCell::new(name.to_string()),
-            qualname: RefCell::new(name.to_string()),
-            bases: RefCell::new(bases.clone()),
-            mro: RefCell::new(Vec::new()),
-            dict,
-            builtin: Some(builtin),
-            slots: RefCell::new(None),
-            weakrefable: Cell::new(false),
-            has_dict: Cell::new(false),
-            subclasses: RefCell::new(Vec::new()),
-        },
+        TypeObj::new(name, name.to_string(), bases.clone(), dict, Some(builtin)),
     );
     let mut mro = vec![t.clone()];
     if let Some(b) = bases.first() {

@@ -44,9 +44,31 @@ pub struct Table {
     pub entries: Vec<Option<Entry>>,
     index: HashMap<i64, Vec<usize>, BuildHasherDefault<PyHashHasher>>,
     pub len: usize,
+    /// A type's namespace: changes invalidate the type attribute cache (`crate::typecache`).
+    watched: bool,
 }
 
 impl Table {
+    /// Mark this table as a type's namespace.
+    pub fn watch(&mut self) {
+        self.watched = true;
+    }
+
+    fn changed(&self) {
+        if self.watched {
+            crate::typecache::invalidate();
+        }
+    }
+
+    /// Remove every entry (returned, to be dropped after the borrow ends), keeping the table's role.
+    pub fn take_all(&mut self) -> Table {
+        self.changed();
+        let watched = self.watched;
+        let old = std::mem::take(self);
+        self.watched = watched;
+        old
+    }
+
     pub fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         let str_keys = self
             .entries
@@ -91,6 +113,7 @@ impl Table {
     }
 
     fn push(&mut self, hash: i64, key: ObjRef, value: Option<ObjRef>) {
+        self.changed();
         let i = self.entries.len();
         self.entries.push(Some(Entry { hash, key, value }));
         self.index.entry(hash).or_default().push(i);
@@ -99,6 +122,7 @@ impl Table {
 
     fn remove_at(&mut self, i: usize) -> Option<Entry> {
         let e = self.entries[i].take()?;
+        self.changed();
         if let Some(v) = self.index.get_mut(&e.hash) {
             v.retain(|&j| j != i);
             if v.is_empty() {
@@ -162,6 +186,7 @@ pub fn insert(cell: &RefCell<Table>, key: ObjRef, value: Option<ObjRef>) -> PyRe
         Some(i) => {
             let old = {
                 let mut t = cell.borrow_mut();
+                t.changed();
                 let e = t.entries[i].as_mut().expect("found entry");
                 std::mem::replace(&mut e.value, value)
             };
@@ -210,7 +235,7 @@ impl Payload for DictObj {
         }
     }
     fn clear(&self) {
-        let t = std::mem::take(&mut *self.0.borrow_mut());
+        let t = self.0.borrow_mut().take_all();
         drop(t);
     }
 }

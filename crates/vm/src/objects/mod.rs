@@ -388,6 +388,39 @@ pub struct TypeObj {
     pub has_dict: Cell<bool>,
     /// Weak references to direct subclasses (`type.__subclasses__()`).
     pub subclasses: RefCell<Vec<ObjRef>>,
+    /// Results of `lookup_type` on this type.
+    pub attr_cache: crate::typecache::AttrCache,
+}
+
+impl TypeObj {
+    /// A type with namespace `dict` (which from now on invalidates the attribute cache when it changes)
+    /// and an mro still to be filled in.
+    pub fn new(
+        name: &str,
+        qualname: String,
+        bases: Vec<ObjRef>,
+        dict: ObjRef,
+        builtin: Option<Builtin>,
+    ) -> TypeObj {
+        dict.downcast::<DictObj>()
+            .expect("type namespace is a dict")
+            .0
+            .borrow_mut()
+            .watch();
+        TypeObj {
+            name: RefCell::new(name.to_string()),
+            qualname: RefCell::new(qualname),
+            bases: RefCell::new(bases),
+            mro: RefCell::new(Vec::new()),
+            dict,
+            builtin,
+            slots: RefCell::new(None),
+            weakrefable: Cell::new(false),
+            has_dict: Cell::new(false),
+            subclasses: RefCell::new(Vec::new()),
+            attr_cache: Default::default(),
+        }
+    }
 }
 impl Payload for TypeObj {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
@@ -407,6 +440,7 @@ impl Payload for TypeObj {
         let b = std::mem::take(&mut *self.bases.borrow_mut());
         let m = std::mem::take(&mut *self.mro.borrow_mut());
         let s = std::mem::take(&mut *self.subclasses.borrow_mut());
+        crate::typecache::invalidate();
         drop((b, m, s));
     }
 }
