@@ -44,7 +44,7 @@ fn instance_lookup(i: &Instance, name: &str) -> Option<ObjRef> {
     i.attrs
         .borrow()
         .iter()
-        .find(|(k, _)| k == name)
+        .find(|(k, _)| **k == *name)
         .map(|(_, v)| v.clone())
 }
 
@@ -777,12 +777,18 @@ pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) 
     }
     let old = {
         let mut attrs = i.attrs.borrow_mut();
-        let pos = attrs.iter().position(|(k, _)| k == name);
+        let pos = attrs.iter().position(|(k, _)| **k == *name);
         match (pos, v) {
             (Some(p), Some(v)) => Some(std::mem::replace(&mut attrs[p].1, v)),
             (Some(p), None) => Some(attrs.remove(p).1),
             (None, Some(v)) => {
-                attrs.push((name.to_string(), v));
+                let names = &type_obj(&cls).attr_names;
+                if attrs.capacity() == 0 {
+                    // Room for what instances of this class usually store, as CPython sizes the values array
+                    // from the shared keys.
+                    attrs.reserve_exact(names.borrow().len().max(1));
+                }
+                attrs.push((attr_name(names, name), v));
                 None
             }
             (None, None) => {
@@ -793,6 +799,23 @@ pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) 
     };
     drop(old);
     Ok(())
+}
+
+/// NOTE: CPython stops sharing keys at 30 names (`SHARED_KEYS_MAX_SIZE`); beyond that each instance gets its
+/// own copy, so classes whose instances use ever new names do not grow a long list.
+const SHARED_NAMES_MAX: usize = 30;
+
+/// The shared copy of attribute name `name` from a class's list, added there if there is room.
+pub fn attr_name(names: &RefCell<Vec<AttrName>>, name: &str) -> AttrName {
+    let mut names = names.borrow_mut();
+    if let Some(n) = names.iter().find(|n| ***n == *name) {
+        return n.clone();
+    }
+    let n = AttrName::from(name);
+    if names.len() < SHARED_NAMES_MAX {
+        names.push(n.clone());
+    }
+    n
 }
 
 /// A fresh instance of a user class (no `__init__` call).
@@ -828,13 +851,15 @@ pub fn new_instance(cls: &ObjRef) -> ObjRef {
 
 /// The built-in container type (list, dict, set) a user class derives from, if any.
 pub fn builtin_base_type(cls: &ObjRef) -> Option<ObjRef> {
-    let mro = type_obj(cls).mro.borrow().clone();
-    mro.into_iter().find(|t| {
-        matches!(
-            type_obj(t).builtin,
-            Some(Builtin::List) | Some(Builtin::Dict) | Some(Builtin::Set)
-        )
-    })
+    let mro = type_obj(cls).mro.borrow();
+    mro.iter()
+        .find(|t| {
+            matches!(
+                type_obj(t).builtin,
+                Some(Builtin::List) | Some(Builtin::Dict) | Some(Builtin::Set)
+            )
+        })
+        .cloned()
 }
 
 /// The built-in value behind an instance of a list/dict/set subclass.

@@ -665,7 +665,7 @@ fn dir(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
                             .filter_map(|(k, _)| str_of(k).map(str::to_string)),
                     );
                 }
-                names.extend(i.attrs.borrow().iter().map(|(k, _)| k.clone()));
+                names.extend(i.attrs.borrow().iter().map(|(k, _)| k.to_string()));
             }
             let t = if o.downcast::<TypeObj>().is_some() {
                 o.clone()
@@ -1577,7 +1577,8 @@ fn construct_instance(
                 Some(DescrObj::Static(f)) => f.clone(),
                 _ => n.clone(),
             };
-            let mut full = vec![cls.clone()];
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(cls.clone());
             full.extend(args.iter().cloned());
             let inst = ops::call(&f, full, kwargs.clone())?;
             if !ops::isinstance(&inst, cls) {
@@ -1595,7 +1596,8 @@ fn construct_instance(
     };
     match ops::lookup_type(cls, "__init__") {
         Some(init) if init.downcast::<FunctionObj>().is_some() => {
-            let mut full = vec![inst.clone()];
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(inst.clone());
             full.extend(args);
             let res = ops::call(&init, full, kwargs)?;
             if !is_none(&res) {

@@ -120,9 +120,9 @@ fn bind_args(
     mut args: Vec<ObjRef>,
     kwargs: Vec<(String, ObjRef)>,
 ) -> PyResult<Vec<Option<ObjRef>>> {
-    let name = fn_name(func);
+    // Only error messages need the name: no String per call.
+    let name = || fn_name(func);
     let nfast = code.varnames.len();
-    let mut fast: Vec<Option<ObjRef>> = vec![None; nfast];
     let argc = code.argcount;
     let has_varargs = code.flags & CO_VARARGS != 0;
     let has_varkw = code.flags & CO_VARKEYWORDS != 0;
@@ -161,7 +161,7 @@ fn bind_args(
         };
         return Err(type_error(format!(
             "{}() takes {} positional argument{} but {}{} {} given",
-            name,
+            name(),
             takes,
             if argc == 1 && defaults == 0 { "" } else { "s" },
             nargs,
@@ -173,9 +173,10 @@ fn bind_args(
             }
         )));
     }
-    for (i, a) in args.into_iter().enumerate() {
-        fast[i] = Some(a);
-    }
+    // The locals reuse the positional arguments' buffer (collected in place: `Option<ObjRef>` is as big as
+    // `ObjRef`), as CPython's vectorcall copies the arguments straight into the new frame.
+    let mut fast: Vec<Option<ObjRef>> = args.into_iter().map(Some).collect();
+    fast.resize(nfast, None);
     let mut idx = argc + kwonly;
     if has_varargs {
         fast[idx] = Some(rt::tuple(extra));
@@ -192,7 +193,7 @@ fn bind_args(
             let names: Vec<&str> = posonly.iter().map(|s| s.as_str()).collect();
             return Err(type_error(format!(
                 "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-                name,
+                name(),
                 names.join(", ")
             )));
         }
@@ -207,7 +208,8 @@ fn bind_args(
                 if fast[p].is_some() {
                     return Err(type_error(format!(
                         "{}() got multiple values for argument '{}'",
-                        name, k
+                        name(),
+                        k
                     )));
                 }
                 fast[p] = Some(v);
@@ -217,7 +219,8 @@ fn bind_args(
                 None => {
                     return Err(type_error(format!(
                         "{}() got an unexpected keyword argument '{}'",
-                        name, k
+                        name(),
+                        k
                     )))
                 }
             },
@@ -247,7 +250,7 @@ fn bind_args(
     if !missing.is_empty() {
         return Err(type_error(format!(
             "{}() missing {} required positional argument{}: {}",
-            name,
+            name(),
             missing.len(),
             if missing.len() == 1 { "" } else { "s" },
             join_names(&missing)
@@ -269,7 +272,7 @@ fn bind_args(
     if !missing.is_empty() {
         return Err(type_error(format!(
             "{}() missing {} required keyword-only argument{}: {}",
-            name,
+            name(),
             missing.len(),
             if missing.len() == 1 { "" } else { "s" },
             join_names(&missing)
@@ -894,17 +897,14 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             }
         }
         Instr::CallMethod(n) => {
-            let args = pop_n(st, n as usize);
-            let self_or_null = pop(&mut frame.stack);
+            // `self` (when not the null marker) and the arguments leave the stack as one vector.
+            let mut args = pop_n(st, n as usize + 1);
             let f = pop(&mut frame.stack);
-            let res = if is_null_marker(&self_or_null) {
-                drop(self_or_null);
+            let res = if is_null_marker(&args[0]) {
+                drop(args.remove(0));
                 call(&f, args, vec![])
             } else {
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(self_or_null);
-                full.extend(args);
-                call(&f, full, vec![])
+                call(&f, args, vec![])
             };
             drop(f);
             frame.stack.push(res?);
@@ -1560,7 +1560,7 @@ fn instance_has(inst: &Instance, name: &str) -> bool {
     if let Some(d) = inst.dict.borrow().as_ref() {
         return ops::dict_get_str(d, name).is_some();
     }
-    inst.attrs.borrow().iter().any(|(k, _)| k == name)
+    inst.attrs.borrow().iter().any(|(k, _)| **k == *name)
 }
 
 fn cell_name(code: &Code, i: u32) -> &str {

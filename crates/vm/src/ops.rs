@@ -1773,10 +1773,10 @@ pub fn set_attr_raw(o: &ObjRef, name: &str, v: ObjRef) {
         }
         let old = {
             let mut attrs = i.attrs.borrow_mut();
-            if let Some(slot) = attrs.iter_mut().find(|(k, _)| k == name) {
+            if let Some(slot) = attrs.iter_mut().find(|(k, _)| **k == *name) {
                 Some(std::mem::replace(&mut slot.1, v))
             } else {
-                attrs.push((name.to_string(), v));
+                attrs.push((name.into(), v));
                 None
             }
         };

@@ -390,6 +390,9 @@ pub struct TypeObj {
     pub subclasses: RefCell<Vec<ObjRef>>,
     /// Results of `lookup_type` on this type.
     pub attr_cache: crate::typecache::AttrCache,
+    /// Attribute names its instances store (CPython 3.11's shared keys): instances share these strings
+    /// instead of each allocating its own copy.
+    pub attr_names: RefCell<Vec<AttrName>>,
 }
 
 impl TypeObj {
@@ -419,6 +422,7 @@ impl TypeObj {
             has_dict: Cell::new(false),
             subclasses: RefCell::new(Vec::new()),
             attr_cache: Default::default(),
+            attr_names: RefCell::new(Vec::new()),
         }
     }
 }
@@ -487,11 +491,14 @@ pub struct ExcState {
     pub suppress_context: Cell<bool>,
 }
 
+/// The name of an instance attribute stored inline (shared with the class: `TypeObj::attr_names`).
+pub type AttrName = std::rc::Rc<str>;
+
 /// An instance of a class defined in Python (or of a built-in exception class).
 pub struct Instance {
     pub cls: RefCell<ObjRef>,
     /// 3.11 inline values: attributes live here until `__dict__` is asked for.
-    pub attrs: RefCell<Vec<(String, ObjRef)>>,
+    pub attrs: RefCell<Vec<(AttrName, ObjRef)>>,
     /// The materialised `__dict__` (then `attrs` is empty).
     pub dict: RefCell<Option<ObjRef>>,
     pub slots: RefCell<Vec<Option<ObjRef>>>,
