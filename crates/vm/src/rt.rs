@@ -137,18 +137,23 @@ thread_local! {
     static RT: Cell<Option<&'static Runtime>> = const { Cell::new(None) };
 }
 
-/// This thread's runtime, created on first use.
+/// This thread's runtime, created on first use. Inlined: after the first call it is one thread-local load.
+#[inline]
 pub fn rt() -> &'static Runtime {
-    RT.with(|c| match c.get() {
+    match RT.with(Cell::get) {
         Some(r) => r,
-        None => {
-            // The runtime lives as long as the thread: it is interpreter state, not a Python object.
-            let r: &'static Runtime = Box::leak(Box::new(Runtime::new()));
-            c.set(Some(r));
-            crate::modules::install_hooks();
-            r
-        }
-    })
+        None => init_rt(),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn init_rt() -> &'static Runtime {
+    // The runtime lives as long as the thread: it is interpreter state, not a Python object.
+    let r: &'static Runtime = Box::leak(Box::new(Runtime::new()));
+    RT.with(|c| c.set(Some(r)));
+    crate::modules::install_hooks();
+    r
 }
 
 fn raw_type(name: &str, bases: Vec<ObjRef>, builtin: Builtin) -> ObjRef {
@@ -690,6 +695,7 @@ pub fn write_err(s: &str) {
 
 /// Testing aid: consume one unit of the instruction budget (bytecode steps and iterator advances, so
 /// `sum(range(10**18))` ends too). A no-op unless a budget is set.
+#[inline]
 pub fn charge_step() -> crate::PyResult<()> {
     let r = rt();
     let budget = r.step_budget.get();
