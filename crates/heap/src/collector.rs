@@ -831,7 +831,8 @@ unsafe fn handle_weakrefs(unreachable: Link, old: Link) -> (usize, usize, usize)
                 // deallocation) in the middle of this scan.
                 weakref::clear_ref_keep_callback(obj);
             }
-            for wr in weakref::take_weakrefs_of(obj) {
+            // Each clear unlinks the list's head, so this visits every weakref to `obj` once.
+            while let Some(wr) = weakref::first_weakref_of(obj) {
                 weakref::clear_ref_keep_callback(wr);
                 cleared += 1;
                 if !weakref::has_callback(wr) {

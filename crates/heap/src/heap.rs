@@ -32,8 +32,9 @@ pub(crate) struct HeapState {
     dealloc_depth: Cell<u32>,
     /// Objects whose count reached 0 while `dealloc_depth` was at the limit.
     pending_dealloc: RefCell<Vec<RawObj>>,
-    /// Referent address → its weak reference objects, list head first (CPython's `tp_weaklist` order).
-    pub(crate) weakrefs: RefCell<HashMap<usize, Vec<RawObj>, AddrBuildHasher>>,
+    /// Referent address → the head of its list of weak reference objects (linked through the weakrefs,
+    /// CPython's `tp_weaklist` order); only referents with weakrefs have an entry.
+    pub(crate) weakrefs: RefCell<HashMap<usize, RawObj, AddrBuildHasher>>,
     pub(crate) hooks: Cell<crate::Hooks>,
     pub(crate) events: events::EventState,
     /// Per-type free lists (see [`VTable::free_list`]): blocks of dead objects kept for reuse, newest last.

@@ -1,12 +1,15 @@
 //! Weak references: heap objects that point at a referent without owning it, cleared when it dies, with an
 //! optional callback (after CPython's `Objects/weakrefobject.c`).
 //!
-//! Each referent's weak references are kept in the heap's weak-reference table in CPython's list order: a
-//! basic ref (no callback) first, then a basic proxy, then those with callbacks, newest first. When a referent
-//! dies every weakref to it is cleared first, then the callbacks run in list order.
+//! Each referent's weak references form a doubly linked list through the weakref objects themselves
+//! (CPython's `wr_prev`/`wr_next`), in CPython's list order: a basic ref (no callback) first, then a basic
+//! proxy, then those with callbacks, newest first. The heap's table maps a referent that has weakrefs (header
+//! flag `FLAG_HAS_WEAKREFS`) to the head of its list, one entry per referent. When a referent dies every
+//! weakref to it is cleared first, then the callbacks run in list order.
 
 use std::any::TypeId;
 use std::cell::{Cell, RefCell};
+use std::collections::hash_map::Entry;
 
 use crate::header::{RawObj, UntrackRule, VTable};
 use crate::heap;
@@ -27,6 +30,9 @@ pub struct WeakRefData {
     kind: WeakKind,
     /// Free for the embedder: CPython caches a weakref's hash (it must survive the referent).
     pub hash_cache: Cell<Option<isize>>,
+    /// Neighbours in the referent's list while `referent` is set (both `None` otherwise, and at the ends).
+    prev: Cell<Option<RawObj>>,
+    next: Cell<Option<RawObj>>,
 }
 
 impl WeakRefData {
@@ -144,24 +150,41 @@ pub(crate) fn is_weakref(obj: RawObj) -> bool {
     std::ptr::eq(obj.vtable(), &WEAKREF_VTABLE)
 }
 
+/// The payload of a weakref in some referent's list. Listed weakrefs are live weakref objects whose payload
+/// is intact: a weakref leaves its list (`unregister`) before its payload is dropped or cleared.
+fn listed<'a>(wr: RawObj) -> &'a WeakRefData {
+    // SAFETY: see above: a listed weakref's payload is a live `WeakRefData` (read directly because `downcast`
+    // refuses a payload marked dropped, which the weakref being unregistered by `weakref_drop` already is;
+    // its neighbours are not).
+    unsafe { &*(wr.payload_ptr().as_ptr() as *const WeakRefData) }
+}
+
+/// The first weakref of `obj`'s list, if it has any.
+pub(crate) fn first_weakref_of(obj: RawObj) -> Option<RawObj> {
+    if !obj.header().has_flag(crate::header::FLAG_HAS_WEAKREFS) {
+        return None;
+    }
+    heap::with(|h| h.weakrefs.borrow().get(&obj.addr()).copied())
+}
+
+/// `obj`'s weakrefs in list order. Only walk it while no user code can run (nothing unlinks meanwhile).
+fn list_of(obj: RawObj) -> impl Iterator<Item = RawObj> {
+    std::iter::successors(first_weakref_of(obj), |&wr| listed(wr).next.get())
+}
+
+fn is_basic(wr: RawObj, kind: WeakKind) -> bool {
+    let data = listed(wr);
+    data.kind == kind && data.callback.borrow().is_none()
+}
+
 /// An existing weakref to `referent` of `kind` without callback (CPython hands that one out again instead
 /// of creating a new one).
 pub fn basic_ref(referent: &ObjRef, kind: WeakKind) -> Option<ObjRef> {
-    heap::with(|h| {
-        let table = h.weakrefs.borrow();
-        let list = table.get(&referent.addr())?;
-        list.iter()
-            .take(2)
-            .copied()
-            .find(|&wr| {
-                let data = wr
-                    .downcast::<WeakRefData>()
-                    .expect("weakref table holds weakrefs");
-                data.kind == kind && data.callback.borrow().is_none() && wr.refcnt() > 0
-            })
-            // SAFETY: registered weakrefs with a positive count are live; the caller owns the new reference.
-            .map(|wr| unsafe { ObjRef::from_borrowed(wr) })
-    })
+    list_of(referent.raw())
+        .take(2)
+        .find(|&wr| is_basic(wr, kind) && wr.refcnt() > 0)
+        // SAFETY: listed weakrefs with a positive count are live; the caller owns the new reference.
+        .map(|wr| unsafe { ObjRef::from_borrowed(wr) })
 }
 
 /// Create a new weak reference to `referent`.
@@ -180,30 +203,48 @@ pub fn new_weakref(
         callback: RefCell::new(callback),
         kind,
         hash_cache: Cell::new(None),
+        prev: Cell::new(None),
+        next: Cell::new(None),
     };
     // SAFETY: WEAKREF_VTABLE describes a `WeakRefData` payload.
-    let wr = unsafe { heap::allocate(&WEAKREF_VTABLE, data) };
+    let wr_obj = unsafe { heap::allocate(&WEAKREF_VTABLE, data) };
+    let (referent, wr) = (referent.raw(), wr_obj.raw());
     heap::with(|h| {
         let mut table = h.weakrefs.borrow_mut();
-        let list = table.entry(referent.addr()).or_default();
-        let is_basic = |i: usize, k: WeakKind| {
-            list.get(i)
-                .and_then(|w| w.downcast::<WeakRefData>())
-                .is_some_and(|d| d.kind == k && d.callback.borrow().is_none())
+        // One table lookup finds the current head and, if the new weakref becomes the head, stores it.
+        let entry = table.entry(referent.addr());
+        let head = match &entry {
+            Entry::Occupied(e) => Some(*e.get()),
+            Entry::Vacant(_) => None,
         };
-        let has_basic_ref = is_basic(0, WeakKind::Ref);
-        let position = match (basic, kind) {
-            (true, WeakKind::Ref) => 0,
-            (true, WeakKind::Proxy) => has_basic_ref as usize,
-            (false, _) => {
-                let after_ref = has_basic_ref as usize;
-                after_ref + is_basic(after_ref, WeakKind::Proxy) as usize
+        // CPython's order: a basic ref heads the list, a basic proxy follows it, and every other weakref goes
+        // right after those two (so the ones with callbacks are newest first).
+        let basic_ref = head.filter(|&w| is_basic(w, WeakKind::Ref));
+        let after_ref = basic_ref.map_or(head, |r| listed(r).next.get());
+        let basic_proxy = after_ref.filter(|&w| is_basic(w, WeakKind::Proxy));
+        let insert_after = match (basic, kind) {
+            (true, WeakKind::Ref) => None,
+            (true, WeakKind::Proxy) => basic_ref,
+            (false, _) => basic_proxy.or(basic_ref),
+        };
+        let new = listed(wr);
+        let next = match insert_after {
+            Some(prev) => {
+                new.prev.set(Some(prev));
+                listed(prev).next.replace(Some(wr))
+            }
+            None => {
+                entry.insert_entry(wr);
+                head
             }
         };
-        list.insert(position, wr.raw());
+        new.next.set(next);
+        if let Some(next) = next {
+            listed(next).prev.set(Some(wr));
+        }
     });
-    heap::set_has_weakrefs(referent.raw(), true);
-    Ok(wr)
+    heap::set_has_weakrefs(referent, true);
+    Ok(wr_obj)
 }
 
 /// The referent of a weakref, if it is alive (a new reference).
@@ -215,20 +256,15 @@ pub fn upgrade(wr: &ObjRef) -> Option<ObjRef> {
 
 /// `weakref.getweakrefcount(obj)`.
 pub fn weakref_count(obj: &ObjRef) -> usize {
-    heap::with(|h| h.weakrefs.borrow().get(&obj.addr()).map_or(0, Vec::len))
+    list_of(obj.raw()).count()
 }
 
 /// `weakref.getweakrefs(obj)`, in list order.
 pub fn weakrefs_of(obj: &ObjRef) -> Vec<ObjRef> {
-    heap::with(|h| {
-        let table = h.weakrefs.borrow();
-        // SAFETY: registered weakrefs are live (they unregister when they die); new references for the caller.
-        table.get(&obj.addr()).map_or_else(Vec::new, |l| {
-            l.iter()
-                .map(|&w| unsafe { ObjRef::from_borrowed(w) })
-                .collect()
-        })
-    })
+    list_of(obj.raw())
+        // SAFETY: listed weakrefs are live (they unregister when they die); new references for the caller.
+        .map(|w| unsafe { ObjRef::from_borrowed(w) })
+        .collect()
 }
 
 /// Unregister `wr` from its referent's list and set its referent to none, keeping the callback.
@@ -238,24 +274,36 @@ pub(crate) fn clear_ref_keep_callback(wr: RawObj) {
     }
 }
 
+/// Unlink `wr` (whose payload is `data`) from its referent's list, if it is in one.
 fn unregister(wr: RawObj, data: &WeakRefData) {
     let Some(referent) = data.referent.take() else {
         return;
     };
-    let emptied = heap::with(|h| {
-        let mut table = h.weakrefs.borrow_mut();
-        let Some(list) = table.get_mut(&referent.addr()) else {
-            return false;
-        };
-        list.retain(|&w| w != wr);
-        let empty = list.is_empty();
-        if empty {
-            table.remove(&referent.addr());
+    let prev = data.prev.take();
+    let next = data.next.take();
+    if let Some(next) = next {
+        listed(next).prev.set(prev);
+    }
+    match prev {
+        Some(prev) => listed(prev).next.set(next),
+        None => {
+            // `wr` was the head: its successor takes its place in the table, or the referent has none left.
+            heap::with(|h| {
+                let mut table = h.weakrefs.borrow_mut();
+                debug_assert_eq!(
+                    table.get(&referent.addr()),
+                    Some(&wr),
+                    "the head is in the table"
+                );
+                match next {
+                    Some(next) => table.insert(referent.addr(), next),
+                    None => table.remove(&referent.addr()),
+                }
+            });
+            if next.is_none() {
+                heap::set_has_weakrefs(referent, false);
+            }
         }
-        empty
-    });
-    if emptied {
-        heap::set_has_weakrefs(referent, false);
     }
 }
 
@@ -271,20 +319,6 @@ pub(crate) fn clear_ref(wr: RawObj) {
 pub(crate) fn has_callback(wr: RawObj) -> bool {
     wr.downcast::<WeakRefData>()
         .is_some_and(|d| d.callback.borrow().is_some())
-}
-
-/// Remove and return the weakrefs registered for `obj` (still pointing at it), in list order.
-pub(crate) fn take_weakrefs_of(obj: RawObj) -> Vec<RawObj> {
-    if !obj.header().has_flag(crate::header::FLAG_HAS_WEAKREFS) {
-        return Vec::new();
-    }
-    heap::with(|h| {
-        h.weakrefs
-            .borrow()
-            .get(&obj.addr())
-            .cloned()
-            .unwrap_or_default()
-    })
 }
 
 /// Call `wr`'s callback with `wr` (the collector's path: the callback stays on the weakref).
@@ -313,22 +347,29 @@ fn invoke(callback: &ObjRef, wr: &ObjRef) {
 /// A referent's count reached zero: clear all its weakrefs, then run their callbacks in list order
 /// (CPython's `PyObject_ClearWeakRefs`).
 pub(crate) fn clear_weakrefs_at_death(obj: RawObj) {
-    let weakrefs = heap::with(|h| h.weakrefs.borrow_mut().remove(&obj.addr())).unwrap_or_default();
+    let head = heap::with(|h| h.weakrefs.borrow_mut().remove(&obj.addr()));
     heap::set_has_weakrefs(obj, false);
+    // The whole list is detached before any user code runs (a callback dropped or called below).
     let mut to_call = Vec::new();
-    for &wr in &weakrefs {
-        let Some(data) = wr.downcast::<WeakRefData>() else {
-            continue;
-        };
+    let mut to_drop = Vec::new();
+    let mut link = head;
+    while let Some(wr) = link {
+        let data = listed(wr);
+        link = data.next.take();
+        data.prev.set(None);
         data.referent.set(None);
         let callback = data.callback.borrow_mut().take();
         if let Some(callback) = callback {
             if wr.refcnt() > 0 {
                 // SAFETY: `wr` is live (positive count); the new reference keeps it so until its callback ran.
                 to_call.push((unsafe { ObjRef::from_borrowed(wr) }, callback));
+            } else {
+                // A weakref already dying (queued by the trashcan): its callback never runs.
+                to_drop.push(callback);
             }
         }
     }
+    drop(to_drop);
     for (wr, callback) in to_call {
         invoke(&callback, &wr);
     }

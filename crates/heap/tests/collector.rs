@@ -412,3 +412,50 @@ fn free_lists_keep_dead_objects_memory_for_their_type_only() {
     assert!(again.is_tracked());
     assert_eq!(again.refcnt(), 1);
 }
+
+#[test]
+fn weakref_lists_keep_cpythons_order_and_fire_callbacks_in_it() {
+    use refpy_heap::weakref::WeakKind::{Proxy, Ref};
+    use refpy_heap::weakref::{basic_ref, new_weakref, rust_callback, weakref_count, weakrefs_of};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    fresh();
+    let target = list(vec![]);
+    let fired = Rc::new(RefCell::new(Vec::new()));
+    let logger = |name: &'static str| {
+        let fired = fired.clone();
+        rust_callback(move |_| fired.borrow_mut().push(name))
+    };
+    let with_cb_1 = new_weakref(&target, Some(logger("first")), Ref).unwrap();
+    let proxy = new_weakref(&target, None, Proxy).unwrap();
+    let with_cb_2 = new_weakref(&target, Some(logger("second")), Proxy).unwrap();
+    let plain = new_weakref(&target, None, Ref).unwrap();
+    // CPython: the basic ref, then the basic proxy, then the ones with callbacks, newest first.
+    let order = |expected: &[&ObjRef]| {
+        let got: Vec<usize> = weakrefs_of(&target).iter().map(ObjRef::addr).collect();
+        let want: Vec<usize> = expected.iter().map(|w| w.addr()).collect();
+        assert_eq!(got, want);
+        assert_eq!(weakref_count(&target), expected.len());
+    };
+    order(&[&plain, &proxy, &with_cb_2, &with_cb_1]);
+    assert_eq!(
+        basic_ref(&target, Ref).map(|w| w.addr()),
+        Some(plain.addr())
+    );
+    assert_eq!(
+        basic_ref(&target, Proxy).map(|w| w.addr()),
+        Some(proxy.addr())
+    );
+    let third = new_weakref(&target, Some(logger("third")), Ref).unwrap();
+    order(&[&plain, &proxy, &third, &with_cb_2, &with_cb_1]);
+    drop(proxy);
+    order(&[&plain, &third, &with_cb_2, &with_cb_1]);
+    drop(plain);
+    order(&[&third, &with_cb_2, &with_cb_1]);
+    drop(with_cb_2);
+    order(&[&third, &with_cb_1]);
+    assert_eq!(basic_ref(&target, Ref).map(|w| w.addr()), None);
+    drop(target);
+    assert_eq!(*fired.borrow(), ["third", "first"]);
+    assert!(refpy_heap::weakref::upgrade(&third).is_none());
+}
