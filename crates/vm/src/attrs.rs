@@ -83,6 +83,9 @@ pub fn bind(descr: ObjRef, o: &ObjRef, cls: &ObjRef) -> PyResult<ObjRef> {
             },
         };
     }
+    if let Some(d) = descr.downcast::<SlotDescrObj>() {
+        return slot_descr_value(d, o);
+    }
     if let Some(b) = descr.downcast::<BuiltinObj>() {
         if b.self_obj.is_none() && b.name.starts_with("__") {
             return Ok(match b.method {
@@ -95,6 +98,49 @@ pub fn bind(descr: ObjRef, o: &ObjRef, cls: &ObjRef) -> PyResult<ObjRef> {
         return ops::call(&get, vec![descr, o.clone(), cls.clone()], vec![]);
     }
     Ok(descr)
+}
+
+/// What a `__dict__` / `__weakref__` / slot descriptor gives for instance `o` (CPython's getset and member
+/// getters): the instance dict, the first weak reference (or None), the slot's value.
+fn slot_descr_value(d: &SlotDescrObj, o: &ObjRef) -> PyResult<ObjRef> {
+    let inst = o
+        .downcast::<Instance>()
+        .filter(|_| ops::isinstance(o, d.owner()));
+    let Some(i) = inst else {
+        return Err(type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            d.name(),
+            type_obj(d.owner()).name.borrow(),
+            type_name(o)
+        )));
+    };
+    match d {
+        SlotDescrObj::GetSet {
+            name: "__dict__", ..
+        } => Ok(instance_dict(o, i)),
+        SlotDescrObj::GetSet { .. } => Ok(refpy_heap::weakref::weakrefs_of(o)
+            .into_iter()
+            .next()
+            .unwrap_or_else(rt::none)),
+        SlotDescrObj::Member { name, .. } => {
+            let cls = i.cls.borrow().clone();
+            slot_index(&cls, name)
+                .and_then(|idx| i.slots.borrow().get(idx).cloned().flatten())
+                .ok_or_else(|| no_attr(o, name))
+        }
+    }
+}
+
+/// `descr.__get__(obj, type=None)`: the descriptor itself for `obj` None, else the instance's value.
+fn slot_descr_get(a: &[ObjRef], _: &[(String, ObjRef)]) -> PyResult<ObjRef> {
+    let d = a[0]
+        .downcast::<SlotDescrObj>()
+        .expect("bound to a slot descriptor");
+    match a.get(1) {
+        None => Err(type_error("expected at least 1 argument, got 0")),
+        Some(o) if ops::is_none(o) => Ok(a[0].clone()),
+        Some(o) => slot_descr_value(d, o),
+    }
 }
 
 /// `hook` (`__get__`, `__set__`, `__delete__`) of a class attribute that is an instance of a Python class
@@ -264,9 +310,9 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
     match name {
         "__name__" => return Ok(rt::str_obj(&t.name.borrow())),
         "__qualname__" => return Ok(rt::str_obj(&t.qualname.borrow())),
-        "__mro__" => return Ok(rt::tuple(t.mro.borrow().clone())),
-        "__bases__" => return Ok(rt::tuple(t.bases.borrow().clone())),
-        "__base__" => return Ok(t.bases.borrow().first().cloned().unwrap_or_else(rt::none)),
+        "__mro__" => return Ok(t.mro.borrow().clone()),
+        "__bases__" => return Ok(t.bases.borrow().clone()),
+        "__base__" => return Ok(t.base.clone().unwrap_or_else(rt::none)),
         "__dict__" => return Ok(t.dict.clone()),
         "__class__" => return Ok(ops::type_of(o)),
         "__module__" if t.builtin.is_some() => return Ok(rt::str_obj("builtins")),
@@ -331,7 +377,7 @@ fn super_getattr(s: &SuperObj, name: &str) -> PyResult<ObjRef> {
     } else {
         ops::type_of(&s.obj)
     };
-    let mro = type_obj(&start_type).mro.borrow().clone();
+    let mro = type_obj(&start_type).mro_vec();
     let pos = mro.iter().position(|c| c.is(&s.cls)).map_or(0, |p| p + 1);
     for c in &mro[pos..] {
         if let Some(d) = dict_get_str(&type_obj(c).dict, name) {
@@ -359,6 +405,21 @@ fn super_getattr(s: &SuperObj, name: &str) -> PyResult<ObjRef> {
 
 /// Attributes of built-in objects that are data, not methods.
 fn builtin_object_attr(o: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+    if let Some(d) = o.downcast::<SlotDescrObj>() {
+        let owner = d.owner();
+        return Ok(match name {
+            "__name__" => Some(rt::str_obj(d.name())),
+            "__qualname__" => Some(rt::str_obj(&format!(
+                "{}.{}",
+                type_obj(owner).qualname.borrow(),
+                d.name()
+            ))),
+            "__objclass__" => Some(owner.clone()),
+            "__doc__" => Some(rt::none()),
+            "__get__" => Some(rt::bound_builtin("__get__", slot_descr_get, o.clone())),
+            _ => None,
+        });
+    }
     if let Some(f) = o.downcast::<FunctionObj>() {
         let code = &f.code.downcast::<CodeObj>().unwrap().0;
         return Ok(Some(match name {
@@ -686,6 +747,16 @@ pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) 
             ops::call(&f, args, vec![])?;
             return Ok(());
         }
+        if let Some(SlotDescrObj::GetSet {
+            name: "__weakref__",
+            owner,
+        }) = d.downcast::<SlotDescrObj>()
+        {
+            return Err(attribute_error(format!(
+                "attribute '__weakref__' of '{}' objects is not writable",
+                type_obj(owner).name.borrow()
+            )));
+        }
         if let Some(DescrObj::Property { fset, fdel, .. }) = d.downcast::<DescrObj>() {
             let (f, what) = if v.is_some() {
                 (fset, "setter")
@@ -851,15 +922,16 @@ pub fn new_instance(cls: &ObjRef) -> ObjRef {
 
 /// The built-in container type (list, dict, set) a user class derives from, if any.
 pub fn builtin_base_type(cls: &ObjRef) -> Option<ObjRef> {
-    let mro = type_obj(cls).mro.borrow();
-    mro.iter()
-        .find(|t| {
-            matches!(
-                type_obj(t).builtin,
-                Some(Builtin::List) | Some(Builtin::Dict) | Some(Builtin::Set)
-            )
-        })
-        .cloned()
+    type_obj(cls).with_mro(|mro| {
+        mro.iter()
+            .find(|t| {
+                matches!(
+                    type_obj(t).builtin,
+                    Some(Builtin::List) | Some(Builtin::Dict) | Some(Builtin::Set)
+                )
+            })
+            .cloned()
+    })
 }
 
 /// The built-in value behind an instance of a list/dict/set subclass.

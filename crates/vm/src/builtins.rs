@@ -672,7 +672,7 @@ fn dir(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
             } else {
                 ops::type_of(o)
             };
-            for c in type_obj(&t).mro.borrow().iter() {
+            for c in type_obj(&t).mro_vec().iter() {
                 for (k, _) in ops::dict_items(&type_obj(c).dict) {
                     if let Some(s) = str_of(&k) {
                         names.push(s.to_string());
@@ -1039,10 +1039,12 @@ pub fn build_class(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     }
     let func = &a[0];
     let name = ops::str_(&a[1])?;
-    let bases = a[2..].to_vec();
+    // The bases tuple exists before the body runs (it is __build_class__'s argument tuple in CPython).
+    let bases = rt::tuple(a[2..].to_vec());
     let ns = rt::dict();
     let cell = crate::eval::call_function(func, vec![], vec![], Some(ns.clone()))?;
-    let cls = make_class(&name, bases, ns)?;
+    let cls = make_class(&name, bases, &ns)?;
+    drop(ns);
     if let Some(c) = cell.downcast::<CellObj>() {
         let old = c.0.borrow_mut().replace(cls.clone());
         drop(old);
@@ -1053,7 +1055,7 @@ pub fn build_class(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
         .filter(|(k, _)| k != "metaclass")
         .cloned()
         .collect();
-    let mro = type_obj(&cls).mro.borrow().clone();
+    let mro = type_obj(&cls).mro_vec();
     let hook = mro[1..]
         .iter()
         .find_map(|c| ops::dict_get_str(&type_obj(c).dict, "__init_subclass__"));
@@ -1105,14 +1107,18 @@ fn c3_merge(mut seqs: Vec<Vec<ObjRef>>) -> PyResult<Vec<ObjRef>> {
     }
 }
 
-pub fn make_class(name: &str, bases: Vec<ObjRef>, ns: ObjRef) -> PyResult<ObjRef> {
+/// CPython's `type_new`: a class named `name` with `bases` (a tuple; empty means `(object,)`) and a copy of
+/// the namespace `namespace`, completed as `PyType_Ready` does. Objects are created in CPython's order
+/// (bases tuple, dict copy, type, mro tuple, descriptors), which is the order `gc.garbage` shows them in.
+pub fn make_class(name: &str, bases: ObjRef, namespace: &ObjRef) -> PyResult<ObjRef> {
     let r = rt();
-    let bases = if bases.is_empty() {
-        vec![r.types.object.clone()]
+    let bases = if ops::tuple_items(&bases).is_some_and(|b| b.is_empty()) {
+        rt::tuple(vec![r.types.object.clone()])
     } else {
         bases
     };
-    for b in &bases {
+    let bases_vec = ops::tuple_items(&bases).expect("bases is a tuple");
+    for b in &bases_vec {
         match b.downcast::<TypeObj>() {
             None => return Err(type_error("bases must be types")),
             Some(t) if matches!(t.builtin, Some(Builtin::Bool)) => {
@@ -1121,76 +1127,161 @@ pub fn make_class(name: &str, bases: Vec<ObjRef>, ns: ObjRef) -> PyResult<ObjRef
             _ => {}
         }
     }
-    let mut seqs: Vec<Vec<ObjRef>> = bases
-        .iter()
-        .map(|b| type_obj(b).mro.borrow().clone())
-        .collect();
-    seqs.push(bases.clone());
+    let mut seqs: Vec<Vec<ObjRef>> = bases_vec.iter().map(|b| type_obj(b).mro_vec()).collect();
+    seqs.push(bases_vec.clone());
     let tail = c3_merge(seqs)?;
-    if ops::dict_get_str(&ns, "__eq__").is_some() && ops::dict_get_str(&ns, "__hash__").is_none() {
-        ops::dict_set_str(&ns, "__hash__", rt::none());
+    let ns = rt::dict();
+    for (k, v) in ops::dict_items(namespace) {
+        ops::dict_set(&ns, k, v)?;
+    }
+    if ops::dict_get_str(&ns, "__module__").is_none() {
+        let module = crate::eval::current_globals()
+            .and_then(|g| ops::dict_get_str(&g, "__name__"))
+            .unwrap_or_else(|| rt::str_obj("builtins"));
+        ops::dict_set_str(&ns, "__module__", module);
     }
     let qualname = ops::dict_del_str(&ns, "__qualname__")
         .and_then(|q| str_of(&q).map(str::to_string))
         .unwrap_or_else(|| name.to_string());
-    let mut slots: Option<Vec<String>> = None;
-    let mut has_dict = true;
-    let mut weakrefable = true;
-    let base_slots: Vec<String> = bases
-        .iter()
-        .filter_map(|b| type_obj(b).slots.borrow().clone())
-        .flatten()
-        .collect();
-    let base_has_dict = bases
-        .iter()
-        .any(|b| type_obj(b).builtin.is_none() && type_obj(b).has_dict.get())
-        || bases
-            .iter()
-            .any(|b| ops::is_subtype(b, &r.types.base_exception));
-    if let Some(s) = ops::dict_get_str(&ns, "__slots__") {
-        let names: Vec<String> = if let Some(x) = str_of(&s) {
-            vec![x.to_string()]
-        } else {
-            ops::iterate(&s)?
-                .iter()
-                .map(ops::str_)
-                .collect::<PyResult<_>>()?
-        };
-        has_dict = base_has_dict || names.iter().any(|n| n == "__dict__");
-        weakrefable = names.iter().any(|n| n == "__weakref__")
-            || bases
-                .iter()
-                .any(|b| type_obj(b).builtin.is_none() && type_obj(b).weakrefable.get());
-        let mut all = base_slots.clone();
-        all.extend(
-            names
-                .into_iter()
-                .filter(|n| n != "__dict__" && n != "__weakref__"),
-        );
-        slots = Some(all);
-    } else if !base_slots.is_empty() {
-        slots = Some(base_slots);
-    }
+    let layout = InstanceLayout::of(&bases_vec, ops::dict_get_str(&ns, "__slots__"))?;
     let t = alloc(
         &TYPE_VT,
         TypeObj {
-            slots: RefCell::new(slots),
-            weakrefable: Cell::new(weakrefable),
-            has_dict: Cell::new(has_dict),
-            ..TypeObj::new(name, qualname, bases, ns, None)
+            slots: RefCell::new(layout.slots),
+            weakrefable: Cell::new(layout.weakrefable),
+            has_dict: Cell::new(layout.has_dict),
+            ..TypeObj::new(
+                name,
+                qualname,
+                bases,
+                ns.clone(),
+                None,
+                rt::tuple(Vec::new()),
+            )
         },
     );
     let mut mro = vec![t.clone()];
     mro.extend(tail);
-    *type_obj(&t).mro.borrow_mut() = mro;
-    for b in type_obj(&t).bases.borrow().iter() {
+    let empty = std::mem::replace(&mut *type_obj(&t).mro.borrow_mut(), rt::tuple(mro));
+    drop(empty);
+    // What CPython's PyType_Ready adds to the dict, in its order: member descriptors for the new slots,
+    // the `__dict__` / `__weakref__` getset descriptors the class introduces, `__doc__`, then `__hash__`.
+    for slot in layout.new_slots {
+        let d = alloc(
+            &MEMBER_DESCR_VT,
+            SlotDescrObj::Member {
+                name: slot.clone(),
+                owner: t.clone(),
+            },
+        );
+        ops::dict_set_str(&ns, &slot, d);
+    }
+    for (adds, name) in [
+        (layout.adds_dict, "__dict__"),
+        (layout.adds_weakref, "__weakref__"),
+    ] {
+        if adds {
+            let owner = t.clone();
+            ops::dict_set_str(
+                &ns,
+                name,
+                alloc(&GETSET_DESCR_VT, SlotDescrObj::GetSet { name, owner }),
+            );
+        }
+    }
+    if ops::dict_get_str(&ns, "__doc__").is_none() {
+        ops::dict_set_str(&ns, "__doc__", rt::none());
+    }
+    if ops::dict_get_str(&ns, "__eq__").is_some() && ops::dict_get_str(&ns, "__hash__").is_none() {
+        ops::dict_set_str(&ns, "__hash__", rt::none());
+    }
+    for b in type_obj(&t).bases_vec() {
         if let Ok(w) =
             refpy_heap::weakref::new_weakref(&t, None, refpy_heap::weakref::WeakKind::Ref)
         {
-            type_obj(b).subclasses.borrow_mut().push(w);
+            type_obj(&b).subclasses.borrow_mut().push(w);
         }
     }
     Ok(t)
+}
+
+/// What instances of a new class carry, from its bases and `__slots__` (CPython's `type_new_descriptors`).
+struct InstanceLayout {
+    /// Every slot name, the bases' first (`None`: no `__slots__` anywhere in the hierarchy).
+    slots: Option<Vec<String>>,
+    /// The slot names this class declares itself (each gets a member descriptor).
+    new_slots: Vec<String>,
+    has_dict: bool,
+    weakrefable: bool,
+    /// The class introduces `__dict__` / `__weakref__` (no base has it): a getset descriptor in its dict.
+    adds_dict: bool,
+    adds_weakref: bool,
+}
+
+impl InstanceLayout {
+    fn of(bases: &[ObjRef], slots_decl: Option<ObjRef>) -> PyResult<InstanceLayout> {
+        let r = rt();
+        let base_slots: Vec<String> = bases
+            .iter()
+            .filter_map(|b| type_obj(b).slots.borrow().clone())
+            .flatten()
+            .collect();
+        // Built-in bases: exceptions carry a dict, sets are weakly referenceable; CPython cannot add a
+        // weak reference list to variable-size objects (int, tuple, bytes) — their subclasses get a dict only.
+        let builtin_kind = |b: &ObjRef| type_obj(b).builtin;
+        let base_has_dict = bases.iter().any(|b| {
+            (builtin_kind(b).is_none() && type_obj(b).has_dict.get())
+                || ops::is_subtype(b, &r.types.base_exception)
+        });
+        let base_has_weakref = bases.iter().any(|b| match builtin_kind(b) {
+            None => type_obj(b).weakrefable.get(),
+            Some(k) => matches!(k, Builtin::Set | Builtin::FrozenSet),
+        });
+        let may_add_weakref = !bases.iter().any(|b| {
+            matches!(
+                builtin_kind(b),
+                Some(Builtin::Int | Builtin::Tuple | Builtin::Bytes)
+            )
+        });
+        let Some(decl) = slots_decl else {
+            return Ok(InstanceLayout {
+                slots: if base_slots.is_empty() {
+                    None
+                } else {
+                    Some(base_slots)
+                },
+                new_slots: Vec::new(),
+                has_dict: true,
+                weakrefable: base_has_weakref || may_add_weakref,
+                adds_dict: !base_has_dict,
+                adds_weakref: !base_has_weakref && may_add_weakref,
+            });
+        };
+        let names: Vec<String> = if let Some(x) = str_of(&decl) {
+            vec![x.to_string()]
+        } else {
+            ops::iterate(&decl)?
+                .iter()
+                .map(ops::str_)
+                .collect::<PyResult<_>>()?
+        };
+        let wants_dict = names.iter().any(|n| n == "__dict__");
+        let wants_weakref = names.iter().any(|n| n == "__weakref__");
+        let new_slots: Vec<String> = names
+            .into_iter()
+            .filter(|n| n != "__dict__" && n != "__weakref__")
+            .collect();
+        let mut all = base_slots;
+        all.extend(new_slots.iter().cloned());
+        Ok(InstanceLayout {
+            slots: Some(all),
+            new_slots,
+            has_dict: base_has_dict || wants_dict,
+            weakrefable: base_has_weakref || (wants_weakref && may_add_weakref),
+            adds_dict: wants_dict && !base_has_dict,
+            adds_weakref: wants_weakref && !base_has_weakref && may_add_weakref,
+        })
+    }
 }
 
 // ---- construction -------------------------------------------------------------------------------
@@ -1472,14 +1563,14 @@ pub fn construct(
         Builtin::Type => match args.len() {
             1 => Ok(ops::type_of(&args[0])),
             3 => {
-                let ns = rt::dict();
-                for (k, v) in ops::dict_items(&args[2]) {
-                    ops::dict_set(&ns, k, v)?;
+                if args[2].downcast::<DictObj>().is_none() {
+                    return Err(type_error(format!(
+                        "type.__new__() argument 3 must be dict, not {}",
+                        type_name(&args[2])
+                    )));
                 }
-                if ops::dict_get_str(&ns, "__module__").is_none() {
-                    ops::dict_set_str(&ns, "__module__", rt::str_obj("__main__"));
-                }
-                make_class(&ops::str_(&args[0])?, ops::iterate(&args[1])?, ns)
+                let bases = rt::tuple(ops::iterate(&args[1])?);
+                make_class(&ops::str_(&args[0])?, bases, &args[2])
             }
             _ => Err(type_error("type() takes 1 or 3 arguments")),
         },

@@ -1164,9 +1164,9 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             let f = pop(&mut frame.stack);
             if n == 0
                 && f.downcast::<BuiltinObj>()
-                    .is_some_and(|b| b.name == "locals")
+                    .is_some_and(|b| b.self_obj.is_none() && matches!(b.name, "locals" | "vars"))
             {
-                // locals() needs this frame: a snapshot of its variables (module/class: the namespace).
+                // locals() and vars() need this frame: a snapshot of its variables (module/class: the namespace).
                 let d = frame_locals(frame, code);
                 frame.stack.push(d);
                 return Ok(None);

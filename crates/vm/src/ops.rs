@@ -46,7 +46,7 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
         &t.complex
     } else if is!(FUNCTION_VT) {
         &t.function
-    } else if is!(TYPE_VT) {
+    } else if is!(TYPE_VT) || is!(STATIC_TYPE_VT) {
         &t.type_
     } else if is!(SET_VT) {
         &t.set
@@ -88,6 +88,10 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
         &t.not_impl_type
     } else if is!(ELLIPSIS_VT) {
         &t.ellipsis_type
+    } else if is!(GETSET_DESCR_VT) {
+        return rt::named_type("getset_descriptor");
+    } else if is!(MEMBER_DESCR_VT) {
+        return rt::named_type("member_descriptor");
     } else if let Some(d) = o.downcast::<DictViewObj>() {
         match d.kind {
             0 => &t.dict_keys,
@@ -156,7 +160,7 @@ pub fn is_subtype(a: &ObjRef, b: &ObjRef) -> bool {
         return true;
     }
     match a.downcast::<TypeObj>() {
-        Some(t) => t.mro.borrow().iter().any(|m| m.is(b)),
+        Some(t) => t.with_mro(|mro| mro.iter().any(|m| m.is(b))),
         None => false,
     }
 }
@@ -182,9 +186,10 @@ pub fn lookup_type(cls: &ObjRef, name: &str) -> Option<ObjRef> {
     let hash = str_hash(name);
     t.attr_cache.cached(hash, name, || {
         // Holding the mro borrow is fine: str-keyed lookups run no user code.
-        let mro = t.mro.borrow();
-        mro.iter()
-            .find_map(|c| dict_table(&type_obj(c).dict).borrow().get_str(hash, name))
+        t.with_mro(|mro| {
+            mro.iter()
+                .find_map(|c| dict_table(&type_obj(c).dict).borrow().get_str(hash, name))
+        })
     })
 }
 
@@ -534,6 +539,14 @@ fn repr_inner(o: &ObjRef) -> PyResult<String> {
                 format!("<class '{}.{}'>", module, name)
             }
         });
+    }
+    if let Some(d) = o.downcast::<SlotDescrObj>() {
+        let kind = match d {
+            SlotDescrObj::GetSet { .. } => "attribute",
+            SlotDescrObj::Member { .. } => "member",
+        };
+        let owner = type_obj(d.owner()).name.borrow().clone();
+        return Ok(format!("<{} '{}' of '{}' objects>", kind, d.name(), owner));
     }
     if let Some(rg) = o.downcast::<RangeObj>() {
         return Ok(if rg.step == BigInt::from(1) {

@@ -9,6 +9,7 @@ use refpy_heap::ObjRef;
 
 use crate::object::alloc;
 use crate::objects::*;
+use crate::ops::type_obj;
 
 macro_rules! types_struct {
     ($($field:ident),* $(,)?) => {
@@ -157,23 +158,27 @@ fn init_rt() -> &'static Runtime {
 }
 
 fn raw_type(name: &str, bases: Vec<ObjRef>, builtin: Builtin) -> ObjRef {
+    // Built while the runtime itself is being made: tuples are allocated directly, not through `tuple()`.
+    let new_tuple = |items: Vec<ObjRef>| alloc(&TUPLE_VT, TupleObj(RefCell::new(items)));
     let dict = alloc(&dict::DICT_VT, DictObj(RefCell::new(Table::default())));
+    let base = bases.first().cloned();
     let t = alloc(
-        &TYPE_VT,
-        TypeObj::new(name, name.to_string(), bases.clone(), dict, Some(builtin)),
+        &STATIC_TYPE_VT,
+        TypeObj::new(
+            name,
+            name.to_string(),
+            new_tuple(bases),
+            dict,
+            Some(builtin),
+            new_tuple(Vec::new()),
+        ),
     );
     let mut mro = vec![t.clone()];
-    if let Some(b) = bases.first() {
-        mro.extend(
-            b.downcast::<TypeObj>()
-                .unwrap()
-                .mro
-                .borrow()
-                .iter()
-                .cloned(),
-        );
+    if let Some(b) = &base {
+        mro.extend(type_obj(b).mro_vec());
     }
-    *t.downcast::<TypeObj>().unwrap().mro.borrow_mut() = mro;
+    let empty = std::mem::replace(&mut *type_obj(&t).mro.borrow_mut(), new_tuple(mro));
+    drop(empty);
     t
 }
 

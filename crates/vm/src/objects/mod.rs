@@ -351,6 +351,36 @@ vtable!(pub STATICMETHOD_VT, DescrObj, "staticmethod", gc: true, track: true, ru
 vtable!(pub CLASSMETHOD_VT, DescrObj, "classmethod", gc: true, track: true, rule: Never, weak: false, finalize: None);
 vtable!(pub PROPERTY_VT, DescrObj, "property", gc: true, track: true, rule: Never, weak: false, finalize: None);
 
+/// The descriptors CPython's `type_new` puts in a class's dict for what its instances carry: a
+/// `getset_descriptor` for `__dict__` / `__weakref__`, a `member_descriptor` for each `__slots__` name.
+/// Each holds a strong reference to its class (`__objclass__`), so a class refers to itself through its dict.
+pub enum SlotDescrObj {
+    /// `__dict__` or `__weakref__`.
+    GetSet { name: &'static str, owner: ObjRef },
+    /// One `__slots__` entry.
+    Member { name: String, owner: ObjRef },
+}
+impl SlotDescrObj {
+    pub fn name(&self) -> &str {
+        match self {
+            SlotDescrObj::GetSet { name, .. } => name,
+            SlotDescrObj::Member { name, .. } => name,
+        }
+    }
+    pub fn owner(&self) -> &ObjRef {
+        match self {
+            SlotDescrObj::GetSet { owner, .. } | SlotDescrObj::Member { owner, .. } => owner,
+        }
+    }
+}
+impl Payload for SlotDescrObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(self.owner());
+    }
+}
+vtable!(pub GETSET_DESCR_VT, SlotDescrObj, "getset_descriptor", gc: true, track: true, rule: Never, weak: false, finalize: None);
+vtable!(pub MEMBER_DESCR_VT, SlotDescrObj, "member_descriptor", gc: true, track: true, rule: Never, weak: false, finalize: None);
+
 /// Which built-in type a type object stands for (user classes: `None`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Builtin {
@@ -377,8 +407,12 @@ pub enum Builtin {
 pub struct TypeObj {
     pub name: RefCell<String>,
     pub qualname: RefCell<String>,
-    pub bases: RefCell<Vec<ObjRef>>,
-    pub mro: RefCell<Vec<ObjRef>>,
+    /// `__bases__`: a tuple object, like CPython's `tp_bases`.
+    pub bases: RefCell<ObjRef>,
+    /// `__base__`: the first base, a strong reference of its own (CPython's `tp_base`); `None` for `object`.
+    pub base: Option<ObjRef>,
+    /// `__mro__`: a tuple object whose first item is the type itself (a cycle, as in CPython).
+    pub mro: RefCell<ObjRef>,
     /// The class namespace (a dict object).
     pub dict: ObjRef,
     pub builtin: Option<Builtin>,
@@ -386,7 +420,8 @@ pub struct TypeObj {
     pub slots: RefCell<Option<Vec<String>>>,
     pub weakrefable: Cell<bool>,
     pub has_dict: Cell<bool>,
-    /// Weak references to direct subclasses (`type.__subclasses__()`).
+    /// Weak references to direct subclasses (`type.__subclasses__()`). Not traversed: CPython keeps them in
+    /// `tp_subclasses`, which `type_traverse` skips, so they are never part of a cycle the collector sees.
     pub subclasses: RefCell<Vec<ObjRef>>,
     /// Results of `lookup_type` on this type.
     pub attr_cache: crate::typecache::AttrCache,
@@ -396,25 +431,29 @@ pub struct TypeObj {
 }
 
 impl TypeObj {
-    /// A type with namespace `dict` (which from now on invalidates the attribute cache when it changes)
-    /// and an mro still to be filled in.
+    /// A type with `bases` (a tuple; `__base__` is its first item) and namespace `dict` (which from now on
+    /// invalidates the attribute cache when it changes); its mro is `mro_placeholder` (an empty tuple)
+    /// until the caller fills it in.
     pub fn new(
         name: &str,
         qualname: String,
-        bases: Vec<ObjRef>,
+        bases: ObjRef,
         dict: ObjRef,
         builtin: Option<Builtin>,
+        mro_placeholder: ObjRef,
     ) -> TypeObj {
         dict.downcast::<DictObj>()
             .expect("type namespace is a dict")
             .0
             .borrow_mut()
             .watch();
+        let base = tuple_items_of(&bases).borrow().first().cloned();
         TypeObj {
             name: RefCell::new(name.to_string()),
             qualname: RefCell::new(qualname),
             bases: RefCell::new(bases),
-            mro: RefCell::new(Vec::new()),
+            base,
+            mro: RefCell::new(mro_placeholder),
             dict,
             builtin,
             slots: RefCell::new(None),
@@ -426,29 +465,56 @@ impl TypeObj {
         }
     }
 }
+impl TypeObj {
+    /// Runs `f` on the method resolution order (the type itself first).
+    pub fn with_mro<R>(&self, f: impl FnOnce(&[ObjRef]) -> R) -> R {
+        let mro = self.mro.borrow();
+        let items = tuple_items_of(&mro).borrow();
+        f(&items)
+    }
+    /// The method resolution order as a vector (new references).
+    pub fn mro_vec(&self) -> Vec<ObjRef> {
+        self.with_mro(<[ObjRef]>::to_vec)
+    }
+    /// The direct bases as a vector (new references).
+    pub fn bases_vec(&self) -> Vec<ObjRef> {
+        tuple_items_of(&self.bases.borrow()).borrow().clone()
+    }
+}
+/// The items of a tuple object that the runtime created as one (type mro/bases).
+fn tuple_items_of(t: &ObjRef) -> &RefCell<Vec<ObjRef>> {
+    &t.downcast::<TupleObj>()
+        .expect("a type's mro and bases are tuples")
+        .0
+}
 impl Payload for TypeObj {
+    /// CPython's `type_traverse`: the dict, the mro and bases tuples and `tp_base`.
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         visit(&self.dict);
-        if let Ok(b) = self.bases.try_borrow() {
-            b.iter().for_each(&mut *visit);
-        }
-        if let Ok(s) = self.subclasses.try_borrow() {
-            s.iter().for_each(&mut *visit);
-        }
         if let Ok(m) = self.mro.try_borrow() {
-            // The mro's first entry is the type itself, which CPython's tuple holds too.
-            m.iter().for_each(&mut *visit);
+            visit(&m);
         }
+        if let Ok(b) = self.bases.try_borrow() {
+            visit(&b);
+        }
+        visit_opt(&self.base, visit);
     }
+    /// CPython's `type_clear`: empties the dict and drops the mro; bases stay until deallocation.
     fn clear(&self) {
-        let b = std::mem::take(&mut *self.bases.borrow_mut());
-        let m = std::mem::take(&mut *self.mro.borrow_mut());
-        let s = std::mem::take(&mut *self.subclasses.borrow_mut());
+        if let Some(d) = self.dict.downcast::<DictObj>() {
+            let entries = d.0.try_borrow_mut().map(|mut t| t.take_all());
+            drop(entries);
+        }
+        let empty = crate::rt::tuple(Vec::new());
+        let m = std::mem::replace(&mut *self.mro.borrow_mut(), empty);
         crate::typecache::invalidate();
-        drop((b, m, s));
+        drop(m);
     }
 }
 vtable!(pub TYPE_VT, TypeObj, "type", gc: true, track: true, rule: Never, weak: true, finalize: None);
+// Built-in types: static objects in CPython, outside the collector (`type_is_gc` is false for them), so a
+// tuple holding only built-in types can be untracked and `gc.get_referents(int)` is empty.
+vtable!(pub STATIC_TYPE_VT, TypeObj, "type", gc: false, track: false, rule: Never, weak: true, finalize: None);
 
 /// A traceback's entries, outermost first. Dropped innermost first: CPython's tb_dealloc releases
 /// `tb_next` before its own frame, so the deepest frame's locals die first.
