@@ -3,7 +3,11 @@
 
 use std::rc::Rc;
 
-use ruff_python_parser::{LexicalErrorType, ParseErrorType};
+use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::visitor::{walk_expr, Visitor};
+use ruff_python_ast::{Expr, Mod};
+use ruff_python_parser::{LexicalErrorType, Mode, ParseErrorType, ParseOptions};
+use ruff_text_size::Ranged;
 
 use crate::bytecode::Source;
 use crate::compile::{self, Compiled};
@@ -24,7 +28,11 @@ fn report(src: &Source, span: Span, kind: &str, msg: &str) -> String {
     let mut out = format!("  File \"{}\", line {}\n", src.filename, line);
     let stripped = text.trim_start();
     if !stripped.trim_end().is_empty() {
-        out.push_str(&format!("    {}\n", stripped.trim_end()));
+        // Trailing blanks stay: CPython prints the line as read, without its newline only.
+        out.push_str(&format!(
+            "    {}\n",
+            stripped.trim_end_matches(['\n', '\r'])
+        ));
         if span.caret {
             let line_start = src.line_starts.get(line - 1).copied().unwrap_or(0);
             let col_of = |b: usize| {
@@ -117,9 +125,530 @@ fn header_line(src: &Source, offset: usize) -> usize {
     1
 }
 
+/// CPython's name for an expression in error messages (`_PyPegen_get_expr_name`).
+fn expr_name(e: &Expr) -> &'static str {
+    match e {
+        Expr::Attribute(_) => "attribute",
+        Expr::Subscript(_) => "subscript",
+        Expr::Starred(_) => "starred",
+        Expr::Name(_) => "name",
+        Expr::List(_) => "list",
+        Expr::Tuple(_) => "tuple",
+        Expr::Lambda(_) => "lambda",
+        Expr::Call(_) => "function call",
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::Generator(_) => "generator expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::Await(_) => "await expression",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::FString(_) | Expr::TString(_) => "f-string expression",
+        Expr::NoneLiteral(_) => "None",
+        Expr::BooleanLiteral(b) if b.value => "True",
+        Expr::BooleanLiteral(_) => "False",
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::Compare(_) => "comparison",
+        Expr::If(_) => "conditional expression",
+        Expr::Named(_) => "named expression",
+        _ => "literal",
+    }
+}
+
+/// Every expression of ruff's error-recovered tree, outer ones before the ones inside them.
+struct Exprs<'a>(Vec<&'a Expr>);
+
+impl<'a> Visitor<'a> for Exprs<'a> {
+    fn visit_expr(&mut self, e: &'a Expr) {
+        self.0.push(e);
+        walk_expr(self, e);
+    }
+}
+
+impl<'a> Exprs<'a> {
+    fn of(tree: &'a Mod) -> Exprs<'a> {
+        let mut all = Exprs(Vec::new());
+        if let Mod::Module(m) = tree {
+            all.visit_body(&m.body);
+        }
+        all
+    }
+
+    /// The outermost expression with exactly this range.
+    fn exact(&self, start: usize, end: usize) -> Option<&'a Expr> {
+        self.0
+            .iter()
+            .copied()
+            .find(|e| e.range().start().to_usize() == start && e.range().end().to_usize() == end)
+    }
+
+    /// The outermost expression starting at `at` that `keep` accepts.
+    fn starting_at(&self, at: usize, keep: impl Fn(&Expr) -> bool) -> Option<&'a Expr> {
+        self.0
+            .iter()
+            .copied()
+            .find(|e| e.range().start().to_usize() == at && keep(e))
+    }
+
+    /// The outermost expression accepted by `keep` among those ending last before `at`.
+    fn ending_before(&self, at: usize, keep: impl Fn(&Expr) -> bool) -> Option<&'a Expr> {
+        let end = self
+            .0
+            .iter()
+            .map(|e| e.range().end().to_usize())
+            .filter(|&e| e <= at)
+            .max()?;
+        self.0
+            .iter()
+            .copied()
+            .find(|e| e.range().end().to_usize() == end && keep(e))
+    }
+
+    /// The innermost expression accepted by `keep` whose range holds `at`.
+    fn innermost_around(&self, at: usize, keep: impl Fn(&Expr) -> bool) -> Option<&'a Expr> {
+        self.0.iter().rev().copied().find(|e| {
+            e.range().start().to_usize() <= at && at < e.range().end().to_usize() && keep(e)
+        })
+    }
+}
+
+/// Whether `e` can be the left operand of CPython's "Perhaps you forgot a comma?" rule (a
+/// `disjunction`: no conditional, lambda, walrus, starred or tuple at its top).
+fn is_disjunction(e: &Expr) -> bool {
+    !matches!(
+        e,
+        Expr::If(_)
+            | Expr::Lambda(_)
+            | Expr::Named(_)
+            | Expr::Starred(_)
+            | Expr::Slice(_)
+            | Expr::Yield(_)
+            | Expr::YieldFrom(_)
+    ) && !matches!(e, Expr::Tuple(t) if !t.parenthesized)
+}
+
+/// `src` with the insides of strings and comments blanked (same byte offsets, newlines kept), and for
+/// each line whether it starts inside a string.
+fn code_only(src: &str) -> (Vec<u8>, Vec<bool>) {
+    let bytes = src.as_bytes();
+    let mut out = bytes.to_vec();
+    let mut line_in_string = vec![false];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => line_in_string.push(false),
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    out[i] = b' ';
+                    i += 1;
+                }
+                continue;
+            }
+            q @ (b'\'' | b'"') => {
+                let triple = bytes[i..].starts_with(&[q, q, q]);
+                let open = if triple { 3 } else { 1 };
+                let mut j = i + open;
+                while j < bytes.len() {
+                    let c = bytes[j];
+                    if c == b'\\' {
+                        if bytes.get(j + 1) == Some(&b'\n') {
+                            line_in_string.push(true);
+                        }
+                        out[j] = b' ';
+                        if j + 1 < bytes.len() && bytes[j + 1] != b'\n' {
+                            out[j + 1] = b' ';
+                        }
+                        j += 2;
+                        continue;
+                    }
+                    if c == q && (!triple || bytes[j..].starts_with(&[q, q, q])) {
+                        break;
+                    }
+                    if c == b'\n' {
+                        if !triple {
+                            break;
+                        }
+                        line_in_string.push(true);
+                    } else {
+                        out[j] = b' ';
+                    }
+                    j += 1;
+                }
+                i = if j < bytes.len() && bytes[j] == q {
+                    j + open
+                } else {
+                    j
+                };
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (out, line_in_string)
+}
+
+/// The 1-based line where CPython's tokenizer finds indentation that is consistent only for one tab
+/// size (it compares every logical line's indentation with tabs to multiples of 8 and of 1).
+fn tab_error_line(src: &str) -> Option<usize> {
+    let (code, in_string) = code_only(src);
+    let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
+    let mut level = 0usize;
+    let mut continued = false;
+    for (idx, line) in code.split(|&b| b == b'\n').enumerate() {
+        let logical_start =
+            level == 0 && !continued && !in_string.get(idx).copied().unwrap_or(false);
+        if logical_start {
+            let (mut col, mut alt) = (0, 0);
+            let mut body = line;
+            while let Some((&c, rest)) = body.split_first() {
+                match c {
+                    b' ' => {
+                        col += 1;
+                        alt += 1;
+                    }
+                    b'\t' => {
+                        col = (col / 8 + 1) * 8;
+                        alt += 1;
+                    }
+                    0x0c => {
+                        col = 0;
+                        alt = 0;
+                    }
+                    _ => break,
+                }
+                body = rest;
+            }
+            let blank = body.iter().all(|c| c.is_ascii_whitespace());
+            if !blank {
+                let &(top, top_alt) = stack.last()?;
+                if col == top {
+                    if alt != top_alt {
+                        return Some(idx + 1);
+                    }
+                } else if col > top {
+                    if alt <= top_alt {
+                        return Some(idx + 1);
+                    }
+                    stack.push((col, alt));
+                } else {
+                    while stack.len() > 1 && col < stack.last()?.0 {
+                        stack.pop();
+                    }
+                    let &(top, top_alt) = stack.last()?;
+                    if col != top {
+                        // An unindent error, which ruff reports itself.
+                        return None;
+                    }
+                    if alt != top_alt {
+                        return Some(idx + 1);
+                    }
+                }
+            }
+        }
+        for &c in line {
+            match c {
+                b'(' | b'[' | b'{' => level += 1,
+                b')' | b']' | b'}' => level = level.saturating_sub(1),
+                _ => {}
+            }
+        }
+        let trimmed = line.strip_suffix(b"\r").unwrap_or(line);
+        continued = trimmed.last() == Some(&b'\\');
+    }
+    None
+}
+
+fn is_ident_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
+}
+
+/// CPython's tokenizer check of the number literal starting at `start` (`tok_get`'s number branch):
+/// the error message and the span it reports.
+fn number_error(code: &[u8], start: usize) -> Option<(String, Span)> {
+    // The byte at `i`, or 0 past the end (the tokenizer's EOF).
+    let at = |i: usize| code.get(i).copied().unwrap_or(0);
+    // `syntaxerror()` points at the last character consumed: the one before `cur`.
+    let err = |msg: String, cur: usize| {
+        let p = cur.saturating_sub(1);
+        Some((
+            msg,
+            Span {
+                start: p,
+                end: p,
+                caret: true,
+            },
+        ))
+    };
+    // Digits and single underscores between digits; `Err(cur)` is an invalid decimal literal.
+    let decimal_tail = |mut i: usize| -> Result<usize, usize> {
+        loop {
+            while at(i).is_ascii_digit() {
+                i += 1;
+            }
+            if at(i) != b'_' {
+                return Ok(i);
+            }
+            if !at(i + 1).is_ascii_digit() {
+                return Err(i + 1);
+            }
+            i += 1;
+        }
+    };
+    // `verify_end_of_number`: a letter right after a literal is an error, except the start of a
+    // keyword that may follow a number (CPython only warns then).
+    let end_ok = |i: usize, kind: &str| -> Option<(String, Span)> {
+        let c = at(i);
+        let rest = &code[i.min(code.len())..];
+        let keyword = [
+            &b"and"[..],
+            b"else",
+            b"for",
+            b"if",
+            b"in",
+            b"is",
+            b"or",
+            b"not",
+        ]
+        .iter()
+        .any(|k| rest.starts_with(k));
+        if !keyword && is_ident_byte(c) {
+            return err(format!("invalid {} literal", kind), i);
+        }
+        None
+    };
+    let mut i = start;
+    let fraction_and_rest = |mut i: usize| -> Option<(String, Span)> {
+        // At the character after the integer part.
+        if at(i) == b'.' {
+            i += 1;
+            if at(i).is_ascii_digit() {
+                i = match decimal_tail(i) {
+                    Ok(j) => j,
+                    Err(cur) => return err("invalid decimal literal".into(), cur),
+                };
+            }
+        }
+        if matches!(at(i), b'e' | b'E') {
+            let e = i;
+            i += 1;
+            if matches!(at(i), b'+' | b'-') {
+                i += 1;
+                if !at(i).is_ascii_digit() {
+                    return err("invalid decimal literal".into(), i);
+                }
+            } else if !at(i).is_ascii_digit() {
+                return end_ok(e, "decimal");
+            }
+            i = match decimal_tail(i) {
+                Ok(j) => j,
+                Err(cur) => return err("invalid decimal literal".into(), cur),
+            };
+        }
+        if matches!(at(i), b'j' | b'J') {
+            return end_ok(i + 1, "imaginary");
+        }
+        end_ok(i, "decimal")
+    };
+    if at(i) == b'.' {
+        return fraction_and_rest(i);
+    }
+    if at(i) != b'0' {
+        return match decimal_tail(i) {
+            Ok(j) => fraction_and_rest(j),
+            Err(cur) => err("invalid decimal literal".into(), cur),
+        };
+    }
+    i += 1;
+    let radix = match at(i) {
+        b'x' | b'X' => Some((16, "hexadecimal")),
+        b'o' | b'O' => Some((8, "octal")),
+        b'b' | b'B' => Some((2, "binary")),
+        _ => None,
+    };
+    if let Some((radix, kind)) = radix {
+        i += 1;
+        let is_digit = |c: u8| (c as char).is_digit(radix);
+        loop {
+            if at(i) == b'_' {
+                i += 1;
+            }
+            if !is_digit(at(i)) {
+                if radix != 16 && at(i).is_ascii_digit() {
+                    return err(
+                        format!("invalid digit '{}' in {} literal", at(i) as char, kind),
+                        i + 1,
+                    );
+                }
+                return err(format!("invalid {} literal", kind), i);
+            }
+            while is_digit(at(i)) {
+                i += 1;
+            }
+            if at(i) != b'_' {
+                break;
+            }
+        }
+        if radix != 16 && at(i).is_ascii_digit() {
+            return err(
+                format!("invalid digit '{}' in {} literal", at(i) as char, kind),
+                i + 1,
+            );
+        }
+        return end_ok(i, kind);
+    }
+    // A leading zero: more zeros, then maybe an old-style octal (an error) or a float.
+    loop {
+        if at(i) == b'_' {
+            if !at(i + 1).is_ascii_digit() {
+                return err("invalid decimal literal".into(), i + 1);
+            }
+            i += 1;
+        }
+        if at(i) != b'0' {
+            break;
+        }
+        i += 1;
+    }
+    // CPython's `zeros_end` is one past the first non-zero digit; its range ends one before it.
+    let zeros_end = i;
+    let mut nonzero = false;
+    if at(i).is_ascii_digit() {
+        nonzero = true;
+        i = match decimal_tail(i) {
+            Ok(j) => j,
+            Err(cur) => return err("invalid decimal literal".into(), cur),
+        };
+    }
+    if matches!(at(i), b'.' | b'e' | b'E' | b'j' | b'J') {
+        return fraction_and_rest(i);
+    }
+    if nonzero {
+        return Some((
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"
+                .into(),
+            Span {
+                start,
+                end: zeros_end,
+                caret: true,
+            },
+        ));
+    }
+    end_ok(i, "decimal")
+}
+
+/// The first number literal at or before `limit` that CPython's tokenizer rejects.
+fn first_number_error(src: &str, limit: usize) -> Option<(String, Span)> {
+    let (code, _) = code_only(src);
+    let mut i = 0;
+    while i < code.len() && i <= limit {
+        let c = code[i];
+        if is_ident_byte(c) && !c.is_ascii_digit() {
+            while i < code.len() && is_ident_byte(code[i]) {
+                i += 1;
+            }
+            continue;
+        }
+        let fraction_start = c == b'.' && code.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if c.is_ascii_digit() || fraction_start {
+            if let Some(found) = number_error(&code, i) {
+                return Some(found);
+            }
+            i += 1;
+            while i < code.len() && (is_ident_byte(code[i]) || code[i] == b'.') {
+                i += 1;
+            }
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where the token after `at` starts and ends (whitespace, and newlines inside brackets, skipped): the
+/// token CPython's parser had fetched last when an error is reported at "the current token".
+fn next_token(text: &str, at: usize) -> (usize, usize) {
+    let inside = !open_brackets(&text[..at]).is_empty();
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while i < bytes.len()
+        && (bytes[i] == b' ' || bytes[i] == b'\t' || (inside && matches!(bytes[i], b'\n' | b'\r')))
+    {
+        i += 1;
+    }
+    let mut j = i;
+    while j < bytes.len() && is_ident_byte(bytes[j]) {
+        j += 1;
+    }
+    if j == i {
+        let ops = [
+            "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", "==", "!=", "<=", ">=",
+            "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=",
+        ];
+        j = i + ops
+            .iter()
+            .find(|op| text[i..].starts_with(*op))
+            .map_or(1, |op| op.len());
+    }
+    (i, j.min(bytes.len()))
+}
+
+/// CPython's TabError for the indentation of `line` (no caret).
+fn tab_error(src: &Source, line: usize) -> (&'static str, String, Span) {
+    let at = src.line_starts.get(line - 1).copied().unwrap_or(0);
+    let span = Span {
+        start: at,
+        end: at,
+        caret: false,
+    };
+    let msg = "inconsistent use of tabs and spaces in indentation";
+    ("TabError", msg.into(), span)
+}
+
 /// Translate a ruff parse error into CPython's kind, message and span.
 fn cpython_error(
     src: &Source,
+    error: &ParseErrorType,
+    start: usize,
+    end: usize,
+) -> (&'static str, String, Span) {
+    let tree = ruff_python_parser::parse_unchecked(&src.text, ParseOptions::from(Mode::Module));
+    let exprs = Exprs::of(tree.syntax());
+    let text = &src.text;
+    if let Some(line) = tab_error_line(text) {
+        if line <= src.line_of(start) {
+            return tab_error(src, line);
+        }
+    }
+    if let Some((msg, span)) = first_number_error(text, end) {
+        return ("SyntaxError", msg, span);
+    }
+    let (kind, msg, span) = translate(src, &exprs, error, start, end);
+    // After a parser error CPython tokenizes the rest of the file; a bracket still open at its end,
+    // opened on a line before the error, is reported instead.
+    let from_parser = !matches!(error, ParseErrorType::Lexical(_)) && msg != "unexpected indent";
+    if let (true, Some(&(at, open))) = (from_parser, open_brackets(text).last()) {
+        if src.line_of(span.start) > src.line_of(at) {
+            return (
+                "SyntaxError",
+                format!("'{}' was never closed", open),
+                Span {
+                    start: at,
+                    end: at,
+                    caret: true,
+                },
+            );
+        }
+    }
+    (kind, msg, span)
+}
+
+/// Translate a parser-level error (tokenizer-level ones are handled by `cpython_error`).
+fn translate(
+    src: &Source,
+    exprs: &Exprs,
     error: &ParseErrorType,
     start: usize,
     end: usize,
@@ -138,6 +667,135 @@ fn cpython_error(
     let msg = error.to_string().replace('`', "'");
     let lower = msg.to_ascii_lowercase();
     match error {
+        ParseErrorType::InvalidAugmentedAssignmentTarget => {
+            if let Some(target) = exprs.exact(start, end) {
+                let msg = format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    expr_name(target)
+                );
+                return ("SyntaxError", msg, range);
+            }
+        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            let msg = "non-default argument follows default argument";
+            return ("SyntaxError", msg.into(), range);
+        }
+        ParseErrorType::PositionalAfterKeywordArgument
+        | ParseErrorType::PositionalAfterKeywordUnpacking => {
+            let msg = if matches!(error, ParseErrorType::PositionalAfterKeywordUnpacking) {
+                "positional argument follows keyword argument unpacking"
+            } else {
+                "positional argument follows keyword argument"
+            };
+            // CPython reports it at the token after the arguments: the call's closing parenthesis.
+            let call = exprs.innermost_around(start, |e| matches!(e, Expr::Call(_)));
+            if let Some(call) = call {
+                let close = call.range().end().to_usize().saturating_sub(1);
+                return ("SyntaxError", msg.into(), one(close));
+            }
+        }
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) if !tok.is_ascii() => {
+            let msg = if is_printable(*tok) {
+                format!("invalid character '{}' (U+{:04X})", tok, *tok as u32)
+            } else {
+                format!("invalid non-printable character U+{:04X}", *tok as u32)
+            };
+            return ("SyntaxError", msg, one(start));
+        }
+        ParseErrorType::Lexical(LexicalErrorType::LineContinuationError) => {
+            let after = (start + 1).min(text.len());
+            let msg = "unexpected character after line continuation character";
+            return ("SyntaxError", msg.into(), one(after));
+        }
+        ParseErrorType::ExpectedExpression => {
+            // An empty replacement field of an f-string: CPython 3.11 checks f-strings after reading
+            // the whole string, and reports the token after it.
+            let before = text[..start].trim_end();
+            let field_start = before.ends_with('{') && !before.ends_with("{{");
+            let fstring = exprs.innermost_around(start, |e| matches!(e, Expr::FString(_)));
+            if let (true, Some(fstring)) = (field_start, fstring) {
+                let outer = exprs
+                    .0
+                    .iter()
+                    .find(|e| {
+                        matches!(e, Expr::FString(_)) && e.range().contains_range(fstring.range())
+                    })
+                    .copied()
+                    .unwrap_or(fstring);
+                let (tok_start, tok_end) = next_token(text, outer.range().end().to_usize());
+                let span = Span {
+                    start: tok_start,
+                    end: tok_end,
+                    caret: true,
+                };
+                return (
+                    "SyntaxError",
+                    "f-string: empty expression not allowed".into(),
+                    span,
+                );
+            }
+        }
+        ParseErrorType::ExpectedToken { expected, .. } => {
+            let innermost = innermost_open(&text[..start]).map(|(_, c)| c);
+            // A dict display item without its ':'; CPython points at the key's last character.
+            if *expected == TokenKind::Colon && innermost == Some('{') {
+                if let Some(key) = exprs.ending_before(start, |_| true) {
+                    let last = key.range().end().to_usize().saturating_sub(1);
+                    let msg = "':' expected after dictionary key";
+                    return ("SyntaxError", msg.into(), one(last));
+                }
+            }
+            // `a if b` without `else`: CPython underlines from `a` to the end of `b`.
+            if *expected == TokenKind::Else {
+                let cond = exprs
+                    .0
+                    .iter()
+                    .rev()
+                    .filter_map(|e| match e {
+                        Expr::If(i) if i.test.range().end().to_usize() <= start => Some(i),
+                        _ => None,
+                    })
+                    .max_by_key(|i| i.test.range().end());
+                if let Some(cond) = cond {
+                    let span = Span {
+                        start: cond.body.range().start().to_usize(),
+                        end: cond.test.range().end().to_usize(),
+                        caret: true,
+                    };
+                    let msg = "expected 'else' after 'if' expression";
+                    return ("SyntaxError", msg.into(), span);
+                }
+            }
+            // Two expressions side by side inside brackets (CPython's `invalid_expression`).
+            if innermost.is_some() {
+                let left = exprs.ending_before(start, is_disjunction);
+                let right = exprs.starting_at(start, |e| !matches!(e, Expr::Tuple(_)));
+                if let (Some(left), Some(right)) = (left, right) {
+                    let name_then_string = matches!(left, Expr::Name(_))
+                        && matches!(
+                            right,
+                            Expr::StringLiteral(_) | Expr::FString(_) | Expr::BytesLiteral(_)
+                        );
+                    let legacy = matches!(left, Expr::Name(n) if n.id.as_str() == "print" || n.id.as_str() == "exec");
+                    let adjacent = text[left.range().end().to_usize()..start].trim().is_empty();
+                    // The rule looks one token past `right`; at the end of the file the tokenizer's
+                    // unclosed-bracket error comes first.
+                    let (code, _) = code_only(text);
+                    let more = code[right.range().end().to_usize()..]
+                        .iter()
+                        .any(|c| !c.is_ascii_whitespace());
+                    if adjacent && more && !name_then_string && !legacy {
+                        let span = Span {
+                            start: left.range().start().to_usize(),
+                            end: right.range().end().to_usize(),
+                            caret: true,
+                        };
+                        let msg = "invalid syntax. Perhaps you forgot a comma?";
+                        return ("SyntaxError", msg.into(), span);
+                    }
+                }
+            }
+        }
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
             let triple = text[start..].starts_with("'''") || text[start..].starts_with("\"\"\"");
             let what = if triple {
@@ -355,6 +1013,15 @@ fn cpython_error(
     ("SyntaxError", "invalid syntax".into(), one(start))
 }
 
+/// Whether CPython prints `c` itself in an "invalid character" message (`Py_UNICODE_ISPRINTABLE`).
+/// NOTE: std has no Unicode categories; controls, separators other than ' ' and the common format
+/// characters (zero-width, bidi marks, BOM) cover what appears in practice.
+fn is_printable(c: char) -> bool {
+    !(c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(c, '\u{00ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}'))
+}
+
 /// Parse and compile; `Err` carries the full SyntaxError report text.
 pub fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Compiled, String> {
     let source = Rc::new(Source::new(filename, src));
@@ -367,6 +1034,11 @@ pub fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Co
             return Err(report(&source, span, kind, &msg));
         }
     };
+    // ruff accepts some indentation that CPython's tokenizer rejects.
+    if let Some(line) = tab_error_line(src) {
+        let (kind, msg, span) = tab_error(&source, line);
+        return Err(report(&source, span, kind, &msg));
+    }
     let compiled = compile::compile_module(&parsed.syntax().body, source.clone(), interactive);
     if let Ok(c) = &compiled {
         for w in &c.warnings {

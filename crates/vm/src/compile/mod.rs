@@ -122,13 +122,8 @@ pub fn compile_module(
     interactive: bool,
 ) -> Result<Compiled, CompileError> {
     let symtable = SymTable::build(body, interactive);
-    if let Some((msg, off)) = &symtable.error {
-        return Err(CompileError {
-            msg: msg.clone(),
-            offset: *off,
-            end: *off,
-            kind: "SyntaxError",
-        });
+    if let Some((msg, range)) = &symtable.error {
+        return Err(cerr(msg.clone(), *range));
     }
     let mut unit = Unit {
         source,
@@ -591,7 +586,7 @@ impl Unit {
                 b.bind(end);
             }
             Stmt::Break(_) => {
-                let (brk, is_for, depth) = self.find_loop(b, s.range())?;
+                let (brk, is_for, depth) = self.find_loop(b, s.range(), "'break' outside loop")?;
                 self.unwind(b, depth, false)?;
                 if is_for {
                     b.emit(Instr::Pop);
@@ -599,7 +594,8 @@ impl Unit {
                 b.emit(Instr::Jump(brk as u32));
             }
             Stmt::Continue(_) => {
-                let (_, _, depth) = self.find_loop(b, s.range())?;
+                let (_, _, depth) =
+                    self.find_loop(b, s.range(), "'continue' not properly in loop")?;
                 let cont = match &b.fblocks[depth] {
                     FBlock::Loop { cont, .. } => *cont,
                     _ => unreachable!(),
@@ -716,13 +712,14 @@ impl Unit {
         Ok(())
     }
 
-    fn find_loop(&self, b: &Builder, r: TextRange) -> CResult<(usize, bool, usize)> {
+    /// The innermost loop around a `break`/`continue` (`outside`: CPython's error when there is none).
+    fn find_loop(&self, b: &Builder, r: TextRange, outside: &str) -> CResult<(usize, bool, usize)> {
         for (i, f) in b.fblocks.iter().enumerate().rev() {
             if let FBlock::Loop { brk, is_for, .. } = f {
                 return Ok((*brk, *is_for, i));
             }
         }
-        Err(cerr("'break' outside loop", r))
+        Err(cerr(outside, r))
     }
 
     /// Emit the cleanup for leaving every fblock above `depth` (return: `value_on_stack`).
@@ -966,6 +963,17 @@ impl Unit {
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 b.set_pos(t.range());
                 let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
+                if elts
+                    .iter()
+                    .filter(|e| matches!(e, Expr::Starred(_)))
+                    .count()
+                    > 1
+                {
+                    return Err(cerr(
+                        "multiple starred expressions in assignment",
+                        t.range(),
+                    ));
+                }
                 match star {
                     Some(p) => b.emit(Instr::UnpackEx(p as u32, (elts.len() - p - 1) as u32)),
                     None => b.emit(Instr::UnpackSequence(elts.len() as u32)),
@@ -1584,6 +1592,7 @@ impl Unit {
                 b.emit(Instr::LoadAttr(i));
             }
             Expr::Subscript(s) => {
+                self.check_subscript(s);
                 self.expr(b, &s.value)?;
                 self.expr(b, &s.slice)?;
                 b.set_pos(s.range());
@@ -1688,6 +1697,11 @@ impl Unit {
                     c.range(),
                 )?
             }
+            Expr::Yield(_) | Expr::YieldFrom(_)
+                if self.symtable.scopes[b.scope].kind != ScopeKind::Function =>
+            {
+                return Err(cerr("'yield' outside function", e.range()));
+            }
             Expr::Yield(y) => {
                 match &y.value {
                     Some(v) => self.expr(b, v)?,
@@ -1729,7 +1743,14 @@ impl Unit {
                 self.assign(b, &nm.target)?;
             }
             Expr::Starred(s) => return Err(cerr("can't use starred expression here", s.range())),
-            Expr::Await(a) => return Err(cerr("'await' outside async function", a.range())),
+            Expr::Await(a) => {
+                let msg = if self.symtable.scopes[b.scope].kind == ScopeKind::Function {
+                    "'await' outside async function"
+                } else {
+                    "'await' outside function"
+                };
+                return Err(cerr(msg, a.range()));
+            }
             _ => return Err(cerr("invalid syntax", e.range())),
         }
         Ok(())
@@ -1889,24 +1910,39 @@ impl Unit {
         ));
     }
 
+    /// CPython's `check_subscripter` and `check_index`: warn about subscripting a value whose type
+    /// cannot be subscripted, or indexing a sequence display with a non-integer constant.
+    fn check_subscript(&mut self, s: &ast::ExprSubscript) {
+        let value = infer_type(&s.value);
+        let subscriptable = matches!(
+            &*s.value,
+            Expr::StringLiteral(_)
+                | Expr::BytesLiteral(_)
+                | Expr::FString(_)
+                | Expr::Tuple(_)
+                | Expr::List(_)
+                | Expr::ListComp(_)
+                | Expr::Dict(_)
+                | Expr::DictComp(_)
+        );
+        if let (false, Some(kind)) = (subscriptable, value) {
+            let msg = format!("'{kind}' object is not subscriptable; perhaps you missed a comma?");
+            self.warn(s.range(), &msg);
+            return;
+        }
+        let sequence = matches!(value, Some("str" | "bytes" | "tuple" | "list"));
+        let index = infer_type(&s.slice).filter(|&t| t != "int" && t != "bool");
+        if let (true, Some(kind), Some(index)) = (sequence, value, index) {
+            let msg = format!(
+                "{kind} indices must be integers or slices, not {index}; perhaps you missed a comma?"
+            );
+            self.warn(s.range(), &msg);
+        }
+    }
+
     fn call<'a>(&mut self, b: &mut Builder<'a>, c: &'a ast::ExprCall) -> CResult<()> {
-        let literal_kind = match &*c.func {
-            Expr::NumberLiteral(n) => Some(match n.value {
-                ast::Number::Int(_) => "int",
-                ast::Number::Float(_) => "float",
-                ast::Number::Complex { .. } => "complex",
-            }),
-            Expr::StringLiteral(_) | Expr::FString(_) => Some("str"),
-            Expr::BytesLiteral(_) => Some("bytes"),
-            Expr::Tuple(_) => Some("tuple"),
-            Expr::List(_) | Expr::ListComp(_) => Some("list"),
-            Expr::Dict(_) | Expr::DictComp(_) => Some("dict"),
-            Expr::Set(_) | Expr::SetComp(_) => Some("set"),
-            Expr::NoneLiteral(_) => Some("NoneType"),
-            Expr::BooleanLiteral(_) => Some("bool"),
-            Expr::EllipsisLiteral(_) => Some("ellipsis"),
-            _ => None,
-        };
+        // CPython's `check_caller`: every inferable type but a function's is not callable.
+        let literal_kind = infer_type(&c.func).filter(|&t| t != "function");
         if let Some(kind) = literal_kind {
             self.warn(
                 c.range(),
@@ -2083,6 +2119,29 @@ fn cmp_instr(op: ast::CmpOp) -> Instr {
 }
 
 /// Literals that make `is` comparisons warn (None, True, False and ... are singletons, so they do not).
+/// The type of a display or literal known without running it (CPython's `infer_type`).
+fn infer_type(e: &Expr) -> Option<&'static str> {
+    Some(match e {
+        Expr::NumberLiteral(n) => match n.value {
+            ast::Number::Int(_) => "int",
+            ast::Number::Float(_) => "float",
+            ast::Number::Complex { .. } => "complex",
+        },
+        Expr::StringLiteral(_) | Expr::FString(_) => "str",
+        Expr::BytesLiteral(_) => "bytes",
+        Expr::Tuple(_) => "tuple",
+        Expr::List(_) | Expr::ListComp(_) => "list",
+        Expr::Dict(_) | Expr::DictComp(_) => "dict",
+        Expr::Set(_) | Expr::SetComp(_) => "set",
+        Expr::Generator(_) => "generator",
+        Expr::Lambda(_) => "function",
+        Expr::NoneLiteral(_) => "NoneType",
+        Expr::BooleanLiteral(_) => "bool",
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        _ => return None,
+    })
+}
+
 fn is_warn_literal(e: &Expr) -> bool {
     matches!(
         e,

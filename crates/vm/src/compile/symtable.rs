@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -31,7 +32,24 @@ pub struct Scope {
     pub uses_super: bool,
     pub children: Vec<usize>,
     pub is_generator: bool,
+    /// For a comprehension's scope, its kind as CPython names it in errors ("list comprehension"…).
+    pub comprehension: Option<&'static str>,
+    /// How each name has been used so far, in first-seen order (CPython's `DEF_*`/`USE` flags): the
+    /// `global`/`nonlocal` checks depend on what came before the declaration.
+    symbols: Vec<(String, u8)>,
+    symbol_index: HashMap<String, usize>,
+    /// The range of the first `global`/`nonlocal` statement naming each name (errors point at it).
+    directives: HashMap<String, TextRange>,
 }
+
+/// Symbol flags, as in CPython's symtable.
+const DEF_LOCAL: u8 = 1;
+const DEF_PARAM: u8 = 2;
+const USE: u8 = 4;
+const DEF_ANNOT: u8 = 8;
+const DEF_GLOBAL: u8 = 16;
+const DEF_NONLOCAL: u8 = 32;
+const DEF_IMPORT: u8 = 64;
 
 impl Scope {
     fn new(kind: ScopeKind, parent: Option<usize>) -> Scope {
@@ -48,6 +66,24 @@ impl Scope {
             uses_super: false,
             children: Vec::new(),
             is_generator: false,
+            comprehension: None,
+            symbols: Vec::new(),
+            symbol_index: HashMap::new(),
+            directives: HashMap::new(),
+        }
+    }
+
+    fn flags(&self, n: &str) -> u8 {
+        self.symbol_index.get(n).map_or(0, |&i| self.symbols[i].1)
+    }
+
+    fn add_flags(&mut self, n: &str, f: u8) {
+        match self.symbol_index.get(n) {
+            Some(&i) => self.symbols[i].1 |= f,
+            None => {
+                self.symbol_index.insert(n.to_string(), self.symbols.len());
+                self.symbols.push((n.to_string(), f));
+            }
         }
     }
 
@@ -58,6 +94,12 @@ impl Scope {
     }
 
     fn bind(&mut self, n: &str) {
+        self.bind_as(n, DEF_LOCAL);
+    }
+
+    /// Bind `n`, recording how (an import is not an assignment for the `global` check).
+    fn bind_as(&mut self, n: &str, how: u8) {
+        self.add_flags(n, how);
         if !self.bound.iter().any(|b| b == n) {
             self.bound.push(n.to_string());
         }
@@ -78,7 +120,8 @@ pub enum Access {
 pub struct SymTable {
     pub scopes: Vec<Scope>,
     pub by_node: HashMap<usize, usize>,
-    pub error: Option<(String, u32)>,
+    /// The first SyntaxError found, with the range CPython underlines.
+    pub error: Option<(String, TextRange)>,
 }
 
 pub fn key<T>(node: &T) -> usize {
@@ -96,8 +139,85 @@ impl SymTable {
         for s in body {
             st.stmt(0, s);
         }
+        st.check_declarations();
         st.resolve();
         st
+    }
+
+    /// Record a SyntaxError unless an earlier one was found (CPython stops at the first).
+    fn fail(&mut self, msg: String, r: TextRange) {
+        if self.error.is_none() {
+            self.error = Some((msg, r));
+        }
+    }
+
+    /// A `global`/`nonlocal` statement: the name must not have been used, bound, annotated or be a
+    /// parameter earlier in the scope (CPython's `symtable_visit_stmt`).
+    fn declare(&mut self, sc: usize, s: &Stmt, names: &[ast::Identifier], global: bool) {
+        let (kind, flag) = if global {
+            ("global", DEF_GLOBAL)
+        } else {
+            ("nonlocal", DEF_NONLOCAL)
+        };
+        for n in names {
+            let cur = self.scopes[sc].flags(&n.id);
+            let msg = if cur & DEF_PARAM != 0 {
+                Some(format!("name '{}' is parameter and {}", n.id, kind))
+            } else if cur & USE != 0 {
+                Some(format!(
+                    "name '{}' is used prior to {} declaration",
+                    n.id, kind
+                ))
+            } else if cur & DEF_ANNOT != 0 {
+                Some(format!("annotated name '{}' can't be {}", n.id, kind))
+            } else if cur & DEF_LOCAL != 0 {
+                Some(format!(
+                    "name '{}' is assigned to before {} declaration",
+                    n.id, kind
+                ))
+            } else {
+                None
+            };
+            if let Some(msg) = msg {
+                self.fail(msg, s.range());
+                return;
+            }
+            let scope = &mut self.scopes[sc];
+            scope.add_flags(&n.id, flag);
+            scope
+                .directives
+                .entry(n.id.to_string())
+                .or_insert(s.range());
+            if global {
+                scope.globals.insert(n.id.to_string());
+            } else {
+                scope.nonlocals.insert(n.id.to_string());
+            }
+        }
+    }
+
+    /// The checks CPython's `analyze_name` makes once every scope is known, in its order (scopes top
+    /// down, names in first-seen order).
+    fn check_declarations(&mut self) {
+        for sc in 0..self.scopes.len() {
+            let scope = &self.scopes[sc];
+            for (name, flags) in &scope.symbols {
+                let at = scope.directives.get(name).copied().unwrap_or_default();
+                let msg = if flags & DEF_GLOBAL != 0 && flags & DEF_NONLOCAL != 0 {
+                    format!("name '{}' is nonlocal and global", name)
+                } else if flags & DEF_NONLOCAL == 0 {
+                    continue;
+                } else if scope.kind == ScopeKind::Module {
+                    "nonlocal declaration not allowed at module level".to_string()
+                } else if self.find_binding(sc, name).is_none() {
+                    format!("no binding for nonlocal '{}' found", name)
+                } else {
+                    continue;
+                };
+                self.fail(msg, at);
+                return;
+            }
+        }
     }
 
     fn new_scope(&mut self, kind: ScopeKind, parent: usize, node: usize) -> usize {
@@ -123,6 +243,7 @@ impl SymTable {
         }
         let names = self.scopes[sc].params.clone();
         for n in names {
+            self.scopes[sc].add_flags(&n, DEF_PARAM);
             self.scopes[sc].bind(&n);
         }
     }
@@ -210,6 +331,24 @@ impl SymTable {
                 self.target(sc, &a.target);
             }
             Stmt::AnnAssign(a) => {
+                if let Expr::Name(n) = &*a.target {
+                    let cur = self.scopes[sc].flags(&n.id);
+                    if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0
+                        && self.scopes[sc].kind != ScopeKind::Module
+                        && a.simple
+                    {
+                        let kind = if cur & DEF_GLOBAL != 0 {
+                            "global"
+                        } else {
+                            "nonlocal"
+                        };
+                        self.fail(
+                            format!("annotated name '{}' can't be {}", n.id, kind),
+                            s.range(),
+                        );
+                    }
+                    self.scopes[sc].add_flags(&n.id, DEF_ANNOT);
+                }
                 if let Some(v) = &a.value {
                     self.expr(sc, v);
                 }
@@ -285,27 +424,21 @@ impl SymTable {
                         Some(n) => n.id.to_string(),
                         None => a.name.id.split('.').next().unwrap_or("").to_string(),
                     };
-                    self.scopes[sc].bind(&n);
+                    self.scopes[sc].bind_as(&n, DEF_IMPORT);
                 }
             }
             Stmt::ImportFrom(i) => {
                 for a in &i.names {
                     let n = a.asname.as_ref().unwrap_or(&a.name);
                     if n.id.as_str() != "*" {
-                        self.scopes[sc].bind(&n.id);
+                        self.scopes[sc].bind_as(&n.id, DEF_IMPORT);
+                    } else if self.scopes[sc].kind != ScopeKind::Module {
+                        self.fail("import * only allowed at module level".into(), a.range());
                     }
                 }
             }
-            Stmt::Global(g) => {
-                for n in &g.names {
-                    self.scopes[sc].globals.insert(n.id.to_string());
-                }
-            }
-            Stmt::Nonlocal(g) => {
-                for n in &g.names {
-                    self.scopes[sc].nonlocals.insert(n.id.to_string());
-                }
-            }
+            Stmt::Global(g) => self.declare(sc, s, &g.names, true),
+            Stmt::Nonlocal(g) => self.declare(sc, s, &g.names, false),
             Stmt::Expr(e) => self.expr(sc, &e.value),
             _ => {}
         }
@@ -325,6 +458,7 @@ impl SymTable {
         &mut self,
         sc: usize,
         node: usize,
+        kind: &'static str,
         gens: &[ast::Comprehension],
         elts: &[&Expr],
     ) {
@@ -333,6 +467,7 @@ impl SymTable {
             self.expr(sc, &g.iter);
         }
         let cs = self.new_scope(ScopeKind::Function, sc, node);
+        self.scopes[cs].comprehension = Some(kind);
         self.scopes[cs].params.push(".0".into());
         self.scopes[cs].bind(".0");
         for (i, g) in gens.iter().enumerate() {
@@ -357,6 +492,7 @@ impl SymTable {
                 }
                 match n.ctx {
                     ast::ExprContext::Load => {
+                        self.scopes[sc].add_flags(&n.id, USE);
                         self.scopes[sc].used.insert(n.id.to_string());
                     }
                     _ => self.scopes[sc].bind(&n.id),
@@ -396,10 +532,14 @@ impl SymTable {
                 }
             }
             Expr::Set(s) => s.elts.iter().for_each(|v| self.expr(sc, v)),
-            Expr::ListComp(c) => self.comprehension(sc, key(c), &c.generators, &[&c.elt]),
-            Expr::SetComp(c) => self.comprehension(sc, key(c), &c.generators, &[&c.elt]),
+            Expr::ListComp(c) => {
+                self.comprehension(sc, key(c), "list comprehension", &c.generators, &[&c.elt])
+            }
+            Expr::SetComp(c) => {
+                self.comprehension(sc, key(c), "set comprehension", &c.generators, &[&c.elt])
+            }
             Expr::Generator(c) => {
-                self.comprehension(sc, key(c), &c.generators, &[&c.elt]);
+                self.comprehension(sc, key(c), "generator expression", &c.generators, &[&c.elt]);
                 let id = self.by_node[&key(c)];
                 self.scopes[id].is_generator = true;
             }
@@ -408,16 +548,16 @@ impl SymTable {
                 if let Some(k) = &c.key {
                     elts.insert(0, k);
                 }
-                self.comprehension(sc, key(c), &c.generators, &elts)
+                self.comprehension(sc, key(c), "dict comprehension", &c.generators, &elts)
             }
             Expr::Yield(y) => {
-                self.scopes[sc].is_generator = true;
+                self.yield_in(sc, e);
                 if let Some(v) = &y.value {
                     self.expr(sc, v);
                 }
             }
             Expr::YieldFrom(y) => {
-                self.scopes[sc].is_generator = true;
+                self.yield_in(sc, e);
                 self.expr(sc, &y.value);
             }
             Expr::Await(a) => self.expr(sc, &a.value),
@@ -454,6 +594,14 @@ impl SymTable {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// A `yield` makes its function a generator; inside a comprehension it is an error.
+    fn yield_in(&mut self, sc: usize, e: &Expr) {
+        self.scopes[sc].is_generator = true;
+        if let Some(kind) = self.scopes[sc].comprehension {
+            self.fail(format!("'yield' inside {}", kind), e.range());
         }
     }
 
@@ -517,14 +665,8 @@ impl SymTable {
             let mut nonlocals: Vec<String> = self.scopes[sc].nonlocals.iter().cloned().collect();
             nonlocals.sort();
             for n in &nonlocals {
-                match self.find_binding(sc, n) {
-                    Some(owner) => self.add_free_path(sc, owner, n),
-                    None => {
-                        if self.error.is_none() {
-                            self.error =
-                                Some((format!("no binding for nonlocal '{}' found", n), 0));
-                        }
-                    }
+                if let Some(owner) = self.find_binding(sc, n) {
+                    self.add_free_path(sc, owner, n);
                 }
             }
             for n in names {
