@@ -9,6 +9,7 @@
 //! `cycles N`: build N two-node cycles (gc off), then one full collection, toggled around the collection with
 //! `CALLGRIND_TOGGLE_COLLECT` not available from Rust, so compare against `build N` to subtract the build.
 //! `alloc N`: N × (allocate a 32-byte-payload tracked object, free it). Other libraries: `alloc-rc N`.
+//! `tree-weak D`: a depth-D binary tree with weak parent pointers, built and dropped (`tree-weak-rc D`: Rc).
 
 use refpy_bench::{rc, refpy};
 
@@ -56,6 +57,10 @@ fn main() {
         }
         "tree-weak" => {
             let d = refpy::tree_weak(n as u32, false).unwrap();
+            eprintln!("tree-weak {:?}", d);
+        }
+        "tree-weak-rc" => {
+            let d = rc::tree_weak(n as u32, false).unwrap();
             eprintln!("tree-weak {:?}", d);
         }
         "tree-stats" => {
