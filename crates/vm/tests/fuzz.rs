@@ -247,3 +247,116 @@ fn garbled_source_never_panics() {
         refpy_vm::rt::rt().discard_output.set(false);
     });
 }
+
+/// An object of each method table's type, as a Python expression.
+fn receiver(type_name: &str) -> Option<&'static str> {
+    Some(match type_name {
+        "list" => "[3, 1, 2]",
+        "tuple" => "(3, 1, 2)",
+        "str" => "'a b'",
+        "dict" => "{'a': 1, 3: 4}",
+        "set" => "{1, 2}",
+        "frozenset" => "frozenset({1, 2})",
+        "bytes" => "b'a b'",
+        "bytearray" => "bytearray(b'a b')",
+        "int" => "7",
+        "float" => "2.5",
+        "range" => "range(5)",
+        "iterator" => "iter([1, 2])",
+        "generator" => "(x for x in [1, 2])",
+        "TextIOWrapper" => "open('/dev/null')",
+        _ => return None,
+    })
+}
+
+const ARGS: &[&str] = &[
+    "1",
+    "-1",
+    "0",
+    "True",
+    "2.5",
+    "10**30",
+    "'a'",
+    "''",
+    "'\\t'",
+    "b'x'",
+    "None",
+    "[1, 'a']",
+    "(1, 'a')",
+    "{'a': 1}",
+    "{1}",
+    "str",
+    "ValueError",
+    "len",
+    "iter([])",
+    "key=len",
+    "reverse=1",
+    "sep='a'",
+    "maxsplit=1",
+    "encoding='ascii'",
+    "bogus=1",
+];
+
+/// Built-in types whose methods Python code can also take from the type (`str.upper`).
+const NAMED_TYPES: &[&str] = &[
+    "list",
+    "tuple",
+    "str",
+    "dict",
+    "set",
+    "frozenset",
+    "bytes",
+    "bytearray",
+    "int",
+    "float",
+    "range",
+];
+
+#[test]
+fn builtin_methods_never_panic() {
+    refpy_vm::on_interpreter_thread(|| {
+        // Every method of every built-in type, bound, and taken from its type with a right or wrong
+        // self, called with random arguments: only Python exceptions may come out.
+        let mut callees: Vec<(String, String)> = Vec::new();
+        for table in refpy_vm::methods::all_tables() {
+            let Some(r) = receiver(table.type_name) else {
+                for m in table.methods {
+                    callees.push((m.name.to_string(), String::new()));
+                }
+                continue;
+            };
+            for m in table.methods {
+                callees.push((format!("({}).{}", r, m.name), String::new()));
+                if NAMED_TYPES.contains(&table.type_name) {
+                    let unbound = format!("{}.{}", table.type_name, m.name);
+                    callees.push((unbound.clone(), String::new()));
+                    callees.push((unbound, format!("{}, ", r)));
+                }
+            }
+        }
+        let program = (
+            proptest::sample::select(callees),
+            proptest::collection::vec(proptest::sample::select(ARGS), 0..5),
+        )
+            .prop_map(|((callee, first), mut args)| {
+                // Keyword arguments after positional ones, so the call parses.
+                args.sort_by_key(|a| a.contains('='));
+                format!(
+                    "try:\n    {}({}{})\nexcept Exception as e:\n    print(type(e).__name__, e)\n",
+                    callee,
+                    first,
+                    args.join(", ")
+                )
+            });
+        let mut runner = TestRunner::new(Config {
+            cases: std::env::var("FUZZ_CASES")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(2000),
+            failure_persistence: None,
+            ..Config::default()
+        });
+        runner.run(&program, |src| check(&src)).unwrap();
+        refpy_vm::rt::rt().discard_output.set(false);
+    });
+}
