@@ -426,7 +426,8 @@ fn same_object(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 
 fn seq_index(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let items = ops::iterate(&a[0])?;
-    for (i, x) in items.iter().enumerate() {
+    let (lo, hi) = find_window(a, 2, items.len(), false)?;
+    for (i, x) in items.iter().enumerate().take(hi).skip(lo) {
         if x.is(&a[1]) || ops::eq_bool(x, &a[1])? {
             return Ok(rt::int(i as i64));
         }
@@ -451,15 +452,22 @@ fn seq_count(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 
 fn range_index(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let r = a[0].downcast::<RangeObj>().unwrap();
-    if let Some(i) = ops::as_bigint(&a[1]) {
-        if crate::arith::range_contains(r, &i) {
-            return Ok(rt::bigint((i - &r.start) / &r.step));
+    match ops::as_bigint(&a[1]) {
+        Some(i) if crate::arith::range_contains(r, &i) => Ok(rt::bigint((i - &r.start) / &r.step)),
+        Some(_) => Err(value_error(format!(
+            "{} is not in range",
+            ops::repr(&a[1])?
+        ))),
+        // Not an int: CPython searches the range as any sequence.
+        None => {
+            for (i, x) in ops::iterate(&a[0])?.iter().enumerate() {
+                if ops::eq_bool(x, &a[1])? {
+                    return Ok(rt::int(i as i64));
+                }
+            }
+            Err(value_error("sequence.index(x): x not in sequence"))
         }
     }
-    Err(value_error(format!(
-        "{} is not in range",
-        ops::repr(&a[1])?
-    )))
 }
 
 // ---- list ---------------------------------------------------------------------------------------
@@ -643,12 +651,37 @@ fn s0(a: &[ObjRef]) -> &str {
     str_of(&a[0]).unwrap()
 }
 
-fn str_arg<'a>(o: &'a ObjRef, what: &str) -> PyResult<&'a str> {
-    str_of(o).ok_or_else(|| type_error(format!("{} must be str, not {}", what, type_name(o))))
+/// `o` as a str; otherwise the TypeError "`prefix`must be str, not `type`".
+fn str_arg<'a>(o: &'a ObjRef, prefix: &str) -> PyResult<&'a str> {
+    str_of(o).ok_or_else(|| type_error(format!("{}must be str, not {}", prefix, type_name(o))))
+}
+
+/// `o` as a str for an Argument Clinic parameter, whose TypeError calls None "None".
+fn clinic_str_arg<'a>(o: &'a ObjRef, prefix: &str) -> PyResult<&'a str> {
+    str_of(o).ok_or_else(|| {
+        let t = if ops::is_none(o) {
+            "None".to_string()
+        } else {
+            type_name(o)
+        };
+        type_error(format!("{}must be str, not {}", prefix, t))
+    })
+}
+
+/// The items of `o` for `join`, whose TypeError for a non-iterable is "can only join an iterable".
+fn join_items(o: &ObjRef) -> PyResult<Vec<ObjRef>> {
+    let it = ops::get_iter(o).map_err(|e| {
+        if ops::isinstance(&e.0, &rt().types.type_error) {
+            type_error("can only join an iterable")
+        } else {
+            e
+        }
+    })?;
+    ops::iterate(&it)
 }
 
 fn str_join(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let items = ops::iterate(&a[1])?;
+    let items = join_items(&a[1])?;
     let mut parts = Vec::with_capacity(items.len());
     for (i, it) in items.iter().enumerate() {
         match str_of(it) {
@@ -747,30 +780,33 @@ fn str_rsplit(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     split_impl(a, kw, true)
 }
 
-fn strip_chars(a: &[ObjRef]) -> PyResult<Option<Vec<char>>> {
+fn strip_chars(a: &[ObjRef], name: &str) -> PyResult<Option<Vec<char>>> {
     match a.get(1) {
-        Some(c) if !ops::is_none(c) => Ok(Some(str_arg(c, "strip arg")?.chars().collect())),
+        Some(c) if !ops::is_none(c) => match str_of(c) {
+            Some(c) => Ok(Some(c.chars().collect())),
+            None => Err(type_error(format!("{} arg must be None or str", name))),
+        },
         _ => Ok(None),
     }
 }
 
 fn str_strip(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let s = s0(a);
-    Ok(rt::str_obj(match strip_chars(a)? {
+    Ok(rt::str_obj(match strip_chars(a, "strip")? {
         Some(c) => s.trim_matches(|x| c.contains(&x)),
         None => s.trim(),
     }))
 }
 fn str_lstrip(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let s = s0(a);
-    Ok(rt::str_obj(match strip_chars(a)? {
+    Ok(rt::str_obj(match strip_chars(a, "lstrip")? {
         Some(c) => s.trim_start_matches(|x| c.contains(&x)),
         None => s.trim_start(),
     }))
 }
 fn str_rstrip(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let s = s0(a);
-    Ok(rt::str_obj(match strip_chars(a)? {
+    Ok(rt::str_obj(match strip_chars(a, "rstrip")? {
         Some(c) => s.trim_end_matches(|x| c.contains(&x)),
         None => s.trim_end(),
     }))
@@ -817,8 +853,8 @@ fn str_capitalize(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }))
 }
 fn str_replace(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let old = str_arg(&a[1], "replace() argument 1")?;
-    let new = str_arg(&a[2], "replace() argument 2")?;
+    let old = clinic_str_arg(&a[1], "replace() argument 1 ")?;
+    let new = clinic_str_arg(&a[2], "replace() argument 2 ")?;
     let s = s0(a);
     Ok(rt::string(match a.get(3) {
         Some(n) => {
@@ -832,74 +868,139 @@ fn str_replace(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
         None => s.replace(old, new),
     }))
 }
-fn prefix_test(a: &[ObjRef], f: fn(&str, &str) -> bool) -> PyResult<ObjRef> {
-    let chars: Vec<char> = s0(a).chars().collect();
-    let n = chars.len() as i64;
-    let bound = |o: Option<&ObjRef>, default: i64| -> PyResult<usize> {
-        let v = match o.filter(|x| !ops::is_none(x)) {
-            Some(x) => ops::index_arg(x)?,
-            None => default,
+/// The `[start:end]` window of the find family (`str.find(sub, start, end)`, `list.index(x, start,
+/// end)`) from `a[at]` and `a[at + 1]`, after CPython's ADJUST_INDICES: negative bounds count from the
+/// end and `end` is clamped to `len`, but `start` may lie beyond it (then nothing is found).
+fn find_window(a: &[ObjRef], at: usize, len: usize, none_ok: bool) -> PyResult<(usize, usize)> {
+    let bound = |i: usize, default: usize| -> PyResult<usize> {
+        let Some(o) = a.get(i).filter(|o| !(none_ok && ops::is_none(o))) else {
+            return Ok(default);
         };
-        let v = if v < 0 { (v + n).max(0) } else { v.min(n) };
-        Ok(v as usize)
+        let v = ops::as_index(o)?.ok_or_else(|| {
+            type_error(if none_ok {
+                "slice indices must be integers or None or have an __index__ method"
+            } else {
+                "slice indices must be integers or have an __index__ method"
+            })
+        })?;
+        let len = len as i64;
+        let v =
+            num_traits::ToPrimitive::to_i64(&v).unwrap_or(if v.sign() == num_bigint::Sign::Minus {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            });
+        Ok(if v < 0 { (v + len).max(0) } else { v } as usize)
     };
-    let (lo, hi) = (bound(a.get(2), 0)?, bound(a.get(3), n)?);
-    if lo > hi {
-        return Ok(rt::bool_obj(false));
-    }
-    let sub: String = chars[lo..hi].iter().collect();
-    let s = sub.as_str();
+    Ok((bound(at, 0)?, bound(at + 1, len)?.min(len)))
+}
+fn prefix_test(a: &[ObjRef], name: &str, at_end: bool) -> PyResult<ObjRef> {
+    let chars: Vec<char> = s0(a).chars().collect();
+    let (lo, hi) = find_window(a, 2, chars.len(), true)?;
     let cands = match ops::tuple_items(&a[1]) {
         Some(t) => t,
         None => vec![a[1].clone()],
     };
+    let is_tuple = a[1].downcast::<TupleObj>().is_some();
     for c in cands {
-        let p = str_of(&c).ok_or_else(|| {
-            type_error(format!(
-                "startswith first arg must be str or a tuple of str, not {}",
-                type_name(&c)
-            ))
-        })?;
-        if f(s, p) {
+        let p: Vec<char> = match str_of(&c) {
+            Some(p) => p.chars().collect(),
+            None if is_tuple => {
+                return Err(type_error(format!(
+                    "tuple for {} must only contain str, not {}",
+                    name,
+                    type_name(&c)
+                )))
+            }
+            None => {
+                return Err(type_error(format!(
+                    "{} first arg must be str or a tuple of str, not {}",
+                    name,
+                    type_name(&c)
+                )))
+            }
+        };
+        if lo > chars.len() || hi < lo + p.len() {
+            continue;
+        }
+        let at = if at_end { hi - p.len() } else { lo };
+        if chars[at..at + p.len()] == p[..] {
             return Ok(rt::bool_obj(true));
         }
     }
     Ok(rt::bool_obj(false))
 }
 fn str_startswith(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    prefix_test(a, |s, p| s.starts_with(p))
+    prefix_test(a, "startswith", false)
 }
 fn str_endswith(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    prefix_test(a, |s, p| s.ends_with(p))
+    prefix_test(a, "endswith", true)
 }
 fn char_index(s: &str, byte: usize) -> i64 {
     s[..byte].chars().count() as i64
 }
-fn str_find(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+/// `sub` (`a[1]`) in `a[0][start:end]`: the char index of its first (or last) occurrence.
+fn str_search(a: &[ObjRef], last: bool) -> PyResult<Option<i64>> {
     let s = s0(a);
-    let sub = str_arg(&a[1], "find() argument")?;
-    Ok(rt::int(s.find(sub).map_or(-1, |b| char_index(s, b))))
+    if a.len() == 2 {
+        // No window: search the bytes directly.
+        let sub = str_arg(&a[1], "")?;
+        let hit = if last { s.rfind(sub) } else { s.find(sub) };
+        return Ok(hit.map(|b| char_index(s, b)));
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let (lo, hi) = find_window(a, 2, chars.len(), true)?;
+    let sub: Vec<char> = str_arg(&a[1], "")?.chars().collect();
+    if hi < lo + sub.len() {
+        return Ok(None);
+    }
+    let hit = |i: &usize| chars[*i..*i + sub.len()] == sub[..];
+    let starts = lo..=hi - sub.len();
+    Ok(if last {
+        starts.rev().find(hit)
+    } else {
+        starts.into_iter().find(hit)
+    }
+    .map(|i| i as i64))
+}
+fn str_find(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::int(str_search(a, false)?.unwrap_or(-1)))
 }
 fn str_rfind(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let s = s0(a);
-    let sub = str_arg(&a[1], "rfind() argument")?;
-    Ok(rt::int(s.rfind(sub).map_or(-1, |b| char_index(s, b))))
+    Ok(rt::int(str_search(a, true)?.unwrap_or(-1)))
 }
 fn str_index(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let s = s0(a);
-    let sub = str_arg(&a[1], "index() argument")?;
-    match s.find(sub) {
-        Some(b) => Ok(rt::int(char_index(s, b))),
+    match str_search(a, false)? {
+        Some(i) => Ok(rt::int(i)),
+        None => Err(value_error("substring not found")),
+    }
+}
+fn str_rindex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    match str_search(a, true)? {
+        Some(i) => Ok(rt::int(i)),
         None => Err(value_error("substring not found")),
     }
 }
 fn str_count(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let s = s0(a);
-    let sub = str_arg(&a[1], "count() argument")?;
-    if sub.is_empty() {
-        return Ok(rt::int(s.chars().count() as i64 + 1));
+    let chars: Vec<char> = s0(a).chars().collect();
+    let (lo, hi) = find_window(a, 2, chars.len(), true)?;
+    let sub: Vec<char> = str_arg(&a[1], "")?.chars().collect();
+    if hi < lo + sub.len() {
+        return Ok(rt::int(0));
     }
-    Ok(rt::int(s.matches(sub).count() as i64))
+    if sub.is_empty() {
+        return Ok(rt::int((hi - lo + 1) as i64));
+    }
+    let (mut n, mut i) = (0, lo);
+    while i + sub.len() <= hi {
+        if chars[i..i + sub.len()] == sub[..] {
+            n += 1;
+            i += sub.len();
+        } else {
+            i += 1;
+        }
+    }
+    Ok(rt::int(n))
 }
 fn str_pred(a: &[ObjRef], f: fn(char) -> bool) -> PyResult<ObjRef> {
     let s = s0(a);
@@ -950,7 +1051,23 @@ fn pad_arg(a: &[ObjRef]) -> PyResult<(usize, char)> {
     let w = ops::index_arg(&a[1])?.max(0) as usize;
     check_alloc(w, 4)?;
     let fill = match a.get(2) {
-        Some(f) => str_arg(f, "fill character")?.chars().next().unwrap_or(' '),
+        Some(f) => {
+            let f = str_of(f).ok_or_else(|| {
+                type_error(format!(
+                    "The fill character must be a unicode character, not {}",
+                    type_name(f)
+                ))
+            })?;
+            let mut chars = f.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => c,
+                _ => {
+                    return Err(type_error(
+                        "The fill character must be exactly one character long",
+                    ))
+                }
+            }
+        }
         None => ' ',
     };
     Ok((w, fill))
@@ -1006,15 +1123,163 @@ fn str_zfill(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     };
     Ok(rt::string(format!("{}{}{}", sign, "0".repeat(w - n), rest)))
 }
-fn str_encode(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    Ok(rt::bytes(s0(a).as_bytes().to_vec()))
+/// The codecs refpy has.
+#[derive(Clone, Copy, PartialEq)]
+enum Codec {
+    Utf8,
+    Ascii,
+    Latin1,
 }
-fn str_splitlines(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    Ok(rt::list(s0(a).lines().map(rt::str_obj).collect()))
+
+impl Codec {
+    /// The codec's name in error messages.
+    fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "latin-1",
+        }
+    }
+    /// The first code point the codec cannot represent (UTF-8 represents all).
+    fn limit(self) -> u32 {
+        match self {
+            Codec::Utf8 => u32::MAX,
+            Codec::Ascii => 128,
+            Codec::Latin1 => 256,
+        }
+    }
+}
+
+/// The `encoding` and `errors` arguments of `str.encode`/`bytes.decode` (`a[1]`, `a[2]` or keywords),
+/// checked as Argument Clinic checks them; the codec is looked up by its normalised name.
+fn codec_args(a: &[ObjRef], kw: Kw, method: &str) -> PyResult<(Codec, String)> {
+    let text = |i: usize, name: &str, default: &str| -> PyResult<String> {
+        match a.get(i).or_else(|| kwarg(kw, name)) {
+            Some(o) => {
+                clinic_str_arg(o, &format!("{}() argument '{}' ", method, name)).map(str::to_string)
+            }
+            None => Ok(default.to_string()),
+        }
+    };
+    let (encoding, errors) = (text(1, "encoding", "utf-8")?, text(2, "errors", "strict")?);
+    let normal = encoding.to_ascii_lowercase().replace(['_', ' '], "-");
+    let codec = match normal.as_str() {
+        "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
+        "ascii" | "us-ascii" | "646" => Codec::Ascii,
+        "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" => {
+            Codec::Latin1
+        }
+        _ => {
+            return Err(err(
+                &rt().types.lookup_error,
+                format!("unknown encoding: {}", encoding),
+            ))
+        }
+    };
+    Ok((codec, errors))
+}
+
+fn unknown_handler(errors: &str) -> PyErr {
+    err(
+        &rt().types.lookup_error,
+        format!("unknown error handler name '{}'", errors),
+    )
+}
+
+fn str_encode(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let (codec, errors) = codec_args(a, kw, "encode")?;
+    let s = s0(a);
+    if codec == Codec::Utf8 {
+        return Ok(rt::bytes(s.as_bytes().to_vec()));
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if (chars[i] as u32) < codec.limit() {
+            out.push(chars[i] as u8);
+            i += 1;
+            continue;
+        }
+        let end = i + chars[i..]
+            .iter()
+            .take_while(|c| **c as u32 >= codec.limit())
+            .count();
+        match errors.as_str() {
+            "strict" => {
+                let what = if end - i == 1 {
+                    format!(
+                        "character {} in position {}",
+                        crate::format::str_repr(&chars[i].to_string()),
+                        i
+                    )
+                } else {
+                    format!("characters in position {}-{}", i, end - 1)
+                };
+                return Err(err(
+                    &rt().types.unicode_encode_error,
+                    format!(
+                        "'{}' codec can't encode {}: ordinal not in range({})",
+                        codec.name(),
+                        what,
+                        codec.limit()
+                    ),
+                ));
+            }
+            "ignore" => {}
+            "replace" => out.extend(std::iter::repeat(b'?').take(end - i)),
+            _ => return Err(unknown_handler(&errors)),
+        }
+        i = end;
+    }
+    Ok(rt::bytes(out))
+}
+
+/// `str.splitlines(keepends=False)`, at every line boundary CPython knows.
+fn str_splitlines(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let keepends = match a.get(1).or_else(|| kwarg(kw, "keepends")) {
+        Some(k) => ops::index_arg(k)? != 0,
+        None => false,
+    };
+    let s = s0(a);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
+        if !is_break {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if c == '\r' && chars.peek().is_some_and(|(_, n)| *n == '\n') {
+            chars.next();
+            end += 1;
+        }
+        lines.push(rt::str_obj(&s[start..if keepends { end } else { i }]));
+        start = end;
+    }
+    if start < s.len() {
+        lines.push(rt::str_obj(&s[start..]));
+    }
+    Ok(rt::list(lines))
 }
 fn str_partition(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let s = s0(a);
-    let sep = str_arg(&a[1], "partition() argument")?;
+    let sep = str_arg(&a[1], "")?;
+    if sep.is_empty() {
+        return Err(value_error("empty separator"));
+    }
     Ok(match s.find(sep) {
         Some(p) => rt::tuple(vec![
             rt::str_obj(&s[..p]),
@@ -1026,7 +1291,10 @@ fn str_partition(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 }
 fn str_rpartition(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let s = s0(a);
-    let sep = str_arg(&a[1], "rpartition() argument")?;
+    let sep = str_arg(&a[1], "")?;
+    if sep.is_empty() {
+        return Err(value_error("empty separator"));
+    }
     Ok(match s.rfind(sep) {
         Some(p) => rt::tuple(vec![
             rt::str_obj(&s[..p]),
@@ -1036,8 +1304,8 @@ fn str_rpartition(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
         None => rt::tuple(vec![rt::str_obj(""), rt::str_obj(""), rt::str_obj(s)]),
     })
 }
-fn str_expandtabs(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let size = match a.get(1) {
+fn str_expandtabs(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let size = match a.get(1).or_else(|| kwarg(kw, "tabsize")) {
         Some(t) => ops::index_arg(t)?.max(0) as usize,
         None => 8,
     };
@@ -1096,10 +1364,16 @@ fn str_maketrans(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
             }
         }
         _ => {
-            let (x, y) = (
-                str_arg(args[0], "maketrans arg 1")?,
-                str_arg(args[1], "maketrans arg 2")?,
-            );
+            // Argument Clinic converts y and z before the body looks at x.
+            let y = clinic_str_arg(args[1], "maketrans() argument 2 ")?;
+            if let Some(z) = args.get(2) {
+                clinic_str_arg(z, "maketrans() argument 3 ")?;
+            }
+            let x = str_of(args[0]).ok_or_else(|| {
+                type_error(
+                    "first maketrans argument must be a string if there is a second argument",
+                )
+            })?;
             if x.chars().count() != y.chars().count() {
                 return Err(value_error(
                     "the first two maketrans arguments must have equal length",
@@ -1109,7 +1383,7 @@ fn str_maketrans(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
                 ops::dict_set(&d, rt::int(c1 as i64), rt::int(c2 as i64))?;
             }
             if let Some(z) = args.get(2) {
-                for c in str_arg(z, "maketrans arg 3")?.chars() {
+                for c in clinic_str_arg(z, "maketrans() argument 3 ")?.chars() {
                     ops::dict_set(&d, rt::int(c as i64), rt::none())?;
                 }
             }
@@ -1163,22 +1437,14 @@ fn str_istitle(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }
     Ok(rt::bool_obj(any))
 }
-fn str_rindex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let s = s0(a);
-    let sub = str_arg(&a[1], "rindex() argument")?;
-    match s.rfind(sub) {
-        Some(b) => Ok(rt::int(char_index(s, b))),
-        None => Err(value_error("substring not found")),
-    }
-}
 fn str_removeprefix(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let s = s0(a);
-    let p = str_arg(&a[1], "removeprefix() argument")?;
+    let p = clinic_str_arg(&a[1], "removeprefix() argument ")?;
     Ok(rt::str_obj(s.strip_prefix(p).unwrap_or(s)))
 }
 fn str_removesuffix(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let s = s0(a);
-    let p = str_arg(&a[1], "removesuffix() argument")?;
+    let p = clinic_str_arg(&a[1], "removesuffix() argument ")?;
     Ok(rt::str_obj(s.strip_suffix(p).unwrap_or(s)))
 }
 
@@ -1547,24 +1813,54 @@ fn int_bit_length(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(rt::int(i.bits() as i64))
 }
 fn int_add(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    if !is_int(&a[1]) {
+        return Ok(rt().not_implemented.clone());
+    }
     ops::binary(&a[0], &a[1], crate::bytecode::BinOp::Add)
 }
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
 fn int_to_bytes(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     let i = ops::as_bigint(&a[0]).unwrap();
     let len = match a.get(1).or_else(|| kwarg(kw, "length")) {
-        Some(l) => ops::index_arg(l)? as usize,
+        Some(l) => ops::index_arg(l)?,
         None => 1,
     };
-    let big = a
-        .get(2)
-        .or_else(|| kwarg(kw, "byteorder"))
-        .and_then(|b| str_of(b).map(|s| s == "big"))
-        .unwrap_or(true);
-    let (_, mut bytes) = i.to_bytes_le();
+    let big = match a.get(2).or_else(|| kwarg(kw, "byteorder")) {
+        Some(b) => match clinic_str_arg(b, "to_bytes() argument 'byteorder' ")? {
+            "big" => true,
+            "little" => false,
+            _ => return Err(value_error("byteorder must be either 'little' or 'big'")),
+        },
+        None => true,
+    };
+    let signed = match kwarg(kw, "signed") {
+        Some(s) => ops::truthy(s)?,
+        None => false,
+    };
+    if len < 0 {
+        return Err(value_error("length argument must be non-negative"));
+    }
+    if !signed && i.sign() == num_bigint::Sign::Minus {
+        return Err(overflow_error("can't convert negative int to unsigned"));
+    }
+    let mut bytes = if signed {
+        i.to_signed_bytes_le()
+    } else {
+        i.to_bytes_le().1
+    };
+    if i.sign() == num_bigint::Sign::NoSign {
+        bytes.clear();
+    }
+    let len = len as usize;
     if bytes.len() > len {
         return Err(overflow_error("int too big to convert"));
     }
-    bytes.resize(len, 0);
+    let fill = if i.sign() == num_bigint::Sign::Minus {
+        0xff
+    } else {
+        0
+    };
+    bytes.resize(len, fill);
     if big {
         bytes.reverse();
     }
@@ -1678,8 +1974,44 @@ fn barg(o: &ObjRef) -> PyResult<Vec<u8>> {
         ))
     })
 }
-fn bytes_decode(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+fn bytes_decode(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let (codec, errors) = codec_args(a, kw, "decode")?;
     let b = bself(a);
+    if codec != Codec::Utf8 {
+        let mut out = String::with_capacity(b.len());
+        for (i, &x) in b.iter().enumerate() {
+            if (x as u32) < codec.limit() {
+                out.push(x as char);
+                continue;
+            }
+            match errors.as_str() {
+                "strict" => {
+                    return Err(err(
+                        &rt().types.unicode_decode_error,
+                        format!(
+                            "'{}' codec can't decode byte 0x{:02x} in position {}: ordinal not in range({})",
+                            codec.name(),
+                            x,
+                            i,
+                            codec.limit()
+                        ),
+                    ))
+                }
+                "ignore" => {}
+                "replace" => out.push('\u{fffd}'),
+                _ => return Err(unknown_handler(&errors)),
+            }
+        }
+        return Ok(rt::string(out));
+    }
+    if errors == "replace" || errors == "ignore" {
+        let s = String::from_utf8_lossy(&b);
+        return Ok(rt::string(if errors == "ignore" {
+            s.replace('\u{fffd}', "")
+        } else {
+            s.into_owned()
+        }));
+    }
     match String::from_utf8(b) {
         Ok(s) => Ok(rt::string(s)),
         Err(e) => Err(err(
@@ -1699,12 +2031,7 @@ fn bytes_hex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 }
 /// `bytes.fromhex(string)` and `bytearray.fromhex(string)`, class methods: `a[0]` is the class.
 fn bytes_fromhex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let s = str_of(&a[1]).ok_or_else(|| {
-        type_error(format!(
-            "fromhex() argument must be str, not {}",
-            type_name(&a[1])
-        ))
-    })?;
+    let s = clinic_str_arg(&a[1], "fromhex() argument ")?;
     let chars: Vec<char> = s.chars().collect();
     let bad = |i: usize| {
         value_error(format!(
@@ -1884,16 +2211,38 @@ fn gen_close(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     crate::eval::gen_close(&a[0])?;
     Ok(rt::none())
 }
+/// `generator.throw(type[, value[, traceback]])` or `generator.throw(exception)`.
 fn gen_throw(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let e = a
-        .get(1)
-        .cloned()
-        .ok_or_else(|| type_error("throw expected at least 1 argument, got 0"))?;
-    let e = if e.downcast::<TypeObj>().is_some() {
-        let args = a.get(2).map(|v| vec![v.clone()]).unwrap_or_default();
-        ops::call(&e, args, vec![])?
+    let types = &rt().types;
+    if let Some(tb) = a.get(3).filter(|t| !ops::is_none(t)) {
+        if tb.downcast::<crate::traceback::TracebackObj>().is_none() {
+            return Err(type_error(
+                "throw() third argument must be a traceback object",
+            ));
+        }
+    }
+    let (e, value) = (&a[1], a.get(2).filter(|v| !ops::is_none(v)));
+    let e = if e.downcast::<TypeObj>().is_some() && ops::is_subtype(e, &types.base_exception) {
+        match value {
+            Some(v) if ops::isinstance(v, e) => v.clone(),
+            Some(v) => match ops::tuple_items(v) {
+                Some(args) => ops::call(e, args, vec![])?,
+                None => ops::call(e, vec![v.clone()], vec![])?,
+            },
+            None => ops::call(e, vec![], vec![])?,
+        }
+    } else if ops::isinstance(e, &types.base_exception) {
+        if value.is_some() {
+            return Err(type_error(
+                "instance exception may not have a separate value",
+            ));
+        }
+        e.clone()
     } else {
-        e
+        return Err(type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            type_name(e)
+        )));
     };
     match crate::eval::gen_resume(&a[0], None, Some(e))? {
         crate::eval::GenStep::Yield(v) => Ok(v),

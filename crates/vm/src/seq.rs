@@ -67,6 +67,13 @@ pub fn adjust_slice(s: &SliceObj, len: usize) -> PyResult<(i64, i64, i64)> {
 fn norm_index(k: &ObjRef, len: usize, what: &str) -> PyResult<usize> {
     let i = match ops::as_index(k)? {
         Some(i) => i.to_i64().unwrap_or(i64::MAX),
+        // CPython 3.11 words str's message differently from the other sequences'.
+        None if what == "string" => {
+            return Err(type_error(format!(
+                "string indices must be integers, not '{}'",
+                type_name(k)
+            )))
+        }
         None => {
             return Err(type_error(format!(
                 "{} indices must be integers or slices, not {}",

@@ -1,0 +1,16 @@
+# bytes.join: wrong argument counts and types, an unknown keyword, a wrong self: never a crash.
+def show(label, call):
+    try:
+        call()
+    except Exception as e:
+        print(label, type(e).__name__, e)
+    else:
+        print(label, 'ok')
+
+for args in [(), (1,), ('a',), (None,), ([1],), (1, 2), ('a', 'b'), ('a', 1), (1, 2, 3), ('a', 'b', 'c')]:
+    show(args, lambda: b'a b'.join(*args))
+show('keyword', lambda: b'a b'.join(bogus=1))
+show('unbound, no self', lambda: bytes.join())
+show('unbound, wrong self', lambda: bytes.join('x'))
+show('unbound, wrong self and an argument', lambda: bytes.join('x', 1))
+show('unbound', lambda: bytes.join(b'a b', 1))

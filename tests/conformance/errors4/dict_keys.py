@@ -1,0 +1,16 @@
+# dict.keys: wrong argument counts and types, an unknown keyword, a wrong self: never a crash.
+def show(label, call):
+    try:
+        call()
+    except Exception as e:
+        print(label, type(e).__name__, e)
+    else:
+        print(label, 'ok')
+
+for args in [(), (1,), ('a',), (None,), ([1],), (1, 2), ('a', 'b'), ('a', 1), (1, 2, 3), ('a', 'b', 'c')]:
+    show(args, lambda: {'a': 1, 3: 4}.keys(*args))
+show('keyword', lambda: {'a': 1, 3: 4}.keys(bogus=1))
+show('unbound, no self', lambda: dict.keys())
+show('unbound, wrong self', lambda: dict.keys('x'))
+show('unbound, wrong self and an argument', lambda: dict.keys('x', 1))
+show('unbound', lambda: dict.keys({'a': 1, 3: 4}, 1))

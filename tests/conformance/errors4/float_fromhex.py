@@ -1,0 +1,16 @@
+# float.fromhex: wrong argument counts and types, an unknown keyword, a wrong self: never a crash.
+def show(label, call):
+    try:
+        call()
+    except Exception as e:
+        print(label, type(e).__name__, e)
+    else:
+        print(label, 'ok')
+
+for args in [(), (1,), ('a',), (None,), ([1],), (1, 2), ('a', 'b'), ('a', 1), (1, 2, 3), ('a', 'b', 'c')]:
+    show(args, lambda: 2.5.fromhex(*args))
+show('keyword', lambda: 2.5.fromhex(bogus=1))
+show('unbound, no self', lambda: float.fromhex())
+show('unbound, wrong self', lambda: float.fromhex('x'))
+show('unbound, wrong self and an argument', lambda: float.fromhex('x', 1))
+show('unbound', lambda: float.fromhex(2.5, 1))

@@ -1,0 +1,16 @@
+# list.insert: wrong argument counts and types, an unknown keyword, a wrong self: never a crash.
+def show(label, call):
+    try:
+        call()
+    except Exception as e:
+        print(label, type(e).__name__, e)
+    else:
+        print(label, 'ok')
+
+for args in [(), (1,), ('a',), (None,), ([1],), (1, 2), ('a', 'b'), ('a', 1), (1, 2, 3), ('a', 'b', 'c')]:
+    show(args, lambda: [3, 1, 2].insert(*args))
+show('keyword', lambda: [3, 1, 2].insert(bogus=1))
+show('unbound, no self', lambda: list.insert())
+show('unbound, wrong self', lambda: list.insert('x'))
+show('unbound, wrong self and an argument', lambda: list.insert('x', 1))
+show('unbound', lambda: list.insert([3, 1, 2], 1))

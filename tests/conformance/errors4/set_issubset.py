@@ -1,0 +1,16 @@
+# set.issubset: wrong argument counts and types, an unknown keyword, a wrong self: never a crash.
+def show(label, call):
+    try:
+        call()
+    except Exception as e:
+        print(label, type(e).__name__, e)
+    else:
+        print(label, 'ok')
+
+for args in [(), (1,), ('a',), (None,), ([1],), (1, 2), ('a', 'b'), ('a', 1), (1, 2, 3), ('a', 'b', 'c')]:
+    show(args, lambda: {1, 2, 3}.issubset(*args))
+show('keyword', lambda: {1, 2, 3}.issubset(bogus=1))
+show('unbound, no self', lambda: set.issubset())
+show('unbound, wrong self', lambda: set.issubset('x'))
+show('unbound, wrong self and an argument', lambda: set.issubset('x', 1))
+show('unbound', lambda: set.issubset({1, 2, 3}, 1))

@@ -1,0 +1,16 @@
+# tuple.count: wrong argument counts and types, an unknown keyword, a wrong self: never a crash.
+def show(label, call):
+    try:
+        call()
+    except Exception as e:
+        print(label, type(e).__name__, e)
+    else:
+        print(label, 'ok')
+
+for args in [(), (1,), ('a',), (None,), ([1],), (1, 2), ('a', 'b'), ('a', 1), (1, 2, 3), ('a', 'b', 'c')]:
+    show(args, lambda: (3, 1, 2).count(*args))
+show('keyword', lambda: (3, 1, 2).count(bogus=1))
+show('unbound, no self', lambda: tuple.count())
+show('unbound, wrong self', lambda: tuple.count('x'))
+show('unbound, wrong self and an argument', lambda: tuple.count('x', 1))
+show('unbound', lambda: tuple.count((3, 1, 2), 1))
