@@ -414,7 +414,8 @@ fn number_error(code: &[u8], start: usize) -> Option<(String, Span)> {
         ]
         .iter()
         .any(|k| rest.starts_with(k));
-        if !keyword && is_ident_byte(c) {
+        // Non-ASCII after a number is reported as an invalid character instead.
+        if !keyword && (c.is_ascii_alphanumeric() || c == b'_') {
             return err(format!("invalid {} literal", kind), i);
         }
         None
@@ -626,23 +627,28 @@ fn cpython_error(
         return ("SyntaxError", msg, span);
     }
     let (kind, msg, span) = translate(src, &exprs, error, start, end);
-    // After a parser error CPython tokenizes the rest of the file; a bracket still open at its end,
-    // opened on a line before the error, is reported instead.
     let from_parser = !matches!(error, ParseErrorType::Lexical(_)) && msg != "unexpected indent";
-    if let (true, Some(&(at, open))) = (from_parser, open_brackets(text).last()) {
-        if src.line_of(span.start) > src.line_of(at) {
-            return (
-                "SyntaxError",
-                format!("'{}' was never closed", open),
-                Span {
-                    start: at,
-                    end: at,
-                    caret: true,
-                },
-            );
+    if from_parser {
+        if let Some(unclosed) = never_closed(src, start.max(span.start)) {
+            return unclosed;
         }
     }
     (kind, msg, span)
+}
+
+/// After a parser error CPython tokenizes the rest of the file: a bracket still open at its end,
+/// opened on a line before the last token the parser fetched (at `furthest`), is reported instead.
+fn never_closed(src: &Source, furthest: usize) -> Option<(&'static str, String, Span)> {
+    let &(at, open) = open_brackets(&src.text).last()?;
+    if src.line_of(furthest) <= src.line_of(at) {
+        return None;
+    }
+    let span = Span {
+        start: at,
+        end: at,
+        caret: true,
+    };
+    Some(("SyntaxError", format!("'{}' was never closed", open), span))
 }
 
 /// Translate a parser-level error (tokenizer-level ones are handled by `cpython_error`).
@@ -728,11 +734,15 @@ fn translate(
                     end: tok_end,
                     caret: true,
                 };
-                return (
-                    "SyntaxError",
-                    "f-string: empty expression not allowed".into(),
-                    span,
-                );
+                // CPython 3.11 names the character that ended the empty field, if it is one that
+                // needs an expression before it.
+                let msg = match text[start..].chars().next() {
+                    Some(c @ ('!' | ':' | '=')) => {
+                        format!("f-string: expression required before '{}'", c)
+                    }
+                    _ => "f-string: empty expression not allowed".to_string(),
+                };
+                return ("SyntaxError", msg, span);
             }
         }
         ParseErrorType::ExpectedToken { expected, .. } => {
@@ -778,12 +788,18 @@ fn translate(
                         );
                     let legacy = matches!(left, Expr::Name(n) if n.id.as_str() == "print" || n.id.as_str() == "exec");
                     let adjacent = text[left.range().end().to_usize()..start].trim().is_empty();
-                    // The rule looks one token past `right`; at the end of the file the tokenizer's
-                    // unclosed-bracket error comes first.
+                    // The rule looks one token past `right`: at the end of the file the tokenizer's
+                    // unclosed-bracket error comes first, and a token on a later line makes the
+                    // rest-of-file check report an unclosed bracket.
                     let (code, _) = code_only(text);
-                    let more = code[right.range().end().to_usize()..]
-                        .iter()
-                        .any(|c| !c.is_ascii_whitespace());
+                    let right_end = right.range().end().to_usize();
+                    let more = code[right_end..].iter().any(|c| !c.is_ascii_whitespace());
+                    let (lookahead, _) = next_token(text, right_end);
+                    if adjacent && more {
+                        if let Some(unclosed) = never_closed(src, lookahead) {
+                            return unclosed;
+                        }
+                    }
                     if adjacent && more && !name_then_string && !legacy {
                         let span = Span {
                             start: left.range().start().to_usize(),

@@ -1,0 +1,5 @@
+def outer():
+    v = 1
+    def inner():
+        global v
+        nonlocal v

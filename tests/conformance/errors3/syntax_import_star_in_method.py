@@ -1,0 +1,4 @@
+class C:
+    def m(self):
+        from math import *
+        return pi

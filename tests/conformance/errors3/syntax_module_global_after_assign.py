@@ -1,0 +1,3 @@
+name = 'a'
+print(name)
+global name
