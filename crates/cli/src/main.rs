@@ -3,6 +3,7 @@
 mod repl;
 
 use std::io::Read;
+use std::path::Path;
 
 use clap::Parser;
 
@@ -54,6 +55,18 @@ fn run_stdin(argv: Vec<String>) -> i32 {
     refpy_vm::run_main(&src, "<stdin>", argv)
 }
 
+/// The script's name as CPython 3.11 records it (`__file__`, tracebacks, warnings): relative paths are
+/// joined to the working directory as they are, without resolving `.`, `..` or links (`_Py_abspath`).
+fn script_path(path: &str) -> String {
+    if Path::new(path).is_absolute() {
+        return path.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => format!("{}/{}", cwd.display(), path),
+        Err(_) => path.to_string(),
+    }
+}
+
 fn run(args: Args) -> i32 {
     if let Some(cmd) = args.command {
         let mut argv = vec!["-c".to_string()];
@@ -69,7 +82,7 @@ fn run(args: Args) -> i32 {
         Some(path) => match std::fs::read(path) {
             Ok(bytes) => {
                 let src = String::from_utf8_lossy(&bytes).into_owned();
-                refpy_vm::run_main(&src, path, args.rest.clone())
+                refpy_vm::run_main(&src, &script_path(path), args.rest.clone())
             }
             Err(e) => {
                 eprintln!(

@@ -72,6 +72,17 @@ fn first_diff(what: &str, want: &[u8], got: &[u8]) -> Option<String> {
     Some(format!("{}: differs in trailing newline", what))
 }
 
+/// refpy names a script by its absolute path, as CPython does; the expected files have the program's folder
+/// removed (generate.py), so remove it here too (as given and with links resolved, as the cwd reports it).
+fn strip_folder(stderr: &[u8], dir: &Path) -> Vec<u8> {
+    let mut text = String::from_utf8_lossy(stderr).into_owned();
+    let resolved = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    for folder in [resolved.as_path(), dir] {
+        text = text.replace(&format!("{}/", folder.display()), "");
+    }
+    text.into_bytes()
+}
+
 fn run_one(bin: &Path, py: &Path) -> Result<(), String> {
     let dir = py.parent().unwrap();
     let name = py.file_name().unwrap();
@@ -107,7 +118,11 @@ fn run_one(bin: &Path, py: &Path) -> Result<(), String> {
     let code = status.code().unwrap_or(-1);
     let mut problems = Vec::new();
     problems.extend(first_diff("stdout", &want_out, &out.stdout));
-    problems.extend(first_diff("stderr", &want_err, &out.stderr));
+    problems.extend(first_diff(
+        "stderr",
+        &want_err,
+        &strip_folder(&out.stderr, dir),
+    ));
     if code != want_code {
         problems.push(format!("exit code: want {}, got {}", want_code, code));
     }

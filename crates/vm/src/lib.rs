@@ -162,6 +162,11 @@ pub fn run_main(src: &str, filename: &str, argv: Vec<String>) -> i32 {
         }
     };
     let globals = main_globals();
+    if filename != "<string>" {
+        // A script (or stdin) has a `__file__`; `-c` code does not.
+        ops::dict_set_str(&globals, "__file__", rt::str_obj(filename));
+        ops::dict_set_str(&globals, "__cached__", rt::none());
+    }
     let result = run_code(&code.code, &globals);
     let mut exit = match &result {
         Ok(_) => 0,
