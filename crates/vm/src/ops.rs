@@ -279,6 +279,9 @@ pub fn as_index(o: &ObjRef) -> PyResult<Option<BigInt>> {
 }
 
 pub fn index_arg(o: &ObjRef) -> PyResult<i64> {
+    if let Some(i) = as_i64(o) {
+        return Ok(i);
+    }
     if let Some(i) = as_index(o)? {
         return i.to_i64().ok_or_else(|| {
             err(

@@ -65,60 +65,90 @@ pub fn adjust_slice(s: &SliceObj, len: usize) -> PyResult<(i64, i64, i64)> {
 }
 
 fn norm_index(k: &ObjRef, len: usize, what: &str) -> PyResult<usize> {
-    let i = match ops::as_index(k)? {
-        Some(i) => i.to_i64().unwrap_or(i64::MAX),
-        // CPython 3.11 words str's message differently from the other sequences'.
-        None if what == "string" => {
-            return Err(type_error(format!(
-                "string indices must be integers, not '{}'",
-                type_name(k)
-            )))
-        }
-        None => {
-            return Err(type_error(format!(
-                "{} indices must be integers or slices, not {}",
-                what,
-                type_name(k)
-            )))
-        }
+    let i = match ops::as_i64(k) {
+        Some(i) => i,
+        None => match ops::as_index(k)? {
+            Some(i) => i.to_i64().unwrap_or(i64::MAX),
+            // CPython 3.11 words str's message differently from the other sequences'.
+            None if what == "string" => {
+                return Err(type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    type_name(k)
+                )))
+            }
+            None => {
+                return Err(type_error(format!(
+                    "{} indices must be integers or slices, not {}",
+                    what,
+                    type_name(k)
+                )))
+            }
+        },
     };
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
-        return Err(index_error(format!("{} index out of range", what)));
+        return Err(out_of_range(what));
     }
     Ok(j as usize)
 }
 
+fn out_of_range(what: &str) -> PyErr {
+    index_error(format!("{} index out of range", what))
+}
+
+/// The items a slice selects, from bounds clamped by `adjust_slice` (a shorter `items` only shortens the result).
+fn slice_items<T: Clone>(items: &[T], (start, stop, step): (i64, i64, i64)) -> Vec<T> {
+    if step == 1 {
+        let end = (stop.max(start) as usize).min(items.len());
+        let start = (start as usize).min(end);
+        return items[start..end].to_vec();
+    }
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        if let Some(x) = items.get(i as usize) {
+            out.push(x.clone());
+        }
+        i += step;
+    }
+    out
+}
+
 pub fn getitem(o: &ObjRef, k: &ObjRef) -> PyResult<ObjRef> {
     if let Some(l) = o.downcast::<ListObj>() {
-        if let Some(s) = k.downcast::<SliceObj>() {
-            let items = l.0.borrow().clone();
-            let idx = slice_indices(s, items.len())?;
-            return Ok(rt::list(
-                idx.into_iter().map(|i| items[i].clone()).collect(),
-            ));
-        }
         let len = l.0.borrow().len();
+        if let Some(s) = k.downcast::<SliceObj>() {
+            let bounds = adjust_slice(s, len)?;
+            // Copied out before the new list exists: allocating it may run a collection and finalizers.
+            let items = slice_items(&l.0.borrow(), bounds);
+            return Ok(rt::list(items));
+        }
         let i = norm_index(k, len, "list")?;
-        return Ok(l.0.borrow()[i].clone());
+        // An `__index__` may have shrunk the list meanwhile.
+        return l
+            .0
+            .borrow()
+            .get(i)
+            .cloned()
+            .ok_or_else(|| out_of_range("list"));
     }
     if let Some(t) = o.downcast::<TupleObj>() {
+        let len = t.0.borrow().len();
         if let Some(s) = k.downcast::<SliceObj>() {
-            let items = t.0.borrow().clone();
-            let idx = slice_indices(s, items.len())?;
-            if idx.len() == items.len()
-                && idx.first() == Some(&0)
-                && idx.windows(2).all(|w| w[1] == w[0] + 1)
-            {
+            let bounds = adjust_slice(s, len)?;
+            if len > 0 && bounds == (0, len as i64, 1) {
                 return Ok(o.clone());
             }
-            return Ok(rt::tuple(
-                idx.into_iter().map(|i| items[i].clone()).collect(),
-            ));
+            let items = slice_items(&t.0.borrow(), bounds);
+            return Ok(rt::tuple(items));
         }
-        let len = t.0.borrow().len();
         let i = norm_index(k, len, "tuple")?;
-        return Ok(t.0.borrow()[i].clone());
+        return t
+            .0
+            .borrow()
+            .get(i)
+            .cloned()
+            .ok_or_else(|| out_of_range("tuple"));
     }
     if let Some(s) = o.downcast::<StrObj>() {
         let chars: Vec<char> = s.s.chars().collect();
@@ -272,7 +302,10 @@ pub fn setitem(o: &ObjRef, k: &ObjRef, v: ObjRef) -> PyResult<()> {
         }
         let len = l.0.borrow().len();
         let i = norm_index(k, len, "list assignment")?;
-        let old = std::mem::replace(&mut l.0.borrow_mut()[i], v);
+        let old = match l.0.borrow_mut().get_mut(i) {
+            Some(slot) => std::mem::replace(slot, v),
+            None => return Err(out_of_range("list assignment")),
+        };
         drop(old);
         return Ok(());
     }
@@ -324,8 +357,15 @@ pub fn delitem(o: &ObjRef, k: &ObjRef) -> PyResult<()> {
         }
         let len = l.0.borrow().len();
         let i = norm_index(k, len, "list assignment")?;
-        let old = l.0.borrow_mut().remove(i);
-        l.resized(len, len - 1);
+        let old = {
+            let mut items = l.0.borrow_mut();
+            if i >= items.len() {
+                return Err(out_of_range("list assignment"));
+            }
+            let old = items.remove(i);
+            l.resized(items.len() + 1, items.len());
+            old
+        };
         drop(old);
         return Ok(());
     }
