@@ -4,8 +4,6 @@
 //! while an `__eq__` runs: candidates are copied out first.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use refpy_heap::ObjRef;
 
@@ -13,24 +11,10 @@ use crate::object::Payload;
 use crate::vtable;
 use crate::PyResult;
 
-/// The index is keyed by Python hashes, which are already hashes: one multiply spreads them (small ints hash
-/// to themselves) instead of running SipHash on every lookup.
-#[derive(Default)]
-pub struct PyHashHasher(u64);
-
-impl Hasher for PyHashHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_i64(&mut self, n: i64) {
-        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
+/// An index slot never used since the index was built (probing stops here).
+const EMPTY: u32 = u32::MAX;
+/// Tables of up to this many entry positions have no index: a scan of the hashes is as quick.
+const SCAN_LIMIT: usize = 8;
 
 #[derive(Clone)]
 pub struct Entry {
@@ -42,7 +26,11 @@ pub struct Entry {
 #[derive(Default)]
 pub struct Table {
     pub entries: Vec<Option<Entry>>,
-    index: HashMap<i64, Vec<usize>, BuildHasherDefault<PyHashHasher>>,
+    /// Open addressing over positions in `entries`, probed as CPython's `lookdict` probes `dk_indices`: each slot
+    /// is `EMPTY` or a position (whose entry may since have been removed: a dummy that probing steps over).
+    /// Empty while `entries` is short (scanned instead); otherwise a power of two with fewer than 2/3 of its
+    /// slots used, so every probe reaches an `EMPTY` slot.
+    index: Vec<u32>,
     pub len: usize,
     /// A type's namespace: changes invalidate the type attribute cache (`crate::typecache`).
     watched: bool,
@@ -86,26 +74,93 @@ impl Table {
         }
     }
 
-    fn candidates(&self, hash: i64) -> Vec<(usize, ObjRef)> {
-        self.index
-            .get(&hash)
-            .map(|v| {
-                v.iter()
-                    .filter_map(|&i| self.entries[i].as_ref().map(|e| (i, e.key.clone())))
-                    .collect()
-            })
-            .unwrap_or_default()
+    /// Call `f` on the live entries whose hash is `hash` (with their positions), in probe order — which is
+    /// insertion order among equal hashes, as in CPython — until it returns `Some`.
+    fn scan<R>(&self, hash: i64, mut f: impl FnMut(usize, &Entry) -> Option<R>) -> Option<R> {
+        let mut visit = |pos: usize| {
+            self.entries[pos]
+                .as_ref()
+                .filter(|e| e.hash == hash)
+                .and_then(|e| f(pos, e))
+        };
+        if self.index.is_empty() {
+            return (0..self.entries.len()).find_map(visit);
+        }
+        let mask = self.index.len() - 1;
+        let mut perturb = hash as u64;
+        let mut slot = perturb as usize & mask;
+        loop {
+            let pos = self.index[slot];
+            if pos == EMPTY {
+                return None;
+            }
+            if let Some(r) = visit(pos as usize) {
+                return Some(r);
+            }
+            perturb >>= 5;
+            slot = slot.wrapping_mul(5).wrapping_add(perturb as usize + 1) & mask;
+        }
     }
 
-    /// The value stored under the str key `name` (whose hash is `hash`), through the hash index. Comparing str
-    /// keys runs no user code, so this needs no copying out.
+    /// Where `key` is, when that can be decided without running user code: identical keys, and str or int keys
+    /// compared by value. `Err(())` when a candidate needs Python `==`.
+    fn find_plain(&self, key: &ObjRef, hash: i64) -> Result<Option<usize>, ()> {
+        self.scan(hash, |pos, e| {
+            if e.key.is(key) {
+                return Some(Ok(pos));
+            }
+            match plain_eq(&e.key, key) {
+                Some(true) => Some(Ok(pos)),
+                Some(false) => None,
+                None => Some(Err(())),
+            }
+        })
+        .transpose()
+    }
+
+    fn candidates(&self, hash: i64) -> Vec<(usize, ObjRef)> {
+        let mut out = Vec::new();
+        self.scan(hash, |pos, e| {
+            out.push((pos, e.key.clone()));
+            None::<()>
+        });
+        out
+    }
+
+    /// The value stored under the str key `name` (whose hash is `hash`). Comparing str keys runs no user code,
+    /// so this needs no copying out.
     pub fn get_str(&self, hash: i64, name: &str) -> Option<ObjRef> {
-        let slots = self.index.get(&hash)?;
-        slots.iter().find_map(|&i| {
-            let e = self.entries[i].as_ref()?;
+        self.scan(hash, |_, e| {
             let key = e.key.downcast::<crate::objects::StrObj>()?;
             (key.s == name).then(|| e.value.clone()).flatten()
         })
+    }
+
+    /// Record entry position `pos` (hash `hash`) in the first `EMPTY` slot of its probe sequence.
+    fn index_position(&mut self, hash: i64, pos: usize) {
+        let mask = self.index.len() - 1;
+        let mut perturb = hash as u64;
+        let mut slot = perturb as usize & mask;
+        while self.index[slot] != EMPTY {
+            perturb >>= 5;
+            slot = slot.wrapping_mul(5).wrapping_add(perturb as usize + 1) & mask;
+        }
+        self.index[slot] = pos as u32;
+    }
+
+    /// Rebuild the index for the current entries with room for `room` positions (none while scanning suffices).
+    fn rebuild_index(&mut self, room: usize) {
+        self.index.clear();
+        if room <= SCAN_LIMIT {
+            return;
+        }
+        let size = (room * 3 / 2 + 1).next_power_of_two();
+        self.index.resize(size, EMPTY);
+        for pos in 0..self.entries.len() {
+            if let Some(hash) = self.entries[pos].as_ref().map(|e| e.hash) {
+                self.index_position(hash, pos);
+            }
+        }
     }
 
     pub fn live(&self) -> impl Iterator<Item = &Entry> {
@@ -114,21 +169,22 @@ impl Table {
 
     fn push(&mut self, hash: i64, key: ObjRef, value: Option<ObjRef>) {
         self.changed();
-        let i = self.entries.len();
+        let pos = self.entries.len();
+        // Positions ever recorded in the index never exceed `entries.len()`: keep them under 2/3 of its slots.
+        if pos >= SCAN_LIMIT && (pos + 1) * 3 > self.index.len() * 2 {
+            self.rebuild_index(2 * (pos + 1));
+        }
         self.entries.push(Some(Entry { hash, key, value }));
-        self.index.entry(hash).or_default().push(i);
+        if !self.index.is_empty() {
+            self.index_position(hash, pos);
+        }
         self.len += 1;
     }
 
     fn remove_at(&mut self, i: usize) -> Option<Entry> {
+        // The index slot stays: a dummy that probing steps over.
         let e = self.entries[i].take()?;
         self.changed();
-        if let Some(v) = self.index.get_mut(&e.hash) {
-            v.retain(|&j| j != i);
-            if v.is_empty() {
-                self.index.remove(&e.hash);
-            }
-        }
         self.len -= 1;
         if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
             self.compact();
@@ -137,17 +193,37 @@ impl Table {
     }
 
     fn compact(&mut self) {
-        let old = std::mem::take(&mut self.entries);
-        self.index.clear();
-        self.len = 0;
-        for e in old.into_iter().flatten() {
-            self.push(e.hash, e.key, e.value);
-        }
+        self.entries.retain(Option::is_some);
+        self.rebuild_index(2 * self.entries.len());
+    }
+}
+
+/// `a == b` for keys whose equality runs no user code (str with str, int with int, str with int, float with
+/// float); `None` for every other pair.
+fn plain_eq(a: &ObjRef, b: &ObjRef) -> Option<bool> {
+    use crate::objects::{FloatObj, IntObj, StrObj};
+    if let (Some(x), Some(y)) = (a.downcast::<FloatObj>(), b.downcast::<FloatObj>()) {
+        return Some(x.0 == y.0);
+    }
+    match (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
+        (Some(x), Some(y)) => return Some(x.s == y.s),
+        (Some(_), None) => return b.downcast::<IntObj>().map(|_| false),
+        (None, Some(_)) => return a.downcast::<IntObj>().map(|_| false),
+        (None, None) => {}
+    }
+    match (a.downcast::<IntObj>()?, b.downcast::<IntObj>()?) {
+        (IntObj::Small(x), IntObj::Small(y)) => Some(x == y),
+        (IntObj::Big(x), IntObj::Big(y)) => Some(x == y),
+        // Each value has one representation: a small and a big int always differ.
+        _ => Some(false),
     }
 }
 
 /// Find the entry index of `key` in the table held by `cell`.
 pub fn find(cell: &RefCell<Table>, key: &ObjRef, hash: i64) -> PyResult<Option<usize>> {
+    if let Ok(found) = cell.borrow().find_plain(key, hash) {
+        return Ok(found);
+    }
     let cands = cell.borrow().candidates(hash);
     for (i, k) in cands {
         if k.is(key) || crate::ops::eq_bool(&k, key)? {
