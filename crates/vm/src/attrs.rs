@@ -37,7 +37,7 @@ pub fn instance_dict(o: &ObjRef, i: &Instance) -> ObjRef {
     d
 }
 
-fn instance_lookup(i: &Instance, name: &str) -> Option<ObjRef> {
+pub(crate) fn instance_lookup(i: &Instance, name: &str) -> Option<ObjRef> {
     if let Some(d) = i.dict.borrow().clone() {
         return dict_get_str(&d, name);
     }
@@ -235,13 +235,7 @@ fn instance_getattr(o: &ObjRef, i: &Instance, name: &str) -> PyResult<ObjRef> {
             "__cause__" => return Ok(e.cause.borrow().clone().unwrap_or_else(rt::none)),
             "__context__" => return Ok(e.context.borrow().clone().unwrap_or_else(rt::none)),
             "__suppress_context__" => return Ok(rt::bool_obj(e.suppress_context.get())),
-            "__traceback__" => {
-                return Ok(if e.traceback.borrow().is_empty() {
-                    rt::none()
-                } else {
-                    crate::traceback::traceback_obj(o)
-                })
-            }
+            "__traceback__" => return Ok(e.traceback.borrow().clone().unwrap_or_else(rt::none)),
             "value" if ops::isinstance(o, &rt().types.stop_iteration) => {
                 return Ok(exc_args(o).first().cloned().unwrap_or_else(rt::none))
             }
@@ -283,7 +277,30 @@ fn instance_getattr(o: &ObjRef, i: &Instance, name: &str) -> PyResult<ObjRef> {
 }
 
 fn exc_with_traceback(args: &[ObjRef], _: &[(String, ObjRef)]) -> PyResult<ObjRef> {
-    Ok(args[0].clone())
+    let [e, tb] = args else {
+        return Err(type_error(format!(
+            "BaseException.with_traceback() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    };
+    set_exc_traceback(e, tb)?;
+    Ok(e.clone())
+}
+
+/// `e.__traceback__ = tb`: a traceback object or None.
+fn set_exc_traceback(e: &ObjRef, tb: &ObjRef) -> PyResult<()> {
+    let new = if ops::is_none(tb) {
+        None
+    } else if tb.downcast::<crate::traceback::TracebackObj>().is_some() {
+        Some(tb.clone())
+    } else {
+        return Err(type_error("__traceback__ must be a traceback or None"));
+    };
+    if let Some(s) = exc_state(e) {
+        let old = std::mem::replace(&mut *s.traceback.borrow_mut(), new);
+        drop(old);
+    }
+    Ok(())
 }
 
 fn exc_add_note(args: &[ObjRef], _: &[(String, ObjRef)]) -> PyResult<ObjRef> {
@@ -504,6 +521,9 @@ fn builtin_object_attr(o: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
             )),
             _ => None,
         });
+    }
+    if let Some(v) = crate::traceback::object_attr(o, name) {
+        return Ok(Some(v));
     }
     if let Some(c) = o.downcast::<CellObj>() {
         if name == "cell_contents" {
@@ -818,11 +838,10 @@ pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) 
                 return Ok(());
             }
             "__traceback__" => {
-                if v.as_ref().map_or(true, ops::is_none) {
-                    let old = std::mem::take(&mut *e.traceback.borrow_mut());
-                    crate::objects::drop_traceback(old);
-                }
-                return Ok(());
+                return match v {
+                    Some(tb) => set_exc_traceback(o, &tb),
+                    None => Err(type_error("__traceback__ may not be deleted")),
+                };
             }
             "args" => {
                 let t = match v {

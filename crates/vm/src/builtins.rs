@@ -654,52 +654,67 @@ fn vars(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }
 }
 fn dir(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let mut names: Vec<String> = Vec::new();
-    match a.first() {
-        Some(o) => {
-            if let Some(i) = o.downcast::<Instance>() {
-                if let Some(d) = i.dict.borrow().clone() {
-                    names.extend(
-                        ops::dict_items(&d)
-                            .iter()
-                            .filter_map(|(k, _)| str_of(k).map(str::to_string)),
-                    );
-                }
-                names.extend(i.attrs.borrow().iter().map(|(k, _)| k.to_string()));
-            }
-            let t = if o.downcast::<TypeObj>().is_some() {
-                o.clone()
-            } else {
-                ops::type_of(o)
-            };
-            for c in type_obj(&t).mro_vec().iter() {
-                for (k, _) in ops::dict_items(&type_obj(c).dict) {
-                    if let Some(s) = str_of(&k) {
-                        names.push(s.to_string());
-                    }
-                }
-            }
-            if let Some(m) = o.downcast::<ModuleObj>() {
-                for (k, _) in ops::dict_items(&m.dict) {
-                    if let Some(s) = str_of(&k) {
-                        names.push(s.to_string());
-                    }
-                }
-            }
-        }
+    let names = match a.first() {
+        Some(o) => dir_names(o)?,
         None => {
-            if let Some(g) = rt().main_globals.borrow().clone() {
-                for (k, _) in ops::dict_items(&g) {
-                    if let Some(s) = str_of(&k) {
-                        names.push(s.to_string());
-                    }
-                }
+            let mut names: Vec<String> = match rt().main_globals.borrow().clone() {
+                Some(g) => dict_str_keys(&g),
+                None => Vec::new(),
+            };
+            names.sort();
+            names
+        }
+    };
+    Ok(rt::list(names.into_iter().map(rt::string).collect()))
+}
+
+fn dict_str_keys(d: &ObjRef) -> Vec<String> {
+    ops::dict_items(d)
+        .iter()
+        .filter_map(|(k, _)| str_of(k).map(str::to_string))
+        .collect()
+}
+
+/// `dir(o)`, sorted: a module's namespace; else (CPython's object.__dir__/type.__dir__) the instance's
+/// attributes and the names every class along the mro defines; or what a class's own `__dir__` returns.
+pub fn dir_names(o: &ObjRef) -> PyResult<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    if let Some(m) = o.downcast::<ModuleObj>() {
+        names = dict_str_keys(&m.dict);
+    } else if let Some(custom) = o
+        .downcast::<Instance>()
+        .and(ops::call_special(o, "__dir__", vec![]).transpose())
+    {
+        for n in ops::iterate(&custom?)? {
+            names.push(ops::str_(&n)?);
+        }
+    } else {
+        if let Some(i) = o.downcast::<Instance>() {
+            if let Some(d) = i.dict.borrow().clone() {
+                names.extend(dict_str_keys(&d));
+            }
+            names.extend(i.attrs.borrow().iter().map(|(k, _)| k.to_string()));
+        }
+        let t = if o.downcast::<TypeObj>().is_some() {
+            o.clone()
+        } else {
+            ops::type_of(o)
+        };
+        for c in type_obj(&t).mro_vec().iter() {
+            let c = type_obj(c);
+            names.extend(dict_str_keys(&c.dict));
+            if c.builtin.is_some() {
+                names.extend(
+                    crate::typedir::own_names(&c.name.borrow())
+                        .iter()
+                        .map(|n| n.to_string()),
+                );
             }
         }
     }
     names.sort();
     names.dedup();
-    Ok(rt::list(names.into_iter().map(rt::string).collect()))
+    Ok(names)
 }
 fn globals(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(crate::eval::current_globals()

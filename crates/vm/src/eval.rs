@@ -15,6 +15,7 @@ use crate::object::alloc;
 use crate::objects::*;
 use crate::ops::{self, type_name};
 use crate::rt::{self, rt};
+use crate::traceback::FrameObj;
 
 thread_local! {
     /// Exceptions being handled (innermost last): `sys.exc_info()`, bare `raise`, implicit chaining.
@@ -508,13 +509,15 @@ fn unbound_local(name: &str) -> PyErr {
 }
 
 fn free_var_error(name: &str) -> PyErr {
-    err(
+    let e = err(
         &rt().types.name_error,
         format!(
             "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
             name
         ),
-    )
+    );
+    ops::set_attr_raw(&e.0, "name", rt::str_obj(name));
+    e
 }
 
 fn load_global(frame: &Frame, name: &str) -> PyResult<ObjRef> {
@@ -538,7 +541,7 @@ fn pop_n(stack: &mut Vec<ObjRef>, n: usize) -> Vec<ObjRef> {
 }
 
 /// A frame is finished (returned or unwound): drop the handled exceptions it still holds (those above
-/// `handled_base`), then let its frame object keep the final locals.
+/// `handled_base`), then finish its frame object.
 fn leave_frame(frame: &mut Frame, handled_base: usize) {
     HANDLED.with(|h| {
         // Split off first, drop after the borrow ends: dropping an exception can run arbitrary code.
@@ -552,49 +555,75 @@ fn leave_frame(frame: &mut Frame, handled_base: usize) {
         };
         drop(extra)
     });
-    frame.detach_frame_obj();
+    finish_frame_object(frame);
 }
 
-/// Attach a traceback entry for this frame's current instruction (innermost entries last).
-fn add_traceback(e: &ObjRef, frame: &Frame, ip: usize) {
-    if let Some(s) = exc_state(e) {
-        use crate::traceback::{FrameObj, TracebackObj, FRAME_VT, TRACEBACK_VT};
-        let existing = frame.frame_obj.borrow().clone();
-        let fo = match existing {
-            Some(fo) => {
-                if let Some(f) = fo.downcast::<FrameObj>() {
-                    let old =
-                        std::mem::replace(&mut *f.locals.borrow_mut(), frame.locals_snapshot());
-                    drop(old);
-                }
-                fo
+/// CPython's `_PyFrame_Clear` for a finished frame: a frame object that something else still holds
+/// takes over the frame's variables and links its caller's frame object (made now if need be) as
+/// `f_back`; otherwise it is simply released, before the variables.
+fn finish_frame_object(frame: &mut Frame) {
+    let fo = RUNNING.with(|r| r.borrow_mut().last_mut().and_then(|s| s.frame_obj.take()));
+    let Some(fo) = fo else { return };
+    if fo.refcnt() > 1 {
+        if let Some(f) = fo.downcast::<FrameObj>() {
+            f.lasti.set(frame.ip.saturating_sub(1));
+            let fast = std::mem::take(&mut frame.fast);
+            let cells = std::mem::take(&mut frame.cells);
+            let old = (
+                std::mem::replace(&mut *f.fast.borrow_mut(), fast),
+                std::mem::replace(&mut *f.cells.borrow_mut(), cells),
+                std::mem::replace(&mut *f.ns.borrow_mut(), frame.locals.clone()),
+            );
+            drop(old);
+            // A generator's frame forgets its caller when it finishes (gen_send_ex2 clears `previous`).
+            if frame.code().flags & CO_GENERATOR == 0 {
+                let back = frame_object_at(1);
+                let old = std::mem::replace(&mut *f.back.borrow_mut(), back);
+                drop(old);
             }
-            None => {
-                let fo = alloc(
-                    &FRAME_VT,
-                    FrameObj {
-                        code: frame.code.clone(),
-                        locals: RefCell::new(frame.locals_snapshot()),
-                    },
-                );
-                *frame.frame_obj.borrow_mut() = Some(fo.clone());
-                fo
-            }
-        };
-        let tb = alloc(
-            &TRACEBACK_VT,
-            TracebackObj {
-                frame: RefCell::new(Some(fo)),
-            },
-        );
-        s.traceback
-            .borrow_mut()
-            .push_front(crate::traceback::TbEntry {
-                code: frame.code.clone(),
-                ip,
-                tb,
-            });
+        }
     }
+    drop(fo);
+}
+
+/// The frame object of the running frame `depth` levels out from the innermost (0), made if it has none.
+fn frame_object_at(depth: usize) -> Option<ObjRef> {
+    let found = RUNNING.with(|r| {
+        let r = r.borrow();
+        let slot = r.len().checked_sub(depth + 1).and_then(|i| r.get(i))?;
+        Some(match &slot.frame_obj {
+            Some(fo) => Ok(fo.clone()),
+            None => Err((slot.code, slot.globals)),
+        })
+    })?;
+    match found {
+        Ok(fo) => Some(fo),
+        Err((code, globals)) => {
+            // SAFETY: the slot belongs to a frame that is still running (slots are popped when run_frame
+            // returns), and that frame owns references to its code and globals, so both are live.
+            let (code, globals) =
+                unsafe { (ObjRef::from_borrowed(code), ObjRef::from_borrowed(globals)) };
+            let fo = FrameObj::new(code, globals);
+            RUNNING.with(|r| {
+                let mut r = r.borrow_mut();
+                let i = r.len() - depth - 1;
+                r[i].frame_obj = Some(fo.clone());
+            });
+            Some(fo)
+        }
+    }
+}
+
+/// Attach a traceback level for the running frame's instruction `ip` in front of the exception's traceback.
+fn add_traceback(e: &ObjRef, ip: usize) {
+    let Some(s) = exc_state(e) else { return };
+    let Some(fo) = frame_object_at(0) else { return };
+    if let Some(f) = fo.downcast::<FrameObj>() {
+        f.lasti.set(ip);
+    }
+    let next = s.traceback.borrow_mut().take();
+    let tb = crate::traceback::new_traceback(next, fo, ip);
+    *s.traceback.borrow_mut() = Some(tb);
 }
 
 /// Implicit exception chaining: the exception being handled becomes `__context__`.
@@ -633,7 +662,13 @@ fn exception_from(v: ObjRef) -> PyResult<ObjRef> {
 
 /// Run a frame to its exit; with a trace hook installed ([`crate::linehook`]) report its lines and its exit.
 pub fn run_frame(frame: &mut Frame) -> PyResult<Exit> {
-    FRAME_GLOBALS.with(|g| g.borrow_mut().push(frame.globals.raw()));
+    RUNNING.with(|r| {
+        r.borrow_mut().push(RunningFrame {
+            code: frame.code.raw(),
+            globals: frame.globals.raw(),
+            frame_obj: frame.frame_obj.borrow_mut().take(),
+        })
+    });
     let result = if !crate::linehook::is_installed() {
         run_frame_loop(frame, false)
     } else {
@@ -641,18 +676,28 @@ pub fn run_frame(frame: &mut Frame) -> PyResult<Exit> {
         crate::linehook::leave(frame, matches!(result, Ok(Exit::Yield(_))));
         result
     };
-    FRAME_GLOBALS.with(|g| g.borrow_mut().pop());
+    // A suspended generator keeps its frame object; a finished frame has given it up.
+    let slot = RUNNING.with(|r| r.borrow_mut().pop());
+    *frame.frame_obj.borrow_mut() = slot.and_then(|s| s.frame_obj);
     result
 }
 
+/// A running frame as frame objects see it: borrowed code and globals (the frame owns references to
+/// both) and its frame object, once one was needed.
+struct RunningFrame {
+    code: refpy_heap::RawObj,
+    globals: refpy_heap::RawObj,
+    frame_obj: Option<ObjRef>,
+}
+
 thread_local! {
-    /// Globals of the running frames (borrowed: each running frame owns a reference to its globals).
-    static FRAME_GLOBALS: RefCell<Vec<refpy_heap::RawObj>> = const { RefCell::new(Vec::new()) };
+    /// The running frames, innermost last.
+    static RUNNING: RefCell<Vec<RunningFrame>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `globals()`: the namespace of the innermost running Python frame.
 pub fn current_globals() -> Option<ObjRef> {
-    let raw = FRAME_GLOBALS.with(|g| g.borrow().last().copied())?;
+    let raw = RUNNING.with(|r| r.borrow().last().map(|s| s.globals))?;
     // SAFETY: the frame that pushed `raw` is still running (entries are popped when it returns) and owns a
     // reference to its globals, so the object is live; we take a new reference for the caller.
     Some(unsafe { ObjRef::from_borrowed(raw) })
@@ -692,7 +737,7 @@ fn run_frame_loop(frame: &mut Frame, traced: bool) -> PyResult<Exit> {
                 };
                 if !reraise {
                     set_context(&e.0);
-                    add_traceback(&e.0, frame, frame.ip.saturating_sub(1));
+                    add_traceback(&e.0, frame.ip.saturating_sub(1));
                 }
                 // Unwind to the innermost handler.
                 let mut target = None;
@@ -1403,11 +1448,9 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         Instr::WithExcept => {
             let e = st.last().unwrap().clone();
             let exit = st[st.len() - 2].clone();
-            let tb = if exc_state(&e).is_some_and(|s| !s.traceback.borrow().is_empty()) {
-                crate::traceback::traceback_obj(&e)
-            } else {
-                rt::none()
-            };
+            let tb = exc_state(&e)
+                .and_then(|s| s.traceback.borrow().clone())
+                .unwrap_or_else(rt::none);
             let r = call(&exit, vec![ops::type_of(&e), e, tb], vec![])?;
             frame.stack.push(r);
         }

@@ -36,32 +36,11 @@ pub struct Frame {
     pub in_yield_from: bool,
     /// An exception to raise at the current instruction when resumed (generator `throw`).
     pub pending: Option<ObjRef>,
-    /// The frame object tracebacks refer to, created when an exception first passes through.
+    /// The frame object of a suspended generator's frame (a running frame's is the evaluator's).
     pub frame_obj: std::cell::RefCell<Option<ObjRef>>,
 }
 
 impl Frame {
-    /// The frame's current variables (fast locals and cells), for its frame object.
-    pub fn locals_snapshot(&self) -> Vec<ObjRef> {
-        let mut v: Vec<ObjRef> = self.fast.iter().flatten().cloned().collect();
-        v.extend(self.cells.iter().cloned());
-        if let Some(ns) = &self.locals {
-            v.push(ns.clone());
-        }
-        v
-    }
-
-    /// Leaving the frame: its frame object (if tracebacks hold one) keeps the final locals.
-    pub fn detach_frame_obj(&self) {
-        let fo = self.frame_obj.borrow_mut().take();
-        if let Some(fo) = fo {
-            if let Some(f) = fo.downcast::<crate::traceback::FrameObj>() {
-                let old = std::mem::replace(&mut *f.locals.borrow_mut(), self.locals_snapshot());
-                drop(old);
-            }
-        }
-    }
-
     pub fn code(&self) -> &Code {
         &self.code.downcast::<CodeObj>().expect("code object").0
     }

@@ -23,9 +23,11 @@ pub mod ops;
 pub mod rt;
 pub mod seq;
 pub mod setorder;
+pub mod suggestions;
 pub mod syntax;
 pub mod traceback;
 pub mod typecache;
+pub mod typedir;
 
 use std::rc::Rc;
 

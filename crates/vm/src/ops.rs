@@ -117,6 +117,10 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
                 &t.weakproxy
             }
         }
+    } else if is!(crate::traceback::TRACEBACK_VT) {
+        return rt::named_type("traceback");
+    } else if is!(crate::traceback::FRAME_VT) {
+        return rt::named_type("frame");
     } else if o.downcast::<IterObj>().is_some() {
         return rt::named_type(&type_name(o));
     } else {
@@ -1801,7 +1805,20 @@ pub fn set_attr_raw(o: &ObjRef, name: &str, v: ObjRef) {
 }
 
 pub fn getattr(o: &ObjRef, name: &str) -> PyResult<ObjRef> {
-    crate::attrs::getattr(o, name)
+    crate::attrs::getattr(o, name).map_err(|e| attribute_error_context(e, o, name))
+}
+
+/// CPython's `set_attribute_error_context`: an AttributeError leaving an attribute lookup records the
+/// object and the name (for "Did you mean"), unless it already names either.
+fn attribute_error_context(e: PyErr, o: &ObjRef, name: &str) -> PyErr {
+    if let Some(i) = e.0.downcast::<Instance>() {
+        let unset = |attr| crate::attrs::instance_lookup(i, attr).is_none();
+        if isinstance(&e.0, &rt().types.attribute_error) && unset("name") && unset("obj") {
+            set_attr_raw(&e.0, "name", rt::str_obj(name));
+            set_attr_raw(&e.0, "obj", o.clone());
+        }
+    }
+    e
 }
 
 pub fn getattr_opt(o: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {

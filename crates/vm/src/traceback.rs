@@ -1,7 +1,7 @@
 //! CPython 3.11-style tracebacks: frames, source lines, `^^^`/`~~~` position markers, chained exceptions,
 //! and the "Exception ignored in" format of unraisable errors.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use refpy_heap::ObjRef;
 
@@ -9,76 +9,213 @@ use crate::object::Payload;
 
 use crate::bytecode::Code;
 use crate::exc::*;
-use crate::objects::{CodeObj, TypeObj};
+use crate::object::alloc;
+use crate::objects::{CellObj, CodeObj, TypeObj};
 use crate::ops;
 use crate::rt::{self, rt};
 
-/// A frame object as tracebacks hold it: the frame's locals (final values once the frame has exited).
+/// A frame object (CPython's `PyFrameObject`), made when a traceback or a callee's `f_back` first needs
+/// the frame. While the frame runs the evaluator owns its variables; if it finishes while something else
+/// still holds the frame object, the object takes them over and links the caller's frame object as
+/// `f_back` (CPython's `take_ownership`). Fields are released in CPython's order: variables, then `f_back`.
 pub struct FrameObj {
+    /// The namespace of a module or class body, once the frame has finished.
+    pub ns: RefCell<Option<ObjRef>>,
+    /// Fast locals and cells, once the frame has finished.
+    pub fast: RefCell<Vec<Option<ObjRef>>>,
+    pub cells: RefCell<Vec<ObjRef>>,
+    pub back: RefCell<Option<ObjRef>>,
     pub code: ObjRef,
-    pub locals: RefCell<Vec<ObjRef>>,
+    pub globals: ObjRef,
+    /// The instruction the frame was at when last recorded (a traceback entry, or its exit).
+    pub lasti: Cell<usize>,
 }
 impl Payload for FrameObj {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if let Ok(b) = self.back.try_borrow() {
+            if let Some(b) = &*b {
+                visit(b);
+            }
+        }
         visit(&self.code);
-        if let Ok(l) = self.locals.try_borrow() {
-            l.iter().for_each(visit);
+        visit(&self.globals);
+        if let Ok(ns) = self.ns.try_borrow() {
+            if let Some(ns) = &*ns {
+                visit(ns);
+            }
+        }
+        if let Ok(f) = self.fast.try_borrow() {
+            f.iter().flatten().for_each(&mut *visit);
+        }
+        if let Ok(c) = self.cells.try_borrow() {
+            c.iter().for_each(visit);
         }
     }
     fn clear(&self) {
-        let l = std::mem::take(&mut *self.locals.borrow_mut());
-        drop(l);
+        // CPython's frame_tp_clear releases the variables only.
+        let f = std::mem::take(&mut *self.fast.borrow_mut());
+        let c = std::mem::take(&mut *self.cells.borrow_mut());
+        let ns = self.ns.borrow_mut().take();
+        drop((f, c, ns));
     }
 }
 crate::vtable!(pub FRAME_VT, FrameObj, "frame", gc: true, track: true, rule: Never, weak: true, finalize: None);
 
-/// A traceback object: one level of an exception's traceback, holding its frame.
+impl FrameObj {
+    pub fn new(code: ObjRef, globals: ObjRef) -> ObjRef {
+        alloc(
+            &FRAME_VT,
+            FrameObj {
+                ns: RefCell::new(None),
+                fast: RefCell::new(Vec::new()),
+                cells: RefCell::new(Vec::new()),
+                back: RefCell::new(None),
+                code,
+                globals,
+                lasti: Cell::new(0),
+            },
+        )
+    }
+
+    fn code(&self) -> &Code {
+        &self.code.downcast::<CodeObj>().expect("code object").0
+    }
+
+    /// `f_locals` of a finished frame: its variables by name (a running frame's are not tracked here).
+    fn locals_dict(&self) -> ObjRef {
+        if let Some(ns) = self.ns.borrow().clone() {
+            return ns;
+        }
+        let d = rt::dict();
+        let code = self.code();
+        for (name, v) in code.varnames.iter().zip(self.fast.borrow().iter()) {
+            if let Some(v) = v {
+                ops::dict_set_str(&d, name, v.clone());
+            }
+        }
+        let cell_names = code.cellvars.iter().chain(code.freevars.iter());
+        for (name, cell) in cell_names.zip(self.cells.borrow().iter()) {
+            if let Some(v) = cell
+                .downcast::<CellObj>()
+                .and_then(|c| c.0.borrow().clone())
+            {
+                ops::dict_set_str(&d, name, v);
+            }
+        }
+        d
+    }
+}
+
+/// A traceback object: one level of an exception's traceback, the frame and the instruction there;
+/// `tb_next` leads towards the frame where the exception was raised.
 pub struct TracebackObj {
+    pub next: RefCell<Option<ObjRef>>,
     pub frame: RefCell<Option<ObjRef>>,
+    pub lasti: usize,
 }
 impl Payload for TracebackObj {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
-        if let Ok(f) = self.frame.try_borrow() {
-            if let Some(f) = &*f {
-                visit(f);
+        for r in [&self.next, &self.frame] {
+            if let Ok(r) = r.try_borrow() {
+                if let Some(r) = &*r {
+                    visit(r);
+                }
             }
         }
     }
     fn clear(&self) {
+        let n = self.next.borrow_mut().take();
         let f = self.frame.borrow_mut().take();
-        drop(f);
+        drop((n, f));
     }
 }
 crate::vtable!(pub TRACEBACK_VT, TracebackObj, "traceback", gc: true, track: true, rule: Never, weak: false, finalize: None);
 
-/// One traceback entry: a code object, the instruction that was running, and the traceback object (which
-/// keeps the frame and so its locals alive, as in CPython).
-pub struct TbEntry {
-    pub code: ObjRef,
-    pub ip: usize,
-    pub tb: ObjRef,
+/// A new traceback level for `frame` (a frame object) at instruction `lasti`, in front of `next`.
+pub fn new_traceback(next: Option<ObjRef>, frame: ObjRef, lasti: usize) -> ObjRef {
+    alloc(
+        &TRACEBACK_VT,
+        TracebackObj {
+            next: RefCell::new(next),
+            frame: RefCell::new(Some(frame)),
+            lasti,
+        },
+    )
 }
 
-impl TbEntry {
-    pub fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
-        visit(&self.code);
-        visit(&self.tb);
+/// The levels of a traceback, outermost first: each frame's code and instruction.
+fn tb_entries(tb: Option<ObjRef>) -> Vec<(ObjRef, usize)> {
+    let mut out = Vec::new();
+    let mut cur = tb;
+    while let Some(t) = cur {
+        let Some(tbo) = t.downcast::<TracebackObj>() else {
+            break;
+        };
+        if let Some(f) = tbo.frame.borrow().as_ref() {
+            if let Some(fo) = f.downcast::<FrameObj>() {
+                out.push((fo.code.clone(), tbo.lasti));
+            }
+        }
+        cur = tbo.next.borrow().clone();
+    }
+    out
+}
+
+/// The innermost level's frame object of a traceback.
+pub fn innermost_frame(tb: Option<ObjRef>) -> Option<ObjRef> {
+    let mut cur = tb?;
+    loop {
+        let next = cur.downcast::<TracebackObj>()?.next.borrow().clone();
+        match next {
+            Some(n) => cur = n,
+            None => break,
+        }
+    }
+    let frame = cur.downcast::<TracebackObj>()?.frame.borrow().clone();
+    frame
+}
+
+/// Attributes of traceback and frame objects.
+pub fn object_attr(o: &ObjRef, name: &str) -> Option<ObjRef> {
+    if let Some(t) = o.downcast::<TracebackObj>() {
+        let frame = t.frame.borrow().clone();
+        let code = frame
+            .as_ref()
+            .and_then(|f| f.downcast::<FrameObj>())
+            .map(|f| f.code.clone());
+        return match name {
+            "tb_next" => Some(t.next.borrow().clone().unwrap_or_else(rt::none)),
+            "tb_frame" => Some(frame.unwrap_or_else(rt::none)),
+            // NOTE: refpy's instructions are not CPython's 2-byte code units; tb_lasti counts refpy's.
+            "tb_lasti" => Some(rt::int(t.lasti as i64)),
+            "tb_lineno" => code.map(|c| {
+                let code = &c.downcast::<CodeObj>().expect("code object").0;
+                rt::int(code.line_of(t.lasti) as i64)
+            }),
+            _ => None,
+        };
+    }
+    let f = o.downcast::<FrameObj>()?;
+    match name {
+        "f_back" => Some(f.back.borrow().clone().unwrap_or_else(rt::none)),
+        "f_code" => Some(f.code.clone()),
+        "f_globals" => Some(f.globals.clone()),
+        "f_builtins" => Some(rt().builtins.clone()),
+        "f_locals" => Some(f.locals_dict()),
+        "f_lasti" => Some(rt::int(f.lasti.get() as i64)),
+        "f_lineno" => Some(rt::int(f.code().line_of(f.lasti.get()) as i64)),
+        _ => None,
     }
 }
 
-/// Placeholder for `e.__traceback__` (traceback objects are not modelled as Python objects).
-pub fn traceback_obj(_e: &ObjRef) -> ObjRef {
-    rt::none()
+fn code_of(code: &ObjRef) -> &Code {
+    &code.downcast::<CodeObj>().unwrap().0
 }
 
-fn code_of(e: &TbEntry) -> &Code {
-    &e.code.downcast::<CodeObj>().unwrap().0
-}
-
-/// The lines for one frame entry.
-fn frame_lines(e: &TbEntry) -> String {
-    let code = code_of(e);
-    let pos = code.positions.get(e.ip).copied().unwrap_or_default();
+/// The lines for one traceback level: the code and the instruction that was running.
+fn frame_lines(code: &ObjRef, ip: usize) -> String {
+    let code = code_of(code);
+    let pos = code.positions.get(ip).copied().unwrap_or_default();
     let src = &code.source;
     let line = src.line_of(pos.start as usize);
     let mut out = format!(
@@ -154,13 +291,15 @@ pub fn exception_only(e: &ObjRef) -> String {
     }
 }
 
-fn format_tb(e: &ObjRef) -> String {
+/// The traceback and the exception line; `suggest`: with CPython's "Did you mean" for an uncaught
+/// NameError/AttributeError (the unraisable-error report has none).
+fn format_tb(e: &ObjRef, suggest: bool) -> String {
     let mut out = String::new();
     let Some(state) = exc_state(e) else {
         return out;
     };
-    let tb = state.traceback.borrow();
-    if !tb.is_empty() {
+    let entries = tb_entries(state.traceback.borrow().clone());
+    if !entries.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
     }
     let mut last: Option<(usize, String, usize)> = None;
@@ -175,15 +314,14 @@ fn format_tb(e: &ObjRef) -> String {
             ));
         }
     };
-    for entry in tb.iter() {
-        let code = code_of(entry);
+    for (code_obj, ip) in &entries {
+        let code = code_of(code_obj);
         let key = (
             code.source.filename.len(),
             code.name.clone(),
-            code.line_of(entry.ip),
+            code.line_of(*ip),
         );
-        let same = last.as_ref().is_some_and(|l| *l == key) && last.as_ref().is_some_and(|_| true);
-        if same {
+        if last.as_ref().is_some_and(|l| *l == key) {
             repeat += 1;
         } else {
             flush_repeat(&mut out, repeat);
@@ -191,11 +329,18 @@ fn format_tb(e: &ObjRef) -> String {
             last = Some(key);
         }
         if repeat <= 3 {
-            out.push_str(&frame_lines(entry));
+            out.push_str(&frame_lines(code_obj, *ip));
         }
     }
     flush_repeat(&mut out, repeat);
-    out.push_str(&exception_only(e));
+    let line = exception_only(e);
+    match suggest.then(|| crate::suggestions::offer(e)).flatten() {
+        Some(s) => {
+            out.push_str(line.trim_end_matches('\n'));
+            out.push_str(&format!(". Did you mean: '{}'?\n", s));
+        }
+        None => out.push_str(&line),
+    }
     out
 }
 
@@ -225,7 +370,7 @@ fn format_chain(e: &ObjRef, seen: &mut Vec<usize>) -> String {
             );
         }
     }
-    out.push_str(&format_tb(e));
+    out.push_str(&format_tb(e, true));
     out
 }
 
@@ -250,7 +395,8 @@ pub fn unraisable(obj: &ObjRef, e: &PyErr) {
             let args = crate::attrs::new_instance(&cls);
             ops::set_attr_raw(&args, "exc_type", ops::type_of(&e.0));
             ops::set_attr_raw(&args, "exc_value", e.0.clone());
-            ops::set_attr_raw(&args, "exc_traceback", rt::none());
+            let tb = exc_state(&e.0).and_then(|s| s.traceback.borrow().clone());
+            ops::set_attr_raw(&args, "exc_traceback", tb.unwrap_or_else(rt::none));
             ops::set_attr_raw(&args, "err_msg", rt::none());
             ops::set_attr_raw(&args, "object", obj.clone());
             if ops::call(&hook, vec![args], vec![]).is_ok() {
@@ -265,7 +411,7 @@ pub fn unraisable(obj: &ObjRef, e: &PyErr) {
 /// CPython's default unraisable hook output.
 pub fn print_unraisable(header: &str, e: &PyErr) {
     let mut s = format!("{}\n", header);
-    s.push_str(&format_tb(&e.0));
+    s.push_str(&format_tb(&e.0, false));
     let _ = rt();
     rt::write_err(&s);
 }

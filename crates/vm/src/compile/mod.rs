@@ -748,6 +748,10 @@ impl Unit {
                     b.fblocks.extend(saved);
                 }
                 FBlock::HandlerBody { name } => {
+                    if name.is_some() {
+                        // The block that unbinds the name if an exception leaves the body.
+                        b.emit(Instr::PopBlock);
+                    }
                     b.emit(Instr::PopExcept);
                     if let Some(n) = name {
                         let n = n.clone();
@@ -816,9 +820,17 @@ impl Unit {
                     Some(n) => self.store_name(b, n),
                     None => b.emit(Instr::Pop),
                 }
+                // `except E as name:` unbinds the name however the body ends (CPython's cleanup_end).
+                let cleanup = name.as_ref().map(|_| b.new_label());
+                if let Some(c) = cleanup {
+                    b.emit(Instr::SetupFinally(c as u32));
+                }
                 b.fblocks.push(FBlock::HandlerBody { name: name.clone() });
                 self.stmts(b, &h.body)?;
                 b.fblocks.pop();
+                if cleanup.is_some() {
+                    b.emit(Instr::PopBlock);
+                }
                 b.emit(Instr::PopExcept);
                 if let Some(n) = &name {
                     let none = self.const_none();
@@ -828,6 +840,15 @@ impl Unit {
                     self.delete_name(b, n);
                 }
                 b.emit(Instr::Jump(end as u32));
+                if let (Some(c), Some(n)) = (cleanup, &name) {
+                    b.bind(c);
+                    let none = self.const_none();
+                    let ci = b.add_const(none);
+                    b.emit(Instr::LoadConst(ci));
+                    self.store_name(b, n);
+                    self.delete_name(b, n);
+                    b.emit(Instr::Reraise);
+                }
                 b.bind(next);
             }
             b.emit(Instr::Reraise);

@@ -196,7 +196,10 @@ fn noop(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 
 fn exc_info(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(match crate::eval::handled_top() {
-        Some(e) => rt::tuple(vec![ops::type_of(&e), e, rt::none()]),
+        Some(e) => {
+            let tb = crate::exc::exc_state(&e).and_then(|s| s.traceback.borrow().clone());
+            rt::tuple(vec![ops::type_of(&e), e, tb.unwrap_or_else(rt::none)])
+        }
         None => rt::tuple(vec![rt::none(), rt::none(), rt::none()]),
     })
 }

@@ -516,42 +516,12 @@ vtable!(pub TYPE_VT, TypeObj, "type", gc: true, track: true, rule: Never, weak: 
 // tuple holding only built-in types can be untracked and `gc.get_referents(int)` is empty.
 vtable!(pub STATIC_TYPE_VT, TypeObj, "type", gc: false, track: false, rule: Never, weak: true, finalize: None);
 
-/// A traceback's entries, outermost first. Dropped innermost first: CPython's tb_dealloc releases
-/// `tb_next` before its own frame, so the deepest frame's locals die first.
-#[derive(Default)]
-pub struct TbList(pub std::collections::VecDeque<crate::traceback::TbEntry>);
-
-impl std::ops::Deref for TbList {
-    type Target = std::collections::VecDeque<crate::traceback::TbEntry>;
-    fn deref(&self) -> &Self::Target {
-        &self.0
-    }
-}
-
-impl std::ops::DerefMut for TbList {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.0
-    }
-}
-
-impl Drop for TbList {
-    fn drop(&mut self) {
-        while let Some(e) = self.0.pop_back() {
-            drop(e);
-        }
-    }
-}
-
-pub fn drop_traceback(tb: TbList) {
-    drop(tb);
-}
-
 /// State of an exception instance (args, traceback, chaining).
 #[derive(Default)]
 pub struct ExcState {
     pub args: RefCell<Option<ObjRef>>,
-    /// Outermost frame first; unwinding adds each caller at the front (O(1), however deep the stack).
-    pub traceback: RefCell<TbList>,
+    /// `__traceback__`: the outermost traceback object; unwinding puts each caller's level in front.
+    pub traceback: RefCell<Option<ObjRef>>,
     pub cause: RefCell<Option<ObjRef>>,
     pub context: RefCell<Option<ObjRef>>,
     pub suppress_context: Cell<bool>,
@@ -597,7 +567,7 @@ impl Payload for Instance {
                 visit_opt(&v, visit);
             }
             if let Ok(tb) = e.traceback.try_borrow() {
-                tb.iter().for_each(|t| t.traverse(visit));
+                visit_opt(&tb, visit);
             }
             for c in [&e.context, &e.cause] {
                 if let Ok(v) = c.try_borrow() {
@@ -617,10 +587,7 @@ impl Payload for Instance {
                 e.args.borrow_mut().take(),
                 e.cause.borrow_mut().take(),
                 e.context.borrow_mut().take(),
-                {
-                    let tb = std::mem::take(&mut *e.traceback.borrow_mut());
-                    drop_traceback(tb);
-                },
+                e.traceback.borrow_mut().take(),
             )
         });
         drop((a, d, s, e));

@@ -1,0 +1,6 @@
+class A:
+    colour = 1
+try:
+    A().color
+except AttributeError:
+    A().colr

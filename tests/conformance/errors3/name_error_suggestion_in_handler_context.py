@@ -1,0 +1,5 @@
+results = []
+try:
+    {}['k']
+except KeyError:
+    reslts.append(1)

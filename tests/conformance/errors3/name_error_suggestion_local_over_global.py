@@ -1,0 +1,4 @@
+totals = 1
+def f(totalz):
+    return totl
+f(1)

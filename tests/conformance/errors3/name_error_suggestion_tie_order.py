@@ -1,0 +1,3 @@
+abcx = 1
+abcy = 2
+print(abcz)
