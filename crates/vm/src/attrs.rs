@@ -262,9 +262,12 @@ fn instance_getattr(o: &ObjRef, i: &Instance, name: &str) -> PyResult<ObjRef> {
     if let Some(d) = descr {
         return bind(d, o, &cls);
     }
-    if let Some(b) = i.base.borrow().clone() {
-        if let Some(m) = crate::methods::lookup(&b, name) {
-            return Ok(crate::methods::bind(m, &b));
+    if let Some(b) = &i.base {
+        if let Some(m) = crate::methods::lookup(b, name) {
+            return Ok(crate::methods::bind(m, b));
+        }
+        if let Some(v) = builtin_object_attr(b, name)? {
+            return Ok(v);
         }
     }
     if let Some(ga) = lookup_type(&cls, "__getattr__") {
@@ -908,8 +911,9 @@ pub fn attr_name(names: &RefCell<Vec<AttrName>>, name: &str) -> AttrName {
     n
 }
 
-/// A fresh instance of a user class (no `__init__` call).
-pub fn new_instance(cls: &ObjRef) -> ObjRef {
+/// A fresh instance of a user class (no `__init__` call), extending the built-in value `base` when `cls`
+/// derives from a built-in type (the value is made by the built-in's `__new__`).
+pub fn new_instance_with_base(cls: &ObjRef, base: Option<ObjRef>) -> ObjRef {
     let is_exc = ops::is_subtype(cls, &rt().types.base_exception);
     let nslots = type_obj(cls).slots.borrow().as_ref().map_or(0, |s| s.len());
     alloc(
@@ -927,34 +931,49 @@ pub fn new_instance(cls: &ObjRef) -> ObjRef {
             } else {
                 None
             },
-            base: RefCell::new(builtin_base_type(cls).map(|t| {
-                let t = type_obj(&t).builtin;
-                match t {
-                    Some(Builtin::Dict) => rt::dict(),
-                    Some(Builtin::Set) => rt::set(false),
-                    _ => rt::list(vec![]),
-                }
-            })),
+            base,
         },
     )
 }
 
-/// The built-in container type (list, dict, set) a user class derives from, if any.
+/// The built-in type whose value a user class extends (int, str, tuple, list, dict, …), if any: the first
+/// such type on the mro (CPython's "solid base"; a class cannot have two).
 pub fn builtin_base_type(cls: &ObjRef) -> Option<ObjRef> {
     type_obj(cls).with_mro(|mro| {
         mro.iter()
-            .find(|t| {
-                matches!(
-                    type_obj(t).builtin,
-                    Some(Builtin::List) | Some(Builtin::Dict) | Some(Builtin::Set)
-                )
-            })
+            .find(|t| type_obj(t).builtin.is_some_and(is_value_base))
             .cloned()
     })
 }
 
-/// The built-in value behind an instance of a list/dict/set subclass.
+/// Built-in types whose instances a subclass instance wraps as its `base`.
+fn is_value_base(b: Builtin) -> bool {
+    matches!(
+        b,
+        Builtin::Int
+            | Builtin::Float
+            | Builtin::Str
+            | Builtin::Bytes
+            | Builtin::ByteArray
+            | Builtin::Tuple
+            | Builtin::FrozenSet
+            | Builtin::List
+            | Builtin::Dict
+            | Builtin::Set
+    )
+}
+
+/// The built-in value behind an instance of a subclass of a built-in type.
 pub fn base_value(o: &ObjRef) -> Option<ObjRef> {
-    o.downcast::<Instance>()
-        .and_then(|i| i.base.borrow().clone())
+    base_ref(o).cloned()
+}
+
+/// The built-in value behind an instance of a subclass of a built-in type, borrowed.
+pub fn base_ref(o: &ObjRef) -> Option<&ObjRef> {
+    o.downcast::<Instance>().and_then(|i| i.base.as_ref())
+}
+
+/// `o` itself, or the built-in value behind it when it is an instance of a subclass of a built-in type.
+pub fn unwrap_base(o: &ObjRef) -> &ObjRef {
+    base_ref(o).unwrap_or(o)
 }

@@ -203,17 +203,19 @@ fn ascii(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 }
 fn abs(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     arity("abs", a, 1)?;
+    if a[0].downcast::<Instance>().is_some() {
+        if let Some(r) = ops::call_special(&a[0], "__abs__", vec![])? {
+            return Ok(r);
+        }
+    }
     if let Some(i) = ops::as_bigint(&a[0]) {
         return Ok(rt::bigint(if i < BigInt::zero() { -i } else { i }));
     }
-    if let Some(f) = a[0].downcast::<FloatObj>() {
-        return Ok(rt::float(f.0.abs()));
+    if let Some(f) = ops::as_f64(&a[0]) {
+        return Ok(rt::float(f.abs()));
     }
     if let Some(c) = a[0].downcast::<ComplexObj>() {
         return Ok(rt::float(c.0.hypot(c.1)));
-    }
-    if let Some(r) = ops::call_special(&a[0], "__abs__", vec![])? {
-        return Ok(r);
     }
     Err(type_error(format!(
         "bad operand type for abs(): '{}'",
@@ -510,6 +512,13 @@ fn round(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
         .get(1)
         .or_else(|| kwarg(kw, "ndigits"))
         .filter(|x| !is_none(x));
+    if a[0].downcast::<Instance>().is_some() {
+        if let Some(f) = ops::lookup_type(&ops::type_of(&a[0]), "__round__") {
+            let mut args = vec![a[0].clone()];
+            args.extend(nd.cloned());
+            return ops::call(&f, args, vec![]);
+        }
+    }
     if let Some(i) = ops::as_bigint(&a[0]) {
         if let Some(n) = nd {
             let n = ops::index_arg(n)?;
@@ -872,18 +881,8 @@ fn file_exit(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
 // ---- object's own methods -----------------------------------------------------------------------
 
 pub fn object_init(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
-    if let Some(b) = a.first().and_then(crate::attrs::base_value) {
-        if a.len() > 1 || !kw.is_empty() {
-            let t = crate::attrs::builtin_base_type(&ops::type_of(&a[0])).unwrap();
-            let v = construct(&t, a[1..].to_vec(), kw.to_vec())?;
-            let old = a[0]
-                .downcast::<Instance>()
-                .unwrap()
-                .base
-                .borrow_mut()
-                .replace(v);
-            drop((old, b));
-        }
+    if let Some(b) = a.first().and_then(crate::attrs::base_ref) {
+        init_builtin_base(b, a[1..].to_vec(), kw.to_vec())?;
         return Ok(rt::none());
     }
     if let Some(s) = a.first().and_then(exc_state) {
@@ -1032,14 +1031,17 @@ pub fn type_subclasses(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     ))
 }
 
-pub fn object_new(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+pub fn object_new(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     let cls = a
         .first()
         .ok_or_else(|| type_error("object.__new__(): not enough arguments"))?;
     if type_obj(cls).builtin.is_some() && !ops::is_subtype(cls, &rt().types.base_exception) {
-        return construct(cls, a[1..].to_vec(), vec![]);
+        return construct(cls, a[1..].to_vec(), kw.to_vec());
     }
-    let inst = crate::attrs::new_instance(cls);
+    if let Some(t) = crate::attrs::builtin_base_type(cls) {
+        return builtin_subclass_new(cls, &t, a[1..].to_vec(), kw.to_vec());
+    }
+    let inst = crate::attrs::new_instance_with_base(cls, None);
     if let Some(s) = exc_state(&inst) {
         *s.args.borrow_mut() = Some(rt::tuple(a[1..].to_vec()));
     }
@@ -1383,7 +1385,7 @@ pub fn construct(
             if let Some(i) = ops::as_bigint(x) {
                 return Ok(rt::bigint(i));
             }
-            if let Some(f) = x.downcast::<FloatObj>() {
+            if let Some(f) = crate::attrs::unwrap_base(x).downcast::<FloatObj>() {
                 if f.0.is_nan() {
                     return Err(value_error("cannot convert float NaN to integer"));
                 }
@@ -1449,7 +1451,7 @@ pub fn construct(
                 if let (Some(b), Some(_)) = (x.downcast::<BytesObj>(), args.get(1)) {
                     return Ok(rt::string(String::from_utf8_lossy(&b.0).into_owned()));
                 }
-                if str_of(x).is_some() {
+                if x.downcast::<StrObj>().is_some() {
                     return Ok(x.clone());
                 }
                 Ok(rt::string(ops::str_(x)?))
@@ -1573,7 +1575,7 @@ pub fn construct(
             if !args.is_empty() {
                 return Err(type_error("object() takes no arguments"));
             }
-            Ok(crate::attrs::new_instance(cls))
+            Ok(crate::attrs::new_instance_with_base(cls, None))
         }
         Builtin::Type => match args.len() {
             1 => Ok(ops::type_of(&args[0])),
@@ -1675,6 +1677,7 @@ fn construct_instance(
         return construct_instance(&sub, args, kwargs);
     }
     let new = ops::lookup_type(cls, "__new__");
+    let base_type = crate::attrs::builtin_base_type(cls);
     let inst = match new {
         Some(ref n)
             if n.downcast::<FunctionObj>().is_some() || n.downcast::<DescrObj>().is_some() =>
@@ -1692,13 +1695,16 @@ fn construct_instance(
             }
             inst
         }
-        _ => {
-            let inst = crate::attrs::new_instance(cls);
-            if let Some(s) = exc_state(&inst) {
-                *s.args.borrow_mut() = Some(rt::tuple(args.clone()));
+        _ => match &base_type {
+            Some(t) => builtin_subclass_new(cls, t, args.clone(), kwargs.clone())?,
+            None => {
+                let inst = crate::attrs::new_instance_with_base(cls, None);
+                if let Some(s) = exc_state(&inst) {
+                    *s.args.borrow_mut() = Some(rt::tuple(args.clone()));
+                }
+                inst
             }
-            inst
-        }
+        },
     };
     match ops::lookup_type(cls, "__init__") {
         Some(init) if init.downcast::<FunctionObj>().is_some() => {
@@ -1713,22 +1719,16 @@ fn construct_instance(
                 )));
             }
         }
-        _ if crate::attrs::base_value(&inst).is_some() => {
-            if !args.is_empty() || !kwargs.is_empty() {
-                let t = crate::attrs::builtin_base_type(cls).unwrap();
-                let v = construct(&t, args, kwargs)?;
-                let old = inst
-                    .downcast::<Instance>()
-                    .unwrap()
-                    .base
-                    .borrow_mut()
-                    .replace(v);
-                drop(old);
-            }
+        _ if crate::attrs::base_ref(&inst).is_some() => {
+            init_builtin_base(crate::attrs::base_ref(&inst).unwrap(), args, kwargs)?;
         }
         _ => {
             let is_exc = ops::is_subtype(cls, &r.types.base_exception);
-            if !is_exc && new.is_none() && (!args.is_empty() || !kwargs.is_empty()) {
+            if !is_exc
+                && new.is_none()
+                && base_type.is_none()
+                && (!args.is_empty() || !kwargs.is_empty())
+            {
                 return Err(type_error(format!(
                     "{}() takes no arguments",
                     type_obj(cls).name.borrow()
@@ -1743,6 +1743,123 @@ fn construct_instance(
         }
     }
     Ok(inst)
+}
+
+/// The built-in `__new__` for `cls`, a subclass of the built-in type `t`: the value `t(*args)` wrapped in an
+/// instance of `cls`. Mutable containers start empty (their `__init__` fills them), as in CPython.
+fn builtin_subclass_new(
+    cls: &ObjRef,
+    t: &ObjRef,
+    args: Vec<ObjRef>,
+    kwargs: Vec<(String, ObjRef)>,
+) -> PyResult<ObjRef> {
+    let value = if is_mutable_builtin(t) {
+        construct(t, vec![], vec![])?
+    } else {
+        let v = construct(t, args.clone(), kwargs)?;
+        // `str(s)`, `tuple(t)`… hand back their argument; a subclass instance has a value of its own.
+        if args.iter().any(|a| a.is(&v)) {
+            own_copy(&v)
+        } else {
+            v
+        }
+    };
+    Ok(crate::attrs::new_instance_with_base(cls, Some(value)))
+}
+
+fn is_mutable_builtin(t: &ObjRef) -> bool {
+    matches!(
+        type_obj(t).builtin,
+        Some(Builtin::List | Builtin::Dict | Builtin::Set | Builtin::ByteArray)
+    )
+}
+
+/// A new object equal to the immutable built-in value `v`.
+fn own_copy(v: &ObjRef) -> ObjRef {
+    if let Some(s) = v.downcast::<StrObj>() {
+        return rt::string(s.s.clone());
+    }
+    if let Some(t) = v.downcast::<TupleObj>() {
+        return rt::tuple(t.0.borrow().clone());
+    }
+    if let Some(b) = v.downcast::<BytesObj>() {
+        return rt::bytes(b.0.clone());
+    }
+    if let Some(s) = v.downcast::<SetObj>() {
+        let copy = rt::set(s.frozen);
+        let table = &copy.downcast::<SetObj>().unwrap().table;
+        for e in dict::snapshot(&s.table) {
+            let _ = dict::insert(table, e.key, None);
+        }
+        return copy;
+    }
+    v.clone()
+}
+
+/// `list.__init__`, `dict.__init__`, `set.__init__` and `bytearray.__init__` on the built-in value of a
+/// subclass instance: a list, set or bytearray is refilled, a dict updated. Immutable values are made by
+/// `__new__`; their `__init__` is `object.__init__`, which ignores the arguments `__new__` took.
+fn init_builtin_base(
+    base: &ObjRef,
+    args: Vec<ObjRef>,
+    kwargs: Vec<(String, ObjRef)>,
+) -> PyResult<()> {
+    let t = ops::type_of(base);
+    if !is_mutable_builtin(&t) {
+        return Ok(());
+    }
+    if let Some(d) = base.downcast::<DictObj>() {
+        if args.len() > 1 {
+            return Err(type_error(format!(
+                "dict expected at most 1 argument, got {}",
+                args.len()
+            )));
+        }
+        let _ = d;
+        if let Some(x) = args.first() {
+            crate::methods::dict_update_from(base, x)?;
+        }
+        for (k, v) in kwargs {
+            ops::dict_set(base, rt::str_obj(&k), v)?;
+        }
+        return Ok(());
+    }
+    let name = type_obj(&t).name.borrow().clone();
+    no_kwargs(&name, &kwargs)?;
+    if args.len() > 1 {
+        return Err(type_error(format!(
+            "{} expected at most 1 argument, got {}",
+            name,
+            args.len()
+        )));
+    }
+    // Refilled in place, as CPython's list_init/set_init clear and extend the object itself.
+    let items = match args.first() {
+        Some(x) if base.downcast::<ByteArrayObj>().is_none() => ops::iterate(x)?,
+        _ => vec![],
+    };
+    if let Some(l) = base.downcast::<ListObj>() {
+        let n = items.len();
+        let old = std::mem::replace(&mut *l.0.borrow_mut(), items);
+        l.1.set(n);
+        drop(old);
+    } else if let Some(s) = base.downcast::<SetObj>() {
+        let old = std::mem::take(&mut *s.table.borrow_mut());
+        drop(old);
+        for k in items {
+            if !dict::contains(&s.table, &k)? {
+                dict::insert(&s.table, k, None)?;
+            }
+        }
+    } else if let Some(b) = base.downcast::<ByteArrayObj>() {
+        let bytes = match args.first() {
+            Some(x) => construct(&t, vec![x.clone()], vec![])?,
+            None => rt::bytearray(vec![]),
+        };
+        let bytes = std::mem::take(&mut *bytes.downcast::<ByteArrayObj>().unwrap().0.borrow_mut());
+        *b.0.borrow_mut() = bytes;
+    }
+    Ok(())
 }
 
 #[allow(dead_code)]

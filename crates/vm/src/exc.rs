@@ -33,7 +33,7 @@ pub fn new_exception(cls: &ObjRef, args: Vec<ObjRef>) -> ObjRef {
                 args: RefCell::new(Some(rt::tuple(args))),
                 ..Default::default()
             }),
-            base: RefCell::new(None),
+            base: None,
         },
     )
 }

@@ -334,6 +334,10 @@ pub fn format_value(v: &ObjRef, spec: &str) -> PyResult<String> {
         if spec.is_empty() {
             return ops::str_(v);
         }
+        // A subclass of a built-in type formats its value with the built-in's __format__.
+        if let Some(b) = crate::attrs::base_ref(v) {
+            return format_value(b, spec);
+        }
         return Err(type_error(format!(
             "unsupported format string passed to {}.__format__",
             ops::type_name(v)

@@ -197,15 +197,22 @@ pub fn lookup_type(cls: &ObjRef, name: &str) -> Option<ObjRef> {
     })
 }
 
+// The value accessors below accept instances of subclasses (their built-in value), as CPython's
+// PyLong_Check/PyUnicode_Check/PyTuple_Check… do; protocols that a subclass may override (operators, hash,
+// len, repr…) look for the override before they reach these.
+
 pub fn tuple_items(o: &ObjRef) -> Option<Vec<ObjRef>> {
+    let o = crate::attrs::unwrap_base(o);
     o.downcast::<TupleObj>().map(|t| t.0.borrow().clone())
 }
 
 pub fn str_of(o: &ObjRef) -> Option<&str> {
+    let o = crate::attrs::unwrap_base(o);
     o.downcast::<StrObj>().map(|s| s.s.as_str())
 }
 
 pub fn as_bigint(o: &ObjRef) -> Option<BigInt> {
+    let o = crate::attrs::unwrap_base(o);
     if let Some(i) = o.downcast::<IntObj>() {
         return Some(i.to_bigint());
     }
@@ -220,6 +227,7 @@ pub fn small_int(o: &ObjRef) -> Option<i64> {
 
 /// The bytes of a `bytes` or `bytearray`.
 pub fn bytes_of(o: &ObjRef) -> Option<Vec<u8>> {
+    let o = crate::attrs::unwrap_base(o);
     if let Some(b) = o.downcast::<BytesObj>() {
         return Some(b.0.clone());
     }
@@ -227,6 +235,7 @@ pub fn bytes_of(o: &ObjRef) -> Option<Vec<u8>> {
 }
 
 pub fn as_i64(o: &ObjRef) -> Option<i64> {
+    let o = crate::attrs::unwrap_base(o);
     if let Some(i) = o.downcast::<IntObj>() {
         // A `Big` int never fits in an i64.
         return i.small();
@@ -235,7 +244,7 @@ pub fn as_i64(o: &ObjRef) -> Option<i64> {
 }
 
 pub fn as_f64(o: &ObjRef) -> Option<f64> {
-    if let Some(f) = o.downcast::<FloatObj>() {
+    if let Some(f) = crate::attrs::unwrap_base(o).downcast::<FloatObj>() {
         return Some(f.0);
     }
     if let Some(i) = as_i64(o) {
@@ -645,9 +654,17 @@ fn repr_inner(o: &ObjRef) -> PyResult<String> {
             None => format!("<weakref at {:#x}; dead>", o.addr()),
         });
     }
-    if let Some(b) = crate::attrs::base_value(o) {
+    if let Some(b) = crate::attrs::base_ref(o) {
         if lookup_type(&type_of(o), "__repr__").is_none() {
-            return repr(&b);
+            // set_repr names a subclass: `MySet({1, 2})`, `MySet()`; other built-ins print their value.
+            if let Some(set) = b.downcast::<SetObj>() {
+                if set.table.borrow().len == 0 {
+                    return Ok(format!("{}()", type_name(o)));
+                }
+                let items: PyResult<Vec<String>> = set_items(b).iter().map(repr).collect();
+                return Ok(format!("{}({{{}}})", type_name(o), items?.join(", ")));
+            }
+            return repr(b);
         }
     }
     if let Some(i) = o.downcast::<Instance>() {
@@ -789,6 +806,15 @@ pub fn str_(o: &ObjRef) -> PyResult<String> {
                 }
                 _ => repr(&rt::tuple(args)),
             };
+        }
+        // str's and bytes' own __str__ ignore a subclass's __repr__; other built-ins' str is their repr.
+        if let Some(b) = &i.base {
+            if let Some(s) = b.downcast::<StrObj>() {
+                return Ok(s.s.clone());
+            }
+            if b.downcast::<BytesObj>().is_some() {
+                return repr(b);
+            }
         }
     }
     repr(o)
@@ -960,6 +986,12 @@ pub fn hash(o: &ObjRef) -> PyResult<i64> {
         if lookup_type(&cls, "__eq__").is_some() {
             return Err(type_error(format!("unhashable type: '{}'", type_name(o))));
         }
+        if let Some(b) = crate::attrs::base_ref(o) {
+            if is_mutable_value(b) {
+                return Err(type_error(format!("unhashable type: '{}'", type_name(o))));
+            }
+            return hash(b);
+        }
     }
     if let Some(w) = refpy_heap::weakref::as_weakref(o) {
         if let Some(h) = w.hash_cache.get() {
@@ -975,6 +1007,14 @@ pub fn hash(o: &ObjRef) -> PyResult<i64> {
     // Identity hash: the address rotated by 4 bits, as CPython's `_Py_HashPointer`.
     let a = o.addr() as u64;
     Ok(((a >> 4) | (a << 60)) as i64)
+}
+
+/// list, dict, set and bytearray values: unhashable, and changed in place by `+=`, `|=`….
+fn is_mutable_value(o: &ObjRef) -> bool {
+    o.downcast::<ListObj>().is_some()
+        || o.downcast::<DictObj>().is_some()
+        || o.downcast::<ByteArrayObj>().is_some()
+        || o.downcast::<SetObj>().is_some_and(|s| !s.frozen)
 }
 
 pub fn eq_bool(a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
@@ -1202,16 +1242,6 @@ pub fn compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<ObjRef> {
     if let (Some(x), Some(y)) = (small_int(a), small_int(b)) {
         return Ok(rt::bool_obj(ord_result(x, y, op)));
     }
-    if let Some(ba) = crate::attrs::base_value(a) {
-        if lookup_type(&type_of(a), dunder_cmp(op)).is_none() {
-            return compare(&ba, b, op);
-        }
-    }
-    if let Some(bb) = crate::attrs::base_value(b) {
-        if lookup_type(&type_of(b), dunder_cmp(swapped(op))).is_none() {
-            return compare(a, &bb, op);
-        }
-    }
     // Proxies compare as their referents.
     if let Some(t) = proxy_target(a) {
         return compare(&t?, b, op);
@@ -1246,11 +1276,22 @@ fn compare_inner(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<ObjRef> {
             vec![(a, b, op), (b, a, swapped(op))]
         };
         for (x, y, o) in attempts {
-            if x.downcast::<Instance>().is_some() {
-                if let Some(r) = call_special(x, dunder_cmp(o), vec![y.clone()])? {
-                    if !r.is(&rt().not_implemented) {
-                        return Ok(r);
-                    }
+            // A subclass of a built-in type without its own method compares as its built-in value.
+            let r = match x.downcast::<Instance>() {
+                Some(i) => match lookup_type(&type_of(x), dunder_cmp(o)) {
+                    Some(f) => Some(call_descr(&f, x, vec![x.clone(), y.clone()])?),
+                    None => match &i.base {
+                        Some(v) => {
+                            builtin_compare(v, crate::attrs::unwrap_base(y), o)?.map(rt::bool_obj)
+                        }
+                        None => None,
+                    },
+                },
+                None => builtin_compare(x, crate::attrs::unwrap_base(y), o)?.map(rt::bool_obj),
+            };
+            if let Some(r) = r {
+                if !r.is(&rt().not_implemented) {
+                    return Ok(r);
                 }
             }
         }
@@ -1326,50 +1367,27 @@ pub fn binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
     if let Some(t) = proxy_target(b) {
         return binary(a, &t?, op);
     }
-    if let Some(r) = crate::arith::builtin_binary(a, b, op)? {
+    if a.downcast::<Instance>().is_none() && b.downcast::<Instance>().is_none() {
+        if let Some(r) = crate::arith::builtin_binary(a, b, op)? {
+            return Ok(r);
+        }
+    } else if let Some(r) = instance_binary(a, b, op)? {
         return Ok(r);
     }
-    let (name, rname, _) = dunder_bin(op);
-    let a_inst = a.downcast::<Instance>().is_some();
-    let b_inst = b.downcast::<Instance>().is_some();
-    // list/dict/set subclasses without their own operator act as their built-in value.
-    if let Some(ba) = crate::attrs::base_value(a) {
-        if lookup_type(&type_of(a), name).is_none() {
-            return binary(&ba, b, op);
-        }
-    }
-    if let Some(bb) = crate::attrs::base_value(b) {
-        if lookup_type(&type_of(b), rname).is_none() {
-            return binary(a, &bb, op);
-        }
-    }
-    if a_inst {
-        if let Some(r) = call_special(a, name, vec![b.clone()])? {
-            if !r.is(&rt().not_implemented) {
-                return Ok(r);
-            }
-        }
-    }
-    if b_inst && !type_of(a).is(&type_of(b)) {
-        if let Some(r) = call_special(b, rname, vec![a.clone()])? {
-            if !r.is(&rt().not_implemented) {
-                return Ok(r);
-            }
-        }
-    }
+    let (ua, ub) = (crate::attrs::unwrap_base(a), crate::attrs::unwrap_base(b));
     if op == BinOp::Add && (str_of(a).is_some()) {
         return Err(type_error(format!(
             "can only concatenate str (not \"{}\") to str",
             type_name(b)
         )));
     }
-    if op == BinOp::Add && a.downcast::<ListObj>().is_some() {
+    if op == BinOp::Add && ua.downcast::<ListObj>().is_some() {
         return Err(type_error(format!(
             "can only concatenate list (not \"{}\") to list",
             type_name(b)
         )));
     }
-    if op == BinOp::Add && a.downcast::<TupleObj>().is_some() {
+    if op == BinOp::Add && ua.downcast::<TupleObj>().is_some() {
         return Err(type_error(format!(
             "can only concatenate tuple (not \"{}\") to tuple",
             type_name(b)
@@ -1381,7 +1399,7 @@ pub fn binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
             || o.downcast::<TupleObj>().is_some()
             || bytes_of(o).is_some()
     };
-    if op == BinOp::Mul && is_seq(b) && !is_seq(a) && a.downcast::<Instance>().is_none() {
+    if op == BinOp::Mul && is_seq(ub) && !is_seq(ua) && a.downcast::<Instance>().is_none() {
         return Err(type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
             type_name(a)
@@ -1394,7 +1412,7 @@ pub fn binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
             type_name(a)
         )));
     }
-    if op == BinOp::Mul && is_seq(a) && b.downcast::<Instance>().is_none() {
+    if op == BinOp::Mul && is_seq(ua) && b.downcast::<Instance>().is_none() {
         return Err(type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
             type_name(b)
@@ -1406,6 +1424,86 @@ pub fn binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
         type_name(a),
         type_name(b)
     )))
+}
+
+/// How an operand's type implements one side of a binary operator.
+enum BinarySlot {
+    /// A method written in Python (`__add__`, `__radd__`…).
+    User(ObjRef),
+    /// The built-in operator of a built-in type, inherited by subclasses that do not override it.
+    Builtin,
+}
+
+fn binary_slot(x: &ObjRef, t: &ObjRef, dunder: &str) -> Option<BinarySlot> {
+    let Some(i) = x.downcast::<Instance>() else {
+        return Some(BinarySlot::Builtin);
+    };
+    if let Some(f) = lookup_type(t, dunder) {
+        return Some(BinarySlot::User(f));
+    }
+    i.base.as_ref().map(|_| BinarySlot::Builtin)
+}
+
+/// A binary operator with an instance operand, in the order of CPython's binary_op1: the left operand's
+/// method, then the right operand's reflected one; the reflected one first when the right operand's type is a
+/// subclass of the left's that overrides it. The built-in operator sees the built-in values of both.
+fn instance_binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjRef>> {
+    let (name, rname, _) = dunder_bin(op);
+    let (ta, tb) = (type_of(a), type_of(b));
+    let slotv = binary_slot(a, &ta, name);
+    let mut slotw = if ta.is(&tb) {
+        None
+    } else {
+        binary_slot(b, &tb, rname)
+    };
+    if matches!(
+        (&slotv, &slotw),
+        (Some(BinarySlot::Builtin), Some(BinarySlot::Builtin))
+    ) {
+        slotw = None;
+    }
+    let attempt = |slot: &BinarySlot, x: &ObjRef, y: &ObjRef| -> PyResult<Option<ObjRef>> {
+        let r = match slot {
+            BinarySlot::User(f) => call_descr(f, x, vec![x.clone(), y.clone()])?,
+            BinarySlot::Builtin => {
+                let ua = crate::attrs::unwrap_base(a);
+                // `str % args` formats the arguments themselves (with their own __str__ and __repr__).
+                let formats = op == BinOp::Mod
+                    && (ua.downcast::<StrObj>().is_some() || ua.downcast::<BytesObj>().is_some());
+                let ub = if formats {
+                    b
+                } else {
+                    crate::attrs::unwrap_base(b)
+                };
+                match crate::arith::builtin_binary(ua, ub, op)? {
+                    Some(r) => r,
+                    None => return Ok(None),
+                }
+            }
+        };
+        Ok((!r.is(&rt().not_implemented)).then_some(r))
+    };
+    if slotv.is_some() {
+        if let Some(BinarySlot::User(fw)) = &slotw {
+            let overrides =
+                is_subtype(&tb, &ta) && !lookup_type(&ta, rname).is_some_and(|f| f.is(fw));
+            if overrides {
+                if let Some(r) = attempt(slotw.as_ref().unwrap(), b, a)? {
+                    return Ok(Some(r));
+                }
+                slotw = None;
+            }
+        }
+    }
+    if let Some(s) = &slotv {
+        if let Some(r) = attempt(s, a, b)? {
+            return Ok(Some(r));
+        }
+    }
+    match &slotw {
+        Some(s) => attempt(s, b, a),
+        None => Ok(None),
+    }
 }
 
 pub fn inplace(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
@@ -1429,7 +1527,7 @@ pub fn inplace(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
     }
     if let Some(s) = a.downcast::<SetObj>() {
         if !s.frozen && matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) {
-            if b.downcast::<SetObj>().is_some() {
+            if crate::attrs::unwrap_base(b).downcast::<SetObj>().is_some() {
                 let r = binary(a, b, op)?;
                 let new = std::mem::take(&mut *r.downcast::<SetObj>().unwrap().table.borrow_mut());
                 let old = std::mem::replace(&mut *s.table.borrow_mut(), new);
@@ -1448,10 +1546,18 @@ pub fn inplace(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
         }
     }
     if a.downcast::<Instance>().is_some() {
-        let (_, _, iname) = dunder_bin(op);
+        let (name, _, iname) = dunder_bin(op);
         if let Some(r) = call_special(a, iname, vec![b.clone()])? {
             if !r.is(&rt().not_implemented) {
                 return Ok(r);
+            }
+        }
+        // A list/dict/set subclass changes its value in place (`l += …` is `l` itself), unless it defines
+        // the plain operator, which CPython's PyNumber_InPlaceAdd tries before the sequence's in-place concat.
+        if let Some(v) = crate::attrs::base_ref(a) {
+            if is_mutable_value(v) && lookup_type(&type_of(a), name).is_none() {
+                let r = inplace(v, b, op)?;
+                return Ok(if r.is(v) { a.clone() } else { r });
             }
         }
     }
@@ -1482,7 +1588,20 @@ pub fn unary(a: &ObjRef, op: UnOp) -> PyResult<ObjRef> {
             _ => {}
         }
     }
-    if let Some(i) = as_bigint(a) {
+    let (name, sym) = match op {
+        UnOp::Neg => ("__neg__", "-"),
+        UnOp::Pos => ("__pos__", "+"),
+        UnOp::Invert => ("__invert__", "~"),
+        UnOp::Not => unreachable!(),
+    };
+    // An instance's own method first; a subclass of int or float without one acts on its built-in value.
+    if a.downcast::<Instance>().is_some() {
+        if let Some(r) = call_special(a, name, vec![])? {
+            return Ok(r);
+        }
+    }
+    let v = crate::attrs::unwrap_base(a);
+    if let Some(i) = as_bigint(v) {
         return Ok(match op {
             UnOp::Neg => rt::bigint(-i),
             UnOp::Pos => rt::bigint(i),
@@ -1490,21 +1609,12 @@ pub fn unary(a: &ObjRef, op: UnOp) -> PyResult<ObjRef> {
             UnOp::Not => unreachable!(),
         });
     }
-    if let Some(f) = a.downcast::<FloatObj>() {
+    if let Some(f) = v.downcast::<FloatObj>() {
         match op {
             UnOp::Neg => return Ok(rt::float(-f.0)),
             UnOp::Pos => return Ok(rt::float(f.0)),
             _ => {}
         }
-    }
-    let (name, sym) = match op {
-        UnOp::Neg => ("__neg__", "-"),
-        UnOp::Pos => ("__pos__", "+"),
-        UnOp::Invert => ("__invert__", "~"),
-        UnOp::Not => unreachable!(),
-    };
-    if let Some(r) = call_special(a, name, vec![])? {
-        return Ok(r);
     }
     Err(type_error(format!(
         "bad operand type for unary {}: '{}'",
@@ -1518,6 +1628,11 @@ pub fn unary(a: &ObjRef, op: UnOp) -> PyResult<ObjRef> {
 pub fn len(o: &ObjRef) -> PyResult<usize> {
     if let Some(t) = proxy_target(o) {
         return len(&t?);
+    }
+    if let Some(b) = crate::attrs::base_ref(o) {
+        if lookup_type(&type_of(o), "__len__").is_none() {
+            return len(b);
+        }
     }
     if let Some(l) = o.downcast::<ListObj>() {
         return Ok(l.0.borrow().len());
@@ -1542,11 +1657,6 @@ pub fn len(o: &ObjRef) -> PyResult<usize> {
     }
     if let Some(v) = o.downcast::<DictViewObj>() {
         return Ok(v.dict.downcast::<DictObj>().unwrap().0.borrow().len);
-    }
-    if let Some(b) = crate::attrs::base_value(o) {
-        if lookup_type(&type_of(o), "__len__").is_none() {
-            return len(&b);
-        }
     }
     if let Some(r) = call_special(o, "__len__", vec![])? {
         let n = index_arg(&r)?;
@@ -1580,6 +1690,14 @@ pub fn contains(container: &ObjRef, item: &ObjRef) -> PyResult<bool> {
     if let Some(t) = proxy_target(container) {
         return contains(&t?, item);
     }
+    if container.downcast::<Instance>().is_some() {
+        if let Some(r) = call_special(container, "__contains__", vec![item.clone()])? {
+            return truthy(&r);
+        }
+        if let Some(b) = crate::attrs::base_ref(container) {
+            return contains(b, item);
+        }
+    }
     if let Some(d) = container.downcast::<DictObj>() {
         return dict::contains(&d.0, item);
     }
@@ -1608,14 +1726,6 @@ pub fn contains(container: &ObjRef, item: &ObjRef) -> PyResult<bool> {
     if let Some(v) = container.downcast::<DictViewObj>() {
         if v.kind == 0 {
             return dict::contains(&v.dict.downcast::<DictObj>().unwrap().0, item);
-        }
-    }
-    if container.downcast::<Instance>().is_some() {
-        if let Some(r) = call_special(container, "__contains__", vec![item.clone()])? {
-            return truthy(&r);
-        }
-        if let Some(b) = crate::attrs::base_value(container) {
-            return contains(&b, item);
         }
     }
     if let Some(r) = container.downcast::<RangeObj>() {

@@ -392,7 +392,7 @@ pub fn unraisable(obj: &ObjRef, e: &PyErr) {
         let ns = rt::dict();
         ops::dict_set_str(&ns, "__module__", rt::str_obj("sys"));
         if let Ok(cls) = crate::builtins::make_class("UnraisableHookArgs", rt::tuple(vec![]), &ns) {
-            let args = crate::attrs::new_instance(&cls);
+            let args = crate::attrs::new_instance_with_base(&cls, None);
             ops::set_attr_raw(&args, "exc_type", ops::type_of(&e.0));
             ops::set_attr_raw(&args, "exc_value", e.0.clone());
             let tb = exc_state(&e.0).and_then(|s| s.traceback.borrow().clone());

@@ -539,8 +539,9 @@ pub struct Instance {
     pub dict: RefCell<Option<ObjRef>>,
     pub slots: RefCell<Vec<Option<ObjRef>>>,
     pub exc: Option<ExcState>,
-    /// For subclasses of list, dict and set: the built-in value the instance extends.
-    pub base: RefCell<Option<ObjRef>>,
+    /// For subclasses of built-in types (int, str, tuple, list, dict, …): the built-in value the instance
+    /// extends, made once by the built-in `__new__`. Mutable values (list, dict, set) change in place.
+    pub base: Option<ObjRef>,
 }
 impl Payload for Instance {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
@@ -559,9 +560,7 @@ impl Payload for Instance {
         if let Ok(c) = self.cls.try_borrow() {
             visit(&c);
         }
-        if let Ok(b) = self.base.try_borrow() {
-            visit_opt(&b, visit);
-        }
+        visit_opt(&self.base, visit);
         if let Some(e) = &self.exc {
             if let Ok(v) = e.args.try_borrow() {
                 visit_opt(&v, visit);
@@ -577,11 +576,10 @@ impl Payload for Instance {
         }
     }
     fn clear(&self) {
+        // `base` stays until the instance dies: it is an atom or a container the collector clears itself.
         let a = std::mem::take(&mut *self.attrs.borrow_mut());
         let d = self.dict.borrow_mut().take();
         let s = std::mem::take(&mut *self.slots.borrow_mut());
-        let base = self.base.borrow_mut().take();
-        drop(base);
         let e = self.exc.as_ref().map(|e| {
             (
                 e.args.borrow_mut().take(),
