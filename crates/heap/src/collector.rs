@@ -275,18 +275,20 @@ pub(crate) fn set_finalized(obj: RawObj) {
 /// Link a freshly allocated gc-capable object into generation 0.
 ///
 /// # Safety
-/// `obj` is gc-capable and untracked.
+/// `obj` is gc-capable and untracked, and its GC head has no flags (a newly allocated object).
 #[inline]
 pub(crate) unsafe fn track_new(heap: &heap::HeapState, obj: RawObj) {
-    // SAFETY: generation 0 is a well-formed list; `obj`'s head is in no list (caller's contract).
-    unsafe { gclist::append(obj.gc_head_ptr(), heap.gc.generation_head(0)) }
+    // SAFETY: generation 0 is a well-formed list; `obj`'s head is in no list and has no flags yet (caller's
+    // contract).
+    unsafe { gclist::append_fresh(obj.gc_head_ptr(), heap.gc.generation_head(0)) }
 }
 
 pub(crate) fn track(obj: RawObj) {
     if let Some(gc) = gc_link_of(obj) {
         if !head_is_tracked(gc) {
-            // SAFETY: gc-capable and untracked, checked above.
-            heap::with(|h| unsafe { track_new(h, obj) });
+            // SAFETY: gc-capable and untracked, checked above; generation 0 is well formed. (Flags such as
+            // "finalized" are kept: this may be an object re-tracked for its finalizer.)
+            heap::with(|h| unsafe { gclist::append(gc, h.gc.generation_head(0)) });
         }
     }
 }

@@ -126,6 +126,24 @@ pub(crate) unsafe fn append(node: Link, list: Link) {
     }
 }
 
+/// Append `node` (in no list, no flag bits in its `prev`) at the tail of `list`: [`append`] without keeping
+/// `node`'s flags, for objects that have none yet.
+///
+/// # Safety
+/// The list contract (see above); `node` is in no list and its `prev` holds no flags.
+#[inline]
+pub(crate) unsafe fn append_fresh(node: Link, list: Link) {
+    // SAFETY: forwarded contract: the tail of a well-formed list is live.
+    unsafe {
+        debug_assert_eq!(prev_bits(node) & PREV_FLAGS_MASK, 0);
+        let last = prev(list);
+        (*node).prev.set(last);
+        (*node).next.set(list);
+        set_next(last, node);
+        set_prev(list, node);
+    }
+}
+
 /// Unlink `node` from its list and mark it untracked (`next` null).
 ///
 /// # Safety

@@ -153,6 +153,13 @@ fn current() -> Option<*const HeapState> {
     (heap.addr() > TORN_DOWN.addr()).then_some(heap)
 }
 
+/// [`create_heap`] for [`with`]: the heap, or a panic while the thread is being torn down.
+#[cold]
+#[inline(never)]
+fn create_heap_or_panic() -> *const HeapState {
+    create_heap().expect("the thread's heap is used while the thread is being torn down")
+}
+
 /// Create this thread's heap on first use. `None` while the thread is being torn down.
 #[cold]
 #[inline(never)]
@@ -168,9 +175,10 @@ fn create_heap() -> Option<*const HeapState> {
 /// Run `f` with this thread's heap. Panics if called while the thread is being torn down.
 #[inline]
 pub(crate) fn with<R>(f: impl FnOnce(&HeapState) -> R) -> R {
-    let heap = current()
-        .or_else(create_heap)
-        .expect("the thread's heap is used while the thread is being torn down");
+    let heap = match current() {
+        Some(heap) => heap,
+        None => create_heap_or_panic(),
+    };
     // SAFETY: a heap pointer in `HEAP` is a live `Box` allocation until `HeapOwner::drop`, which runs at
     // thread exit, not inside a `with` closure; it is only ever accessed through shared references.
     f(unsafe { &*heap })
@@ -297,13 +305,19 @@ unsafe fn init_object<T>(
         RawObj::from_ptr(NonNull::new_unchecked(header))
     };
     if heap.events.is_on() {
-        events::emit(HeapEvent::Alloc {
-            obj,
-            type_name: vtable.name,
-            size: vtable.block_size().max(16),
-        });
+        emit_alloc(obj, vtable);
     }
     obj
+}
+
+#[cold]
+#[inline(never)]
+fn emit_alloc(obj: RawObj, vtable: &VTable) {
+    events::emit(HeapEvent::Alloc {
+        obj,
+        type_name: vtable.name,
+        size: vtable.block_size().max(16),
+    });
 }
 
 #[cold]
