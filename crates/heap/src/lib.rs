@@ -81,7 +81,7 @@ pub use header::{
 };
 pub use heap::{allocate, allocate_from_free_list, allocator_stats, decref, incref, read_word};
 pub use hooks::{set_hooks, CollectPhase, Hooks};
-pub use object::ObjRef;
+pub use object::{ObjRef, STATIC_REFCNT};
 pub use pymalloc::{AllocStats, BadAddress};
 pub use refpy_heap_derive::Trace;
 pub use trace::{Finalize, Trace, Tracer};

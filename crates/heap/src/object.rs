@@ -6,6 +6,10 @@ use std::mem::ManuallyDrop;
 use crate::header::RawObj;
 use crate::heap;
 
+/// The extra references of a static object ([`ObjRef::make_static`]): CPython 3.11's initial count for its
+/// statically allocated objects.
+pub const STATIC_REFCNT: isize = 999_999_999;
+
 /// A strong reference to a heap object of any type. Clone adds a reference, drop releases it.
 #[repr(transparent)]
 pub struct ObjRef(RawObj);
@@ -63,6 +67,17 @@ impl ObjRef {
     #[inline]
     pub fn type_name(&self) -> &'static str {
         self.0.vtable().name
+    }
+
+    /// Make this a static object, like CPython 3.11's statically allocated singletons (small ints, the
+    /// empty tuple, one-character strings …, initialised by `_PyObject_IMMORTAL_INIT`): it gets
+    /// [`STATIC_REFCNT`] references that are never released, so it lives as long as the thread's heap and
+    /// its count reads as CPython's (about a billion). Idempotent.
+    pub fn make_static(&self) {
+        let count = &self.0.header().refcnt;
+        if count.get() < STATIC_REFCNT {
+            count.set(count.get() + STATIC_REFCNT);
+        }
     }
 
     /// The payload as `&T` when the object is a `T`.

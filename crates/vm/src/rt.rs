@@ -193,8 +193,14 @@ impl Runtime {
         let empty_tuple = alloc(&TUPLE_VT, TupleObj(RefCell::new(Vec::new())));
         // CPython's empty tuple is a shared singleton that is never tracked.
         empty_tuple.untrack();
+        // CPython 3.11 allocates these statically, with a count of about a billion.
+        empty_tuple.make_static();
         let small_ints = (-5i64..=256)
-            .map(|i| alloc(&INT_VT, IntObj::Small(i)))
+            .map(|i| {
+                let int = alloc(&INT_VT, IntObj::Small(i));
+                int.make_static();
+                int
+            })
             .collect();
         let object = raw_type("object", vec![], Builtin::Object);
         let o = || vec![object.clone()];
@@ -484,6 +490,7 @@ pub fn char_str(c: char) -> ObjRef {
             hash: std::cell::Cell::new(None),
         },
     );
+    o.make_static();
     LATIN1.with(|l| l.borrow_mut()[n as usize] = Some(o.clone()));
     o
 }
@@ -499,6 +506,7 @@ fn empty_str() -> ObjRef {
             hash: std::cell::Cell::new(None),
         },
     );
+    o.make_static();
     EMPTY_STR.with(|e| *e.borrow_mut() = Some(o.clone()));
     o
 }
