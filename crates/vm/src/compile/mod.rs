@@ -75,7 +75,10 @@ enum FBlock<'a> {
         name: Option<String>,
     },
     FinallyExc,
-    With,
+    /// A with statement's body; `stmt` is the whole statement, where CPython places the `__exit__` calls.
+    With {
+        stmt: TextRange,
+    },
     /// The return value held on the stack while a `finally` body runs on the way out of a `return`: a
     /// `break`/`continue`/`return` inside that body must drop it (CPython's POP_VALUE fblock).
     PopValue,
@@ -769,12 +772,15 @@ impl Unit {
                     b.emit(Instr::Pop);
                     b.emit(Instr::PopExcept);
                 }
-                FBlock::With => {
+                FBlock::With { stmt } => {
+                    let unwinding_at = b.pos;
+                    b.set_pos(*stmt);
                     b.emit(Instr::PopBlock);
                     if returning {
                         b.emit(Instr::Swap(1));
                     }
                     b.emit(Instr::WithExitNone);
+                    b.pos = unwinding_at;
                 }
                 FBlock::PopValue => {
                     if returning {
@@ -884,7 +890,7 @@ impl Unit {
         let exit = b.new_label();
         b.set_pos(first.context_expr.range());
         b.emit(Instr::SetupWith(exit as u32));
-        b.fblocks.push(FBlock::With);
+        b.fblocks.push(FBlock::With { stmt: r });
         match &first.optional_vars {
             Some(v) => self.assign(b, v)?,
             None => b.emit(Instr::Pop),
@@ -895,8 +901,10 @@ impl Unit {
             self.with_stmt(b, rest, body, r)?;
         }
         b.fblocks.pop();
+        // Both `__exit__` calls are located at the whole with statement (from `with` to the end of its
+        // body), so a traceback shows carets there only when the statement is shorter than its line.
+        b.set_pos(r);
         b.emit(Instr::PopBlock);
-        b.set_pos(first.context_expr.range());
         b.emit(Instr::WithExitNone);
         let after = b.new_label();
         b.emit(Instr::Jump(after as u32));
