@@ -1,5 +1,6 @@
 //! The compact bytecode the compiler emits and the evaluator runs.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use refpy_heap::ObjRef;
@@ -201,6 +202,16 @@ pub const CO_GENERATOR: u32 = 4;
 /// Module or class body: names go through LoadName/StoreName.
 pub const CO_NAMESPACE: u32 = 8;
 
+/// Where a `LoadGlobal` found its name last time, valid while the globals' keys version is the one recorded
+/// (and, for a built-in, the builtins' too) — CPython 3.11's specialised LOAD_GLOBAL.
+#[derive(Copy, Clone, Default)]
+pub struct GlobalCache {
+    pub globals_version: u64,
+    /// 0 when the name was found in the globals.
+    pub builtins_version: u64,
+    pub pos: u32,
+}
+
 pub struct Code {
     pub name: String,
     pub qualname: String,
@@ -208,6 +219,8 @@ pub struct Code {
     pub positions: Vec<Pos>,
     pub consts: Vec<ObjRef>,
     pub names: Vec<ObjRef>,
+    /// One `LoadGlobal` cache per name.
+    pub global_cache: Box<[Cell<GlobalCache>]>,
     pub varnames: Vec<String>,
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,

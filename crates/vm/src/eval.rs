@@ -520,6 +520,52 @@ fn free_var_error(name: &str) -> PyErr {
     e
 }
 
+/// `LoadGlobal` of `code.names[i]`: from the position cached for it while the keys of the globals (and of the
+/// builtins, for a built-in) are unchanged, else by lookup, caching where it was found. Kept out of the
+/// frame loop (its borrows and lookups would crowd the loop's registers).
+#[inline(never)]
+fn load_global_cached(frame: &Frame, code: &Code, i: usize) -> PyResult<ObjRef> {
+    let name_obj = &code.names[i];
+    let name = ops::str_of(name_obj).expect("names are strs");
+    let cache = &code.global_cache[i];
+    let globals = ops::dict_table(&frame.globals).borrow();
+    let builtins = ops::dict_table(&rt().builtins).borrow();
+    let c = cache.get();
+    if c.globals_version == globals.keys_version() {
+        let hit = if c.builtins_version == 0 {
+            globals.value_at_str(c.pos as usize, name)
+        } else if c.builtins_version == builtins.keys_version() {
+            builtins.value_at_str(c.pos as usize, name)
+        } else {
+            None
+        };
+        if let Some(v) = hit {
+            return Ok(v);
+        }
+    }
+    let hash = ops::hash(name_obj)?;
+    let (pos, builtins_version, table) = match globals.position_of_str(hash, name) {
+        Some(pos) => (pos, 0, &globals),
+        None => match builtins.position_of_str(hash, name) {
+            Some(pos) => (pos, builtins.keys_version(), &builtins),
+            None => return Err(name_error(name)),
+        },
+    };
+    let found = table.value_at_str(pos, name);
+    // A key that was never set has no value (sets share the table type); such an entry is not cached.
+    if found.is_some() {
+        if let Ok(pos) = u32::try_from(pos) {
+            cache.set(GlobalCache {
+                globals_version: globals.keys_version(),
+                builtins_version,
+                pos,
+            });
+        }
+    }
+    drop((globals, builtins));
+    found.map_or_else(|| load_global(frame, name), Ok)
+}
+
 fn load_global(frame: &Frame, name: &str) -> PyResult<ObjRef> {
     if let Some(v) = ops::dict_get_str(&frame.globals, name) {
         return Ok(v);
@@ -710,18 +756,22 @@ fn run_frame_loop(frame: &mut Frame, traced: bool) -> PyResult<Exit> {
     let handled_base = HANDLED.with(|h| h.borrow().len());
     let mut pending_err: Option<(PyErr, bool)> = frame.pending.take().map(|e| (PyErr(e), false));
     loop {
-        let result: PyResult<Option<Exit>> = match pending_err.take() {
+        let result: PyResult<Exit> = match pending_err.take() {
             Some((e, _)) => Err(e),
-            None => {
+            // Instructions run back to back until one leaves the frame or raises.
+            None => loop {
                 if traced {
                     lines.before_step(frame, code);
                 }
-                step(frame, code)
-            }
+                match step(frame, code) {
+                    Ok(None) => {}
+                    Ok(Some(exit)) => break Ok(exit),
+                    Err(e) => break Err(e),
+                }
+            },
         };
         match result {
-            Ok(None) => {}
-            Ok(Some(exit)) => {
+            Ok(exit) => {
                 if let Exit::Return(_) = exit {
                     // Leaving the frame: drop any handled exceptions it still holds.
                     leave_frame(frame, handled_base);
@@ -860,8 +910,7 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             frame.stack.push(c)
         }
         Instr::LoadGlobal(i) => {
-            let name = ops::str_of(&code.names[i as usize]).unwrap();
-            let v = load_global(frame, name)?;
+            let v = load_global_cached(frame, code, i as usize)?;
             frame.stack.push(v);
         }
         Instr::StoreGlobal(i) => {

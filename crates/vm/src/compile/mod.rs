@@ -281,7 +281,8 @@ impl<'a> Builder<'a> {
                     .position(|v| v == c)
             })
             .collect();
-        let names = self.names.iter().map(|n| rt::intern(n)).collect();
+        let names: Vec<ObjRef> = self.names.iter().map(|n| rt::intern(n)).collect();
+        let global_cache = names.iter().map(|_| Default::default()).collect();
         let code = Code {
             name: self.name,
             qualname: self.qualname,
@@ -289,6 +290,7 @@ impl<'a> Builder<'a> {
             positions: self.positions,
             consts: self.consts,
             names,
+            global_cache,
             varnames: self.varnames,
             cellvars: self.cellvars,
             freevars: self.freevars,

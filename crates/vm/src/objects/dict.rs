@@ -3,13 +3,27 @@
 //! Lookups compare keys with Python `==`, which may run user code; the table is therefore never borrowed
 //! while an `__eq__` runs: candidates are copied out first.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use refpy_heap::ObjRef;
 
 use crate::object::Payload;
 use crate::vtable;
 use crate::PyResult;
+
+thread_local! {
+    /// Source of keys versions: every change to a table's set of keys takes a fresh one (CPython's
+    /// `dk_version`), so equal versions mean the same keys at the same positions.
+    static NEXT_KEYS_VERSION: Cell<u64> = const { Cell::new(1) };
+}
+
+fn fresh_keys_version() -> u64 {
+    NEXT_KEYS_VERSION.with(|next| {
+        let v = next.get();
+        next.set(v + 1);
+        v
+    })
+}
 
 /// An index slot never used since the index was built (probing stops here).
 const EMPTY: u32 = u32::MAX;
@@ -34,6 +48,9 @@ pub struct Table {
     pub len: usize,
     /// A type's namespace: changes invalidate the type attribute cache (`crate::typecache`).
     watched: bool,
+    /// Changes whenever a key is added or removed (not when a value is replaced); 0 only for a table that
+    /// never held a key.
+    keys_version: u64,
 }
 
 impl Table {
@@ -54,6 +71,7 @@ impl Table {
         let watched = self.watched;
         let old = std::mem::take(self);
         self.watched = watched;
+        self.keys_version = fresh_keys_version();
         old
     }
 
@@ -136,6 +154,29 @@ impl Table {
         })
     }
 
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version
+    }
+
+    /// The position of the str key `name` (whose hash is `hash`), for caches checked against `keys_version`.
+    pub fn position_of_str(&self, hash: i64, name: &str) -> Option<usize> {
+        self.scan(hash, |pos, e| {
+            let key = e.key.downcast::<crate::objects::StrObj>()?;
+            (key.s == name).then_some(pos)
+        })
+    }
+
+    /// The value at `pos` if the key there is the str `name`.
+    pub fn value_at_str(&self, pos: usize, name: &str) -> Option<ObjRef> {
+        let e = self.entries.get(pos)?.as_ref()?;
+        let key = e.key.downcast::<crate::objects::StrObj>()?;
+        if key.s == name {
+            e.value.clone()
+        } else {
+            None
+        }
+    }
+
     /// Record entry position `pos` (hash `hash`) in the first `EMPTY` slot of its probe sequence.
     fn index_position(&mut self, hash: i64, pos: usize) {
         let mask = self.index.len() - 1;
@@ -169,6 +210,7 @@ impl Table {
 
     fn push(&mut self, hash: i64, key: ObjRef, value: Option<ObjRef>) {
         self.changed();
+        self.keys_version = fresh_keys_version();
         let pos = self.entries.len();
         // Positions ever recorded in the index never exceed `entries.len()`: keep them under 2/3 of its slots.
         if pos >= SCAN_LIMIT && (pos + 1) * 3 > self.index.len() * 2 {
@@ -185,6 +227,7 @@ impl Table {
         // The index slot stays: a dummy that probing steps over.
         let e = self.entries[i].take()?;
         self.changed();
+        self.keys_version = fresh_keys_version();
         self.len -= 1;
         if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
             self.compact();
