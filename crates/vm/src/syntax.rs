@@ -116,9 +116,18 @@ fn open_brackets(src: &str) -> Vec<(usize, char)> {
 /// The 1-based line of the last block header (a line ending in `:`) before `offset`.
 fn header_line(src: &Source, offset: usize) -> usize {
     let mut line = src.line_of(offset);
+    // At the end of the file the error sits on the header's own line.
+    let header_ends_before = |line: usize| {
+        let start = src.line_starts.get(line - 1).copied().unwrap_or(0);
+        let text = src.line_text(line).trim_end();
+        text.ends_with(':') && start + text.len() <= offset
+    };
+    if header_ends_before(line) {
+        return line;
+    }
     while line > 1 {
         line -= 1;
-        if src.line_text(line).trim_end().ends_with(':') {
+        if header_ends_before(line) {
             return line;
         }
     }
@@ -293,6 +302,15 @@ fn code_only(src: &str) -> (Vec<u8>, Vec<bool>) {
 /// The 1-based line where CPython's tokenizer finds indentation that is consistent only for one tab
 /// size (it compares every logical line's indentation with tabs to multiples of 8 and of 1).
 fn tab_error_line(src: &str) -> Option<usize> {
+    match indentation_error(src)? {
+        (line, true) => Some(line),
+        (_, false) => None,
+    }
+}
+
+/// The first line whose indentation CPython's tokenizer rejects, and whether it is a TabError (else
+/// an unindent that matches no outer level).
+fn indentation_error(src: &str) -> Option<(usize, bool)> {
     let (code, in_string) = code_only(src);
     let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
     let mut level = 0usize;
@@ -326,11 +344,11 @@ fn tab_error_line(src: &str) -> Option<usize> {
                 let &(top, top_alt) = stack.last()?;
                 if col == top {
                     if alt != top_alt {
-                        return Some(idx + 1);
+                        return Some((idx + 1, true));
                     }
                 } else if col > top {
                     if alt <= top_alt {
-                        return Some(idx + 1);
+                        return Some((idx + 1, true));
                     }
                     stack.push((col, alt));
                 } else {
@@ -339,11 +357,10 @@ fn tab_error_line(src: &str) -> Option<usize> {
                     }
                     let &(top, top_alt) = stack.last()?;
                     if col != top {
-                        // An unindent error, which ruff reports itself.
-                        return None;
+                        return Some((idx + 1, false));
                     }
                     if alt != top_alt {
-                        return Some(idx + 1);
+                        return Some((idx + 1, true));
                     }
                 }
             }
@@ -540,32 +557,154 @@ fn number_error(code: &[u8], start: usize) -> Option<(String, Span)> {
     end_ok(i, "decimal")
 }
 
-/// The first number literal at or before `limit` that CPython's tokenizer rejects.
-fn first_number_error(src: &str, limit: usize) -> Option<(String, Span)> {
-    let (code, _) = code_only(src);
+/// The first error CPython's tokenizer raises as a SyntaxError (unterminated strings, unmatched or
+/// mismatched brackets, bad number literals, invalid characters), scanning the whole file as CPython
+/// does after a parser error. The scan ends where the tokenizer stops without raising one (a bad
+/// indentation, a stray backslash). `invalid_chars`: where ruff's lexer met characters that are not
+/// Python (it knows Unicode identifiers).
+fn first_tokenizer_error(src: &Source, invalid_chars: &[(usize, char)]) -> Option<(Span, String)> {
+    let text = &src.text;
+    let bytes = text.as_bytes();
+    let stop = match indentation_error(text) {
+        Some((line, _)) => src
+            .line_starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(bytes.len()),
+        None => bytes.len(),
+    };
+    let one = |at: usize| Span {
+        start: at,
+        end: at,
+        caret: true,
+    };
+    let mut found: Option<(Span, String)> = None;
+    let mut stack: Vec<(usize, u8)> = Vec::new();
     let mut i = 0;
-    while i < code.len() && i <= limit {
-        let c = code[i];
-        if is_ident_byte(c) && !c.is_ascii_digit() {
-            while i < code.len() && is_ident_byte(code[i]) {
+    while i < stop && found.is_none() {
+        let c = bytes[i];
+        match c {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\\' => {
+                let next = bytes[i + 1..].iter().position(|&b| b != b'\r');
+                if next.map(|n| bytes[i + 1 + n]) != Some(b'\n') {
+                    break;
+                }
+            }
+            b'\'' | b'"' => {
+                let (end, error) = string_end(src, i);
+                found = error.map(|m| (one(i), m));
+                i = end;
+                continue;
+            }
+            b'(' | b'[' | b'{' => stack.push((i, c)),
+            b')' | b']' | b'}' => match stack.pop() {
+                None => found = Some((one(i), format!("unmatched '{}'", c as char))),
+                Some((open_at, open)) => {
+                    let expected = match open {
+                        b'(' => b')',
+                        b'[' => b']',
+                        _ => b'}',
+                    };
+                    if c != expected {
+                        let suffix = if src.line_of(open_at) != src.line_of(i) {
+                            format!(" on line {}", src.line_of(open_at))
+                        } else {
+                            String::new()
+                        };
+                        found = Some((
+                            one(i),
+                            format!(
+                                "closing parenthesis '{}' does not match opening parenthesis '{}'{}",
+                                c as char, open as char, suffix
+                            ),
+                        ));
+                    }
+                }
+            },
+            _ if is_ident_byte(c) && !c.is_ascii_digit() => {
+                let start = i;
+                while i < bytes.len() && is_ident_byte(bytes[i]) {
+                    i += 1;
+                }
+                let prefix = text[start..i].to_ascii_lowercase();
+                let is_prefix =
+                    ["r", "u", "b", "f", "br", "rb", "fr", "rf"].contains(&prefix.as_str());
+                if is_prefix && matches!(bytes.get(i), Some(b'\'' | b'"')) {
+                    let (end, error) = string_end(src, i);
+                    found = error.map(|m| (one(start), m));
+                    i = end;
+                }
+                continue;
+            }
+            _ if c.is_ascii_digit()
+                || (c == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) =>
+            {
+                found = number_error(bytes, i).map(|(msg, span)| (span, msg));
                 i += 1;
+                while i < bytes.len() && (is_ident_byte(bytes[i]) || bytes[i] == b'.') {
+                    i += 1;
+                }
+                continue;
             }
-            continue;
-        }
-        let fraction_start = c == b'.' && code.get(i + 1).is_some_and(u8::is_ascii_digit);
-        if c.is_ascii_digit() || fraction_start {
-            if let Some(found) = number_error(&code, i) {
-                return Some(found);
-            }
-            i += 1;
-            while i < code.len() && (is_ident_byte(code[i]) || code[i] == b'.') {
-                i += 1;
-            }
-            continue;
+            _ => {}
         }
         i += 1;
     }
-    None
+    let char_error = invalid_chars
+        .iter()
+        .find(|&&(at, _)| at < stop)
+        .map(|&(at, c)| {
+            let msg = if is_printable(c) {
+                format!("invalid character '{}' (U+{:04X})", c, c as u32)
+            } else {
+                format!("invalid non-printable character U+{:04X}", c as u32)
+            };
+            (one(at), msg)
+        });
+    match (found, char_error) {
+        (Some(a), Some(b)) => Some(if b.0.start < a.0.start { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Where the string literal whose opening quote is at `quote` ends, and CPython's error if it is
+/// unterminated.
+fn string_end(src: &Source, quote: usize) -> (usize, Option<String>) {
+    let bytes = src.text.as_bytes();
+    let q = bytes[quote];
+    let triple = bytes[quote..].starts_with(&[q, q, q]);
+    let mut j = quote + if triple { 3 } else { 1 };
+    while j < bytes.len() {
+        match bytes[j] {
+            b'\\' => j += 1,
+            b'\n' if !triple => {
+                let line = src.line_of(j);
+                let msg = format!("unterminated string literal (detected at line {})", line);
+                return (j, Some(msg));
+            }
+            c if c == q && (!triple || bytes[j..].starts_with(&[q, q, q])) => {
+                return (j + if triple { 3 } else { 1 }, None);
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    let line = src.line_of(bytes.len().saturating_sub(1));
+    let what = if triple {
+        "unterminated triple-quoted string literal"
+    } else {
+        "unterminated string literal"
+    };
+    (
+        bytes.len(),
+        Some(format!("{} (detected at line {})", what, line)),
+    )
 }
 
 /// Where the token after `at` starts and ends (whitespace, and newlines inside brackets, skipped): the
@@ -618,13 +757,40 @@ fn cpython_error(
     let tree = ruff_python_parser::parse_unchecked(&src.text, ParseOptions::from(Mode::Module));
     let exprs = Exprs::of(tree.syntax());
     let text = &src.text;
+    let invalid_chars: Vec<(usize, char)> = tree
+        .errors()
+        .iter()
+        .filter_map(|e| match e.error {
+            ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok })
+                if !tok.is_ascii() =>
+            {
+                Some((e.location.start().to_usize(), tok))
+            }
+            _ => None,
+        })
+        .collect();
+    let token_error = first_tokenizer_error(src, &invalid_chars);
     if let Some(line) = tab_error_line(text) {
-        if line <= src.line_of(start) {
+        let at = src.line_starts.get(line - 1).copied().unwrap_or(0);
+        let before_others = token_error
+            .as_ref()
+            .is_none_or(|(span, _)| at <= span.start);
+        if line <= src.line_of(start) && before_others {
             return tab_error(src, line);
         }
     }
-    if let Some((msg, span)) = first_number_error(text, end) {
-        return ("SyntaxError", msg, span);
+    // CPython's tokenizer meets its errors first when they come before the parser's; after a parser
+    // error it tokenizes the rest of the file and reports the tokenizer's error instead.
+    // ("unexpected indent" is reported without that scan.)
+    let lexical = matches!(
+        error,
+        ParseErrorType::Lexical(_) | ParseErrorType::UnexpectedIndentation
+    );
+    if let Some((span, msg)) = token_error {
+        // (A lexical error of ruff's spans its bad token; CPython may point inside or just after it.)
+        if !lexical || span.start <= end {
+            return ("SyntaxError", msg, span);
+        }
     }
     let (kind, msg, span) = translate(src, &exprs, error, start, end);
     let from_parser = !matches!(error, ParseErrorType::Lexical(_)) && msg != "unexpected indent";
@@ -913,7 +1079,8 @@ fn translate(
             other => {
                 let kw = other
                     .trim_end_matches(" statement")
-                    .trim_end_matches(" clause");
+                    .trim_end_matches(" clause")
+                    .trim_matches('\'');
                 format!("'{}' statement", kw)
             }
         };
