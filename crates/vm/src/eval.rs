@@ -660,6 +660,18 @@ fn frame_object_at(depth: usize) -> Option<ObjRef> {
     }
 }
 
+/// `f_back` of a frame object whose frame is still running: its caller's frame object, made if need be
+/// (CPython's PyFrame_GetBack); None if the frame is not running.
+pub fn running_frame_back(fo: &ObjRef) -> Option<ObjRef> {
+    let depth = RUNNING.with(|r| {
+        r.borrow()
+            .iter()
+            .rev()
+            .position(|s| s.frame_obj.as_ref().is_some_and(|f| f.is(fo)))
+    })?;
+    frame_object_at(depth + 1)
+}
+
 /// Attach a traceback level for the running frame's instruction `ip` in front of the exception's traceback.
 fn add_traceback(e: &ObjRef, ip: usize) {
     let Some(s) = exc_state(e) else { return };

@@ -197,7 +197,13 @@ pub fn object_attr(o: &ObjRef, name: &str) -> Option<ObjRef> {
     }
     let f = o.downcast::<FrameObj>()?;
     match name {
-        "f_back" => Some(f.back.borrow().clone().unwrap_or_else(rt::none)),
+        "f_back" => Some(
+            f.back
+                .borrow()
+                .clone()
+                .or_else(|| crate::eval::running_frame_back(o))
+                .unwrap_or_else(rt::none),
+        ),
         "f_code" => Some(f.code.clone()),
         "f_globals" => Some(f.globals.clone()),
         "f_builtins" => Some(rt().builtins.clone()),

@@ -1,0 +1,3 @@
+def f():
+    return mao([1])
+f()

@@ -1,0 +1,2 @@
+café_total = 1
+print(cafe_total)
