@@ -37,6 +37,12 @@ pub fn instance_dict(o: &ObjRef, i: &Instance) -> ObjRef {
     d
 }
 
+/// `a == b` for attribute names: a byte loop, inlined (names are short; a `memcmp` call costs more).
+#[inline]
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
 pub(crate) fn instance_lookup(i: &Instance, name: &str) -> Option<ObjRef> {
     if let Some(d) = i.dict.borrow().clone() {
         return dict_get_str(&d, name);
@@ -44,7 +50,7 @@ pub(crate) fn instance_lookup(i: &Instance, name: &str) -> Option<ObjRef> {
     i.attrs
         .borrow()
         .iter()
-        .find(|(k, _)| **k == *name)
+        .find(|(k, _)| same_name(k, name))
         .map(|(_, v)| v.clone())
 }
 
@@ -202,8 +208,15 @@ pub fn getattr(o: &ObjRef, name: &str) -> PyResult<ObjRef> {
 }
 
 fn instance_getattr(o: &ObjRef, i: &Instance, name: &str) -> PyResult<ObjRef> {
+    let descr = lookup_type(&i.cls.borrow(), name);
+    // The common case first: no class attribute of that name, and not a special name handled below, so
+    // the instance's own value is the answer (the same outcome as the full order below).
+    if descr.is_none() && !name.starts_with("__") {
+        if let Some(v) = instance_lookup(i, name) {
+            return Ok(v);
+        }
+    }
     let cls = i.cls.borrow().clone();
-    let descr = lookup_type(&cls, name);
     if let Some(d) = &descr {
         if matches!(d.downcast::<DescrObj>(), Some(DescrObj::Property { .. }))
             || is_user_data_descriptor(d)
@@ -638,13 +651,13 @@ fn builtin_object_attr(o: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
 /// `o.name = v` (or `del o.name` when `v` is `None`).
 pub fn setattr(o: &ObjRef, name: &str, v: Option<ObjRef>) -> PyResult<()> {
     if let Some(i) = o.downcast::<Instance>() {
-        let cls = i.cls.borrow().clone();
         let hook = if v.is_some() {
             "__setattr__"
         } else {
             "__delattr__"
         };
-        if let Some(f) = lookup_type(&cls, hook) {
+        let custom = lookup_type(&i.cls.borrow(), hook);
+        if let Some(f) = custom {
             let mut args = vec![o.clone(), rt::str_obj(name)];
             if let Some(v) = v {
                 args.push(v);
@@ -870,7 +883,7 @@ pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) 
     }
     let old = {
         let mut attrs = i.attrs.borrow_mut();
-        let pos = attrs.iter().position(|(k, _)| **k == *name);
+        let pos = attrs.iter().position(|(k, _)| same_name(k, name));
         match (pos, v) {
             (Some(p), Some(v)) => Some(std::mem::replace(&mut attrs[p].1, v)),
             (Some(p), None) => Some(attrs.remove(p).1),
@@ -901,7 +914,7 @@ const SHARED_NAMES_MAX: usize = 30;
 /// The shared copy of attribute name `name` from a class's list, added there if there is room.
 pub fn attr_name(names: &RefCell<Vec<AttrName>>, name: &str) -> AttrName {
     let mut names = names.borrow_mut();
-    if let Some(n) = names.iter().find(|n| ***n == *name) {
+    if let Some(n) = names.iter().find(|n| same_name(n, name)) {
         return n.clone();
     }
     let n = AttrName::from(name);
@@ -924,10 +937,10 @@ pub fn new_instance_with_base(cls: &ObjRef, base: Option<ObjRef>) -> ObjRef {
             dict: RefCell::new(None),
             slots: RefCell::new(vec![None; nslots]),
             exc: if is_exc {
-                Some(ExcState {
+                Some(Box::new(ExcState {
                     args: RefCell::new(Some(rt::tuple(vec![]))),
                     ..Default::default()
-                })
+                }))
             } else {
                 None
             },

@@ -29,10 +29,10 @@ pub fn new_exception(cls: &ObjRef, args: Vec<ObjRef>) -> ObjRef {
             attrs: RefCell::new(Vec::new()),
             dict: RefCell::new(None),
             slots: RefCell::new(Vec::new()),
-            exc: Some(ExcState {
+            exc: Some(Box::new(ExcState {
                 args: RefCell::new(Some(rt::tuple(args))),
                 ..Default::default()
-            }),
+            })),
             base: None,
         },
     )
@@ -102,7 +102,7 @@ pub fn stop_iteration() -> PyErr {
 }
 
 pub fn exc_state(e: &ObjRef) -> Option<&ExcState> {
-    e.downcast::<Instance>().and_then(|i| i.exc.as_ref())
+    e.downcast::<Instance>().and_then(|i| i.exc.as_deref())
 }
 
 /// The `args` tuple of an exception.

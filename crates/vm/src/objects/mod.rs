@@ -538,7 +538,8 @@ pub struct Instance {
     /// The materialised `__dict__` (then `attrs` is empty).
     pub dict: RefCell<Option<ObjRef>>,
     pub slots: RefCell<Vec<Option<ObjRef>>>,
-    pub exc: Option<ExcState>,
+    /// Boxed: most instances are not exceptions, and a smaller `Instance` is a smaller heap block.
+    pub exc: Option<Box<ExcState>>,
     /// For subclasses of built-in types (int, str, tuple, list, dict, …): the built-in value the instance
     /// extends, made once by the built-in `__new__`. Mutable values (list, dict, set) change in place.
     pub base: Option<ObjRef>,
