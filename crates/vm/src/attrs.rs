@@ -927,8 +927,11 @@ pub fn attr_name(names: &RefCell<Vec<AttrName>>, name: &str) -> AttrName {
 /// A fresh instance of a user class (no `__init__` call), extending the built-in value `base` when `cls`
 /// derives from a built-in type (the value is made by the built-in's `__new__`).
 pub fn new_instance_with_base(cls: &ObjRef, base: Option<ObjRef>) -> ObjRef {
-    let is_exc = ops::is_subtype(cls, &rt().types.base_exception);
-    let nslots = type_obj(cls).slots.borrow().as_ref().map_or(0, |s| s.len());
+    let t = type_obj(cls);
+    let is_exc = *t
+        .is_exception
+        .get_or_init(|| ops::is_subtype(cls, &rt().types.base_exception));
+    let nslots = t.slots.borrow().as_ref().map_or(0, |s| s.len());
     alloc(
         ops::instance_vtable(cls),
         Instance {

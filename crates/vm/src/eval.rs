@@ -129,6 +129,14 @@ fn bind_args(
     let has_varkw = code.flags & CO_VARKEYWORDS != 0;
     let kwonly = code.kwonlyargcount;
     let nargs = args.len();
+    // The locals reuse the positional arguments' buffer (collected in place: `Option<ObjRef>` is as big as
+    // `ObjRef`), as CPython's vectorcall copies the arguments straight into the new frame.
+    if nargs == argc && kwargs.is_empty() && !has_varargs && !has_varkw && kwonly == 0 {
+        // Every parameter given by position, nothing else to bind.
+        let mut fast: Vec<Option<ObjRef>> = args.into_iter().map(Some).collect();
+        fast.resize(nfast, None);
+        return Ok(fast);
+    }
     let extra: Vec<ObjRef> = if nargs > argc {
         args.split_off(argc)
     } else {
@@ -174,8 +182,6 @@ fn bind_args(
             }
         )));
     }
-    // The locals reuse the positional arguments' buffer (collected in place: `Option<ObjRef>` is as big as
-    // `ObjRef`), as CPython's vectorcall copies the arguments straight into the new frame.
     let mut fast: Vec<Option<ObjRef>> = args.into_iter().map(Some).collect();
     fast.resize(nfast, None);
     let mut idx = argc + kwonly;
@@ -299,8 +305,7 @@ pub fn make_frame(
     namespace: Option<ObjRef>,
 ) -> PyResult<Frame> {
     let func = f.downcast::<FunctionObj>().expect("function");
-    let code_obj = func.code.clone();
-    let code = &code_obj.downcast::<CodeObj>().unwrap().0;
+    let code = &func.code.downcast::<CodeObj>().unwrap().0;
     let mut fast = if namespace.is_some() {
         Vec::new()
     } else {
@@ -317,10 +322,12 @@ pub fn make_frame(
         cells.push(alloc(&CELL_VT, CellObj(RefCell::new(init))));
     }
     if let Some(cl) = func.closure.borrow().as_ref() {
-        cells.extend(ops::tuple_items(cl).unwrap_or_default());
+        if let Some(t) = cl.downcast::<TupleObj>() {
+            cells.extend(t.0.borrow().iter().cloned());
+        }
     }
     Ok(Frame {
-        code: code_obj.clone(),
+        code: func.code.clone(),
         globals: func.globals.clone(),
         locals: namespace,
         fast,

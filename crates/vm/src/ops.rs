@@ -185,6 +185,8 @@ pub fn instance_vtable(cls: &ObjRef) -> &'static VTable {
 }
 
 /// Find `name` along the mro of `cls`.
+// Inlined so that the hash of a literal name folds to a constant.
+#[inline]
 pub fn lookup_type(cls: &ObjRef, name: &str) -> Option<ObjRef> {
     let t = cls.downcast::<TypeObj>()?;
     let hash = str_hash(name);
@@ -824,6 +826,7 @@ pub fn str_(o: &ObjRef) -> PyResult<String> {
 
 const MODULUS: i64 = (1 << 61) - 1;
 
+#[inline]
 pub fn str_hash(s: &str) -> i64 {
     // FNV-1a: deterministic; CPython's string hashes are randomised, so programs never print them.
     let mut h: u64 = 0xcbf29ce484222325;

@@ -428,6 +428,8 @@ pub struct TypeObj {
     /// Attribute names its instances store (CPython 3.11's shared keys): instances share these strings
     /// instead of each allocating its own copy.
     pub attr_names: RefCell<Vec<AttrName>>,
+    /// Whether the class derives from BaseException (its mro never changes), found once for its instances.
+    pub is_exception: std::cell::OnceCell<bool>,
 }
 
 impl TypeObj {
@@ -462,6 +464,7 @@ impl TypeObj {
             subclasses: RefCell::new(Vec::new()),
             attr_cache: Default::default(),
             attr_names: RefCell::new(Vec::new()),
+            is_exception: std::cell::OnceCell::new(),
         }
     }
 }
