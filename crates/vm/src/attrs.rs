@@ -389,9 +389,20 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
     if let Some(f) = crate::builtins::type_static_method(o, name) {
         return Ok(f);
     }
-    if let Some(b) = t.builtin {
+    // A built-in type's methods, also as a subclass finds them (`list.append`, `MyList.append`).
+    let value_type = match t.builtin {
+        Some(_) => Some(o.clone()),
+        None => builtin_base_type(o),
+    };
+    if let Some(vt) = value_type {
+        let b = type_obj(&vt).builtin.expect("a built-in type");
         if let Some(m) = crate::methods::lookup_for_type(b, name) {
-            return Ok(crate::methods::from_type(m, o));
+            return Ok(crate::methods::from_type(m, &vt));
+        }
+        if is_value_base(b) {
+            if let Some((n, f)) = crate::valuemethods::lookup(name) {
+                return Ok(rt::builtin_fn(n, f));
+            }
         }
     }
     if let Some((n, f)) = object_method(name) {
@@ -418,6 +429,17 @@ fn super_getattr(s: &SuperObj, name: &str) -> PyResult<ObjRef> {
                 return Ok(d);
             }
             return bind(d, &s.obj, &start_type);
+        }
+        // A built-in value type (list, int, …) on the mro: its methods act on the instance's value.
+        if let (Some(b), Some(value)) = (type_obj(c).builtin, base_ref(&s.obj)) {
+            if is_value_base(b) {
+                if let Some((n, f)) = crate::valuemethods::lookup(name) {
+                    return Ok(rt::bound_builtin(n, f, s.obj.clone()));
+                }
+                if let Some(m) = crate::methods::lookup_for_type(b, name) {
+                    return Ok(crate::methods::bind(m, value));
+                }
+            }
         }
     }
     match name {

@@ -505,7 +505,10 @@ pub fn percent_format(fmt: &str, args: &ObjRef) -> PyResult<String> {
         }
         let v = match &key {
             Some(k) => {
-                if args.downcast::<crate::objects::DictObj>().is_none() {
+                if crate::attrs::unwrap_base(args)
+                    .downcast::<crate::objects::DictObj>()
+                    .is_none()
+                {
                     return Err(type_error("format requires a mapping"));
                 }
                 mapping_used = true;
@@ -531,7 +534,8 @@ pub fn percent_format(fmt: &str, args: &ObjRef) -> PyResult<String> {
                 format_value(&crate::rt::bigint(i), &printf_to_spec(&spec, 'd'))?
             }
             'f' | 'e' | 'g' | 'x' | 'X' | 'o' | 'E' | 'G' => {
-                format_value(&v, &printf_to_spec(&spec, conv))?
+                // The number itself, not a subclass's __format__ (CPython converts with PyNumber_Float).
+                format_value(crate::attrs::unwrap_base(&v), &printf_to_spec(&spec, conv))?
             }
             'c' => {
                 let c = match ops::as_i64(&v) {
@@ -549,7 +553,11 @@ pub fn percent_format(fmt: &str, args: &ObjRef) -> PyResult<String> {
         };
         out.push_str(&s);
     }
-    if !mapping_used && args.downcast::<crate::objects::DictObj>().is_none() && it.next().is_some()
+    if !mapping_used
+        && crate::attrs::unwrap_base(args)
+            .downcast::<crate::objects::DictObj>()
+            .is_none()
+        && it.next().is_some()
     {
         return Err(type_error(
             "not all arguments converted during string formatting",

@@ -305,6 +305,13 @@ pub fn reversed(o: &ObjRef) -> PyResult<ObjRef> {
     if let Some(r) = ops::call_special(o, "__reversed__", vec![])? {
         return Ok(r);
     }
+    // list and dict have their own __reversed__, which reads a subclass's value; tuple and str subclasses
+    // go through the sequence protocol (their __len__ and __getitem__).
+    if let Some(b) = crate::attrs::base_ref(o) {
+        if b.downcast::<ListObj>().is_some() || b.downcast::<DictObj>().is_some() {
+            return reversed(b);
+        }
+    }
     if o.downcast::<Instance>().is_some() {
         let n = ops::len(o)? as isize;
         return Ok(rt::iter_obj(IterState::Reversed {

@@ -28,6 +28,7 @@ pub mod syntax;
 pub mod traceback;
 pub mod typecache;
 pub mod typedir;
+pub mod valuemethods;
 
 use std::rc::Rc;
 

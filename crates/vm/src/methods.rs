@@ -1624,8 +1624,16 @@ fn dict_setdefault(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(d)
 }
 pub fn dict_update_from(d: &ObjRef, src: &ObjRef) -> PyResult<()> {
-    if src.downcast::<DictObj>().is_some() {
-        for (k, v) in ops::dict_items(src) {
+    // CPython's dict_merge copies a dict directly, also a subclass's unless it overrides __iter__.
+    let direct = match crate::attrs::base_ref(src) {
+        Some(b) => {
+            b.downcast::<DictObj>().is_some()
+                && ops::lookup_type(&ops::type_of(src), "__iter__").is_none()
+        }
+        None => src.downcast::<DictObj>().is_some(),
+    };
+    if direct {
+        for (k, v) in ops::dict_items(crate::attrs::unwrap_base(src)) {
             ops::dict_set(d, k, v)?;
         }
         return Ok(());

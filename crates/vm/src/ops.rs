@@ -1079,7 +1079,7 @@ fn ord_result<T: PartialOrd>(a: T, b: T, op: CmpOp) -> bool {
 }
 
 /// Built-in comparison for built-in types; `None` when not supported.
-fn builtin_compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<bool>> {
+pub fn builtin_compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<bool>> {
     let is_container = |o: &ObjRef| {
         o.downcast::<ListObj>().is_some()
             || o.downcast::<TupleObj>().is_some()
@@ -1459,6 +1459,14 @@ fn instance_binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjRef>
     } else {
         binary_slot(b, &tb, rname)
     };
+    // The built-in operator sees an operand with its own method as itself (`3 * v` for a tuple subclass
+    // with __rmul__ is not a tuple repetition), as CPython's number slots see the objects.
+    let a_user = matches!(slotv, Some(BinarySlot::User(_)));
+    let b_user = if ta.is(&tb) {
+        a_user
+    } else {
+        matches!(slotw, Some(BinarySlot::User(_)))
+    };
     if matches!(
         (&slotv, &slotw),
         (Some(BinarySlot::Builtin), Some(BinarySlot::Builtin))
@@ -1469,11 +1477,15 @@ fn instance_binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjRef>
         let r = match slot {
             BinarySlot::User(f) => call_descr(f, x, vec![x.clone(), y.clone()])?,
             BinarySlot::Builtin => {
-                let ua = crate::attrs::unwrap_base(a);
+                let ua = if a_user {
+                    a
+                } else {
+                    crate::attrs::unwrap_base(a)
+                };
                 // `str % args` formats the arguments themselves (with their own __str__ and __repr__).
                 let formats = op == BinOp::Mod
                     && (ua.downcast::<StrObj>().is_some() || ua.downcast::<BytesObj>().is_some());
-                let ub = if formats {
+                let ub = if formats || b_user {
                     b
                 } else {
                     crate::attrs::unwrap_base(b)

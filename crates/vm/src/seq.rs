@@ -221,18 +221,8 @@ pub fn getitem(o: &ObjRef, k: &ObjRef) -> PyResult<ObjRef> {
         if let Some(r) = ops::call_special(o, "__getitem__", vec![k.clone()])? {
             return Ok(r);
         }
-        if let Some(b) = crate::attrs::base_value(o) {
-            if let Some(d) = b.downcast::<DictObj>() {
-                // dict subclasses: a missing key goes to __missing__.
-                if let Some(v) = dict::get(&d.0, k)? {
-                    return Ok(v);
-                }
-                if let Some(r) = ops::call_special(o, "__missing__", vec![k.clone()])? {
-                    return Ok(r);
-                }
-                return Err(key_error(k.clone()));
-            }
-            return getitem(&b, k);
+        if let Some(b) = crate::attrs::base_ref(o) {
+            return value_getitem(o, b, k);
         }
     }
     if o.downcast::<TypeObj>().is_some() {
@@ -246,6 +236,21 @@ pub fn getitem(o: &ObjRef, k: &ObjRef) -> PyResult<ObjRef> {
         "'{}' object is not subscriptable",
         type_name(o)
     )))
+}
+
+/// The built-in `__getitem__` of `b`, the value of subclass instance `o`: a dict subclass's missing key goes
+/// to its `__missing__` (CPython's dict_subscript).
+pub fn value_getitem(o: &ObjRef, b: &ObjRef, k: &ObjRef) -> PyResult<ObjRef> {
+    if let Some(d) = b.downcast::<DictObj>() {
+        if let Some(v) = dict::get(&d.0, k)? {
+            return Ok(v);
+        }
+        if let Some(r) = ops::call_special(o, "__missing__", vec![k.clone()])? {
+            return Ok(r);
+        }
+        return Err(key_error(k.clone()));
+    }
+    getitem(b, k)
 }
 
 fn type_of_is_subclass(_o: &ObjRef) -> bool {
