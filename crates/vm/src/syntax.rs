@@ -4,10 +4,10 @@
 use std::rc::Rc;
 
 use ruff_python_ast::token::TokenKind;
-use ruff_python_ast::visitor::{walk_expr, Visitor};
-use ruff_python_ast::{Expr, Mod};
+use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
+use ruff_python_ast::{Expr, Mod, Stmt, UnaryOp};
 use ruff_python_parser::{LexicalErrorType, Mode, ParseErrorType, ParseOptions};
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange};
 
 use crate::bytecode::Source;
 use crate::compile::{self, Compiled};
@@ -166,19 +166,29 @@ fn expr_name(e: &Expr) -> &'static str {
     }
 }
 
-/// Every expression of ruff's error-recovered tree, outer ones before the ones inside them.
-struct Exprs<'a>(Vec<&'a Expr>);
+/// Every expression of ruff's error-recovered tree, outer ones before the ones inside them, and the
+/// targets of chained assignments (`a = b = c`).
+struct Exprs<'a>(Vec<&'a Expr>, Vec<TextRange>);
 
 impl<'a> Visitor<'a> for Exprs<'a> {
     fn visit_expr(&mut self, e: &'a Expr) {
         self.0.push(e);
         walk_expr(self, e);
     }
+
+    fn visit_stmt(&mut self, s: &'a Stmt) {
+        if let Stmt::Assign(a) = s {
+            if a.targets.len() > 1 {
+                self.1.extend(a.targets.iter().map(|t| t.range()));
+            }
+        }
+        walk_stmt(self, s);
+    }
 }
 
 impl<'a> Exprs<'a> {
     fn of(tree: &'a Mod) -> Exprs<'a> {
-        let mut all = Exprs(Vec::new());
+        let mut all = Exprs(Vec::new(), Vec::new());
         if let Mod::Module(m) = tree {
             all.visit_body(&m.body);
         }
@@ -221,6 +231,61 @@ impl<'a> Exprs<'a> {
             e.range().start().to_usize() <= at && at < e.range().end().to_usize() && keep(e)
         })
     }
+}
+
+/// The part of an assignment (or `del`) target that cannot be one (`_PyPegen_get_invalid_target`).
+fn invalid_target(e: &Expr, deleting: bool) -> Option<&Expr> {
+    match e {
+        Expr::List(l) => l.elts.iter().find_map(|x| invalid_target(x, deleting)),
+        Expr::Tuple(t) => t.elts.iter().find_map(|x| invalid_target(x, deleting)),
+        Expr::Starred(s) if !deleting => invalid_target(&s.value, deleting),
+        Expr::Name(_) | Expr::Subscript(_) | Expr::Attribute(_) => None,
+        other => Some(other),
+    }
+}
+
+fn expr_span(e: &Expr) -> Span {
+    Span {
+        start: e.range().start().to_usize(),
+        end: e.range().end().to_usize(),
+        caret: true,
+    }
+}
+
+/// Whether `e` parses as CPython's `bitwise_or` without starting with a display or keyword constant
+/// that `invalid_named_expression` excludes (`!(list|tuple|genexp|'True'|'None'|'False')`).
+fn is_bitwise_operand(e: &Expr) -> bool {
+    let mut leftmost = e;
+    loop {
+        leftmost = match leftmost {
+            Expr::BinOp(b) => &b.left,
+            Expr::Subscript(s) => &s.value,
+            Expr::Attribute(a) => &a.value,
+            Expr::Call(c) => &c.func,
+            _ => break,
+        };
+    }
+    let excluded_start = matches!(
+        leftmost,
+        Expr::List(_)
+            | Expr::Tuple(_)
+            | Expr::Generator(_)
+            | Expr::NoneLiteral(_)
+            | Expr::BooleanLiteral(_)
+    );
+    let operand = !matches!(
+        e,
+        Expr::Compare(_)
+            | Expr::BoolOp(_)
+            | Expr::If(_)
+            | Expr::Lambda(_)
+            | Expr::Named(_)
+            | Expr::Starred(_)
+            | Expr::Yield(_)
+            | Expr::YieldFrom(_)
+            | Expr::Slice(_)
+    ) && !matches!(e, Expr::UnaryOp(u) if u.op == UnaryOp::Not);
+    operand && !excluded_start
 }
 
 /// Whether `e` can be the left operand of CPython's "Perhaps you forgot a comma?" rule (a
@@ -1013,25 +1078,33 @@ fn translate(
             );
         }
         ParseErrorType::InvalidDeleteTarget => {
-            return ("SyntaxError", "cannot delete literal".into(), range);
+            if let Some(bad) = exprs
+                .exact(start, end)
+                .and_then(|t| invalid_target(t, true))
+            {
+                let msg = format!("cannot delete {}", expr_name(bad));
+                return ("SyntaxError", msg, expr_span(bad));
+            }
         }
         ParseErrorType::InvalidAssignmentTarget => {
-            let target = text[start..end.max(start)].trim();
-            let what = if target.ends_with(')') && target.contains('(') {
-                "function call"
-            } else if target.starts_with(|c: char| c.is_ascii_digit() || c == '"' || c == '\'') {
-                "literal"
-            } else {
-                "expression"
-            };
-            return (
-                "SyntaxError",
-                format!(
-                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                    what
-                ),
-                range,
-            );
+            if let Some(target) = exprs.exact(start, end) {
+                // CPython's `invalid_named_expression` (an operand, then one '=') words it as a
+                // likely comparison; the assignment rules say "cannot assign to" the invalid part.
+                let after = text[end..].trim_start();
+                let one_eq = after.starts_with('=') && !after.starts_with("==");
+                let chained = exprs.1.iter().any(|r| r.contains_range(target.range()));
+                if one_eq && !chained && is_bitwise_operand(target) {
+                    let msg = format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        expr_name(target)
+                    );
+                    return ("SyntaxError", msg, range);
+                }
+                if let Some(bad) = invalid_target(target, false) {
+                    let msg = format!("cannot assign to {}", expr_name(bad));
+                    return ("SyntaxError", msg, expr_span(bad));
+                }
+            }
         }
         ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
             let line = src.line_of(start);
@@ -1155,6 +1228,17 @@ fn translate(
             }
             match what {
                 "':'" if found_tok == "'='" => {
+                    // `if f() = 1:`: an operand other than a name before the '='.
+                    let left = exprs.ending_before(start, |_| true);
+                    if let Some(left) = left.filter(|l| !matches!(l, Expr::Name(_))) {
+                        if is_bitwise_operand(left) {
+                            let msg = format!(
+                                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                                expr_name(left)
+                            );
+                            return ("SyntaxError", msg, expr_span(left));
+                        }
+                    }
                     let line = src.line_of(start);
                     let line_start = src.line_starts[line - 1];
                     let t = src.line_text(line);
