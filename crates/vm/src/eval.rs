@@ -533,23 +533,29 @@ fn free_var_error(name: &str) -> PyErr {
 #[inline(never)]
 fn load_global_cached(frame: &Frame, code: &Code, i: usize) -> PyResult<ObjRef> {
     let name_obj = &code.names[i];
-    let name = ops::str_of(name_obj).expect("names are strs");
     let cache = &code.global_cache[i];
-    let globals = ops::dict_table(&frame.globals).borrow();
-    let builtins = ops::dict_table(&rt().builtins).borrow();
     let c = cache.get();
-    if c.globals_version == globals.keys_version() {
-        let hit = if c.builtins_version == 0 {
-            globals.value_at_str(c.pos as usize, name)
-        } else if c.builtins_version == builtins.keys_version() {
-            builtins.value_at_str(c.pos as usize, name)
-        } else {
-            None
-        };
-        if let Some(v) = hit {
-            return Ok(v);
+    {
+        let globals = ops::dict_table(&frame.globals).borrow();
+        if c.globals_version == globals.keys_version() {
+            let hit = if c.builtins_version == 0 {
+                globals.value_at_str(c.pos as usize, name_obj)
+            } else {
+                let builtins = ops::dict_table(&rt().builtins).borrow();
+                if c.builtins_version == builtins.keys_version() {
+                    builtins.value_at_str(c.pos as usize, name_obj)
+                } else {
+                    None
+                }
+            };
+            if let Some(v) = hit {
+                return Ok(v);
+            }
         }
     }
+    let name = ops::str_of(name_obj).expect("names are strs");
+    let globals = ops::dict_table(&frame.globals).borrow();
+    let builtins = ops::dict_table(&rt().builtins).borrow();
     let hash = ops::hash(name_obj)?;
     let (pos, builtins_version, table) = match globals.position_of_str(hash, name) {
         Some(pos) => (pos, 0, &globals),
@@ -558,7 +564,7 @@ fn load_global_cached(frame: &Frame, code: &Code, i: usize) -> PyResult<ObjRef> 
             None => return Err(name_error(name)),
         },
     };
-    let found = table.value_at_str(pos, name);
+    let found = table.value_at_str(pos, name_obj);
     // A key that was never set has no value (sets share the table type); such an entry is not cached.
     if found.is_some() {
         if let Ok(pos) = u32::try_from(pos) {

@@ -356,11 +356,12 @@ pub fn dict_items(d: &ObjRef) -> Vec<(ObjRef, ObjRef)> {
 // ---- truth, repr, str ---------------------------------------------------------------------------
 
 pub fn truthy(o: &ObjRef) -> PyResult<bool> {
-    if let Some(t) = proxy_target(o) {
-        return truthy(&t?);
-    }
+    // Built-in values first (a proxy is none of them).
     if let Some(b) = o.downcast::<BoolObj>() {
         return Ok(b.0);
+    }
+    if let Some(t) = proxy_target(o) {
+        return truthy(&t?);
     }
     if is_none(o) {
         return Ok(false);
@@ -1641,6 +1642,13 @@ pub fn unary(a: &ObjRef, op: UnOp) -> PyResult<ObjRef> {
 // ---- length, subscription, containment ----------------------------------------------------------
 
 pub fn len(o: &ObjRef) -> PyResult<usize> {
+    // The common built-in containers first (a proxy or a subclass instance is none of them).
+    if let Some(l) = o.downcast::<ListObj>() {
+        return Ok(l.0.borrow().len());
+    }
+    if let Some(d) = o.downcast::<DictObj>() {
+        return Ok(d.0.borrow().len);
+    }
     if let Some(t) = proxy_target(o) {
         return len(&t?);
     }
@@ -1687,6 +1695,23 @@ pub fn len(o: &ObjRef) -> PyResult<usize> {
 }
 
 pub fn getitem(o: &ObjRef, k: &ObjRef) -> PyResult<ObjRef> {
+    // list[int] and tuple[int] in range: no index conversion, no proxy check (a proxy is neither).
+    if let Some(i) = small_int(k) {
+        let item = |items: &[ObjRef]| {
+            let i = if i < 0 { i + items.len() as i64 } else { i };
+            usize::try_from(i).ok().and_then(|i| items.get(i).cloned())
+        };
+        let found = if let Some(l) = o.downcast::<ListObj>() {
+            item(&l.0.borrow())
+        } else if let Some(t) = o.downcast::<TupleObj>() {
+            item(&t.0.borrow())
+        } else {
+            None
+        };
+        if let Some(v) = found {
+            return Ok(v);
+        }
+    }
     if let Some(t) = proxy_target(o) {
         return getitem(&t?, k);
     }
@@ -1702,6 +1727,13 @@ pub fn delitem(o: &ObjRef, k: &ObjRef) -> PyResult<()> {
 }
 
 pub fn contains(container: &ObjRef, item: &ObjRef) -> PyResult<bool> {
+    // Exact dicts and sets first (a proxy or a subclass instance is neither).
+    if let Some(d) = container.downcast::<DictObj>() {
+        return dict::contains(&d.0, item);
+    }
+    if let Some(s) = container.downcast::<SetObj>() {
+        return dict::contains(&s.table, item);
+    }
     if let Some(t) = proxy_target(container) {
         return contains(&t?, item);
     }

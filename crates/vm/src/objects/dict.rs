@@ -166,11 +166,15 @@ impl Table {
         })
     }
 
-    /// The value at `pos` if the key there is the str `name`.
-    pub fn value_at_str(&self, pos: usize, name: &str) -> Option<ObjRef> {
+    /// The value at `pos` if the key there is `name` (that very str object, or a str equal to it).
+    pub fn value_at_str(&self, pos: usize, name: &ObjRef) -> Option<ObjRef> {
         let e = self.entries.get(pos)?.as_ref()?;
-        let key = e.key.downcast::<crate::objects::StrObj>()?;
-        if key.s == name {
+        let same = e.key.is(name)
+            || e.key
+                .downcast::<crate::objects::StrObj>()
+                .zip(name.downcast::<crate::objects::StrObj>())
+                .is_some_and(|(a, b)| a.s == b.s);
+        if same {
             e.value.clone()
         } else {
             None
