@@ -57,24 +57,17 @@ pub fn call(f: &ObjRef, args: Vec<ObjRef>, kwargs: Vec<(String, ObjRef)>) -> PyR
         // Each call of a built-in counts against the recursion limit, as CPython's generic calls of C
         // functions do (" while calling a Python object"). NOTE: CPython's specialised call instructions
         // skip the check for some built-ins (fast-call ones such as `next`); refpy keeps the generic rule.
+        // Python frames check the native stack; a depth check bounds the nesting of built-ins.
         let r = rt();
-        r.depth.set(r.depth.get() + 1);
-        let result = ops::check_stack(" while calling a Python object").and_then(|_| {
-            let (mut full, bound) = match &b.self_obj {
-                Some(s) if s.downcast::<ModuleObj>().is_none() => {
-                    let mut full = Vec::with_capacity(args.len() + 1);
-                    full.push(s.clone());
-                    full.extend(args);
-                    (full, true)
-                }
-                _ => (args, false),
-            };
-            if let Some(m) = &b.method {
-                m.check(&mut full, &kwargs, bound)?;
-            }
-            (b.f)(&full, &kwargs)
-        });
-        r.depth.set(r.depth.get() - 1);
+        let depth = r.depth.get();
+        if depth >= r.recursion_limit.get() {
+            return Err(recursion_error(
+                "maximum recursion depth exceeded while calling a Python object",
+            ));
+        }
+        r.depth.set(depth + 1);
+        let result = call_builtin(b, args, kwargs);
+        r.depth.set(depth);
         return result;
     }
     if f.downcast::<TypeObj>().is_some() {
@@ -108,6 +101,27 @@ pub fn call(f: &ObjRef, args: Vec<ObjRef>, kwargs: Vec<(String, ObjRef)>) -> PyR
         "'{}' object is not callable",
         type_name(f)
     )))
+}
+
+/// Call a built-in function or method with its bound object (if any) in front of the arguments.
+fn call_builtin(
+    b: &BuiltinObj,
+    args: Vec<ObjRef>,
+    kwargs: Vec<(String, ObjRef)>,
+) -> PyResult<ObjRef> {
+    let (mut full, bound) = match &b.self_obj {
+        Some(s) if s.downcast::<ModuleObj>().is_none() => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(s.clone());
+            full.extend(args);
+            (full, true)
+        }
+        _ => (args, false),
+    };
+    if let Some(m) = &b.method {
+        m.check(&mut full, &kwargs, bound)?;
+    }
+    (b.f)(&full, &kwargs)
 }
 
 fn fn_name(f: &FunctionObj) -> String {
@@ -662,7 +676,7 @@ fn frame_object_at(depth: usize) -> Option<ObjRef> {
             // returns), and that frame owns references to its code and globals, so both are live.
             let (code, globals) =
                 unsafe { (ObjRef::from_borrowed(code), ObjRef::from_borrowed(globals)) };
-            let fo = FrameObj::new(code, globals);
+            let fo = FrameObj::new_object(code, globals);
             RUNNING.with(|r| {
                 let mut r = r.borrow_mut();
                 let i = r.len() - depth - 1;

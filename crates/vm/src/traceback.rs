@@ -62,7 +62,7 @@ impl Payload for FrameObj {
 crate::vtable!(pub FRAME_VT, FrameObj, "frame", gc: true, track: true, rule: Never, weak: true, finalize: None);
 
 impl FrameObj {
-    pub fn new(code: ObjRef, globals: ObjRef) -> ObjRef {
+    pub fn new_object(code: ObjRef, globals: ObjRef) -> ObjRef {
         alloc(
             &FRAME_VT,
             FrameObj {
