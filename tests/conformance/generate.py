@@ -33,9 +33,10 @@ def find_programs(paths):
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
                 for f in sorted(files):
-                    if f.endswith(".py"):
+                    # mod_*.py are modules the programs import, not programs.
+                    if f.endswith(".py") and not f.startswith("mod_"):
                         found.append(os.path.join(root, f))
-        elif p.endswith(".py") and os.path.isfile(p):
+        elif p.endswith(".py") and os.path.isfile(p) and not os.path.basename(p).startswith("mod_"):
             found.append(p)
         else:
             sys.exit(f"generate.py: not a program or folder: {p}")

@@ -1592,15 +1592,17 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             let m = st.last().unwrap().clone();
             let name = ops::str_of(&code.names[i as usize]).unwrap();
             let v = ops::getattr(&m, name).map_err(|_| {
-                let mname = m
-                    .downcast::<ModuleObj>()
-                    .map(|m| m.name.clone())
-                    .unwrap_or_default();
+                let module = m.downcast::<ModuleObj>();
+                let mname = module.map(|m| m.name.clone()).unwrap_or_default();
+                let location = module
+                    .and_then(|m| ops::dict_get_str(&m.dict, "__file__"))
+                    .and_then(|f| ops::str_of(&f).map(str::to_string))
+                    .unwrap_or_else(|| "unknown location".into());
                 err(
                     &rt().types.import_error,
                     format!(
-                        "cannot import name '{}' from '{}' (unknown location)",
-                        name, mname
+                        "cannot import name '{}' from '{}' ({})",
+                        name, mname, location
                     ),
                 )
             })?;

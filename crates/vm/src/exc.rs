@@ -117,3 +117,83 @@ pub fn exc_args(e: &ObjRef) -> Vec<ObjRef> {
 pub fn matches(e: &ObjRef, cls: &ObjRef) -> bool {
     crate::ops::is_subtype(&crate::ops::type_of(e), cls)
 }
+
+/// The SyntaxError (or IndentationError/TabError) instance for a compile error, with CPython's attributes
+/// (`msg`, `filename`, `lineno`, `offset`, `text`, `end_lineno`, `end_offset`) and args
+/// `(msg, (filename, lineno, offset, text, end_lineno, end_offset))`.
+pub fn syntax_error(info: &crate::syntax::SyntaxErrorInfo) -> PyErr {
+    let r = rt();
+    let cls = crate::ops::dict_get_str(&r.builtins, info.kind)
+        .unwrap_or_else(|| r.types.syntax_error.clone());
+    let offset = |n: usize| {
+        if n == 0 {
+            rt::none()
+        } else {
+            rt::int(n as i64)
+        }
+    };
+    let fields = [
+        ("filename", rt::str_obj(&info.filename)),
+        ("lineno", rt::int(info.lineno as i64)),
+        ("offset", offset(info.offset)),
+        ("text", rt::str_obj(&info.text)),
+        ("end_lineno", rt::int(info.lineno as i64)),
+        ("end_offset", offset(info.end_offset)),
+    ];
+    let location = rt::tuple(fields.iter().map(|(_, v)| v.clone()).collect());
+    let e = new_exception(&cls, vec![rt::str_obj(&info.msg), location]);
+    crate::ops::set_attr_raw(&e, "msg", rt::str_obj(&info.msg));
+    for (name, value) in fields {
+        crate::ops::set_attr_raw(&e, name, value);
+    }
+    crate::ops::set_attr_raw(&e, "print_file_and_line", rt::none());
+    PyErr(e)
+}
+
+/// A SyntaxError's location attributes, when it has them: (msg, filename, lineno, text, offset, end_offset).
+fn syntax_error_fields(
+    e: &ObjRef,
+) -> Option<(String, String, usize, Option<String>, usize, usize)> {
+    if !crate::ops::isinstance(e, &rt().types.syntax_error) {
+        return None;
+    }
+    let inst = e.downcast::<Instance>()?;
+    let attr = |name: &str| crate::attrs::instance_lookup(inst, name);
+    let text_of = |o: ObjRef| crate::ops::str_of(&o).map(str::to_string);
+    let number =
+        |o: Option<ObjRef>| o.and_then(|v| crate::ops::as_i64(&v)).unwrap_or(0).max(0) as usize;
+    let msg = attr("msg").and_then(text_of)?;
+    let filename = attr("filename").and_then(text_of)?;
+    let lineno = number(attr("lineno"));
+    let text = attr("text").and_then(text_of);
+    Some((
+        msg,
+        filename,
+        lineno,
+        text,
+        number(attr("offset")),
+        number(attr("end_offset")),
+    ))
+}
+
+/// `str()` of a SyntaxError with a location: CPython's "msg (file.py, line N)".
+pub fn syntax_error_str(e: &ObjRef) -> Option<String> {
+    let (msg, filename, lineno, ..) = syntax_error_fields(e)?;
+    let base = filename.rsplit('/').next().unwrap_or(&filename).to_string();
+    Some(format!("{} ({}, line {})", msg, base, lineno))
+}
+
+/// The lines CPython prints for an uncaught SyntaxError after its traceback (file, source line, carets,
+/// `Kind: msg`), when it has a location.
+pub fn syntax_error_report(e: &ObjRef, kind: &str) -> Option<String> {
+    let (msg, filename, lineno, text, offset, end_offset) = syntax_error_fields(e)?;
+    Some(crate::syntax::render_syntax_error(
+        &filename,
+        lineno,
+        text.as_deref(),
+        offset,
+        end_offset,
+        kind,
+        &msg,
+    ))
+}

@@ -160,11 +160,17 @@ pub fn run_main(src: &str, filename: &str, argv: Vec<String>) -> i32 {
         Ok(c) => c,
         Err(report) => {
             rt::flush_out();
-            rt::write_err(&report);
+            rt::write_err(&report.render());
             return 1;
         }
     };
     let globals = main_globals();
+    if let Some((dir, _)) = filename
+        .rsplit_once('/')
+        .filter(|_| !filename.starts_with('<'))
+    {
+        modules::set_script_dir(if dir.is_empty() { "/" } else { dir });
+    }
     if filename != "<string>" {
         // A script (or stdin) has a `__file__`; `-c` code does not.
         ops::dict_set_str(&globals, "__file__", rt::str_obj(filename));
@@ -243,7 +249,7 @@ pub fn exec_interactive(src: &str, globals: &ObjRef) -> Option<i32> {
         Ok(c) => c,
         Err(report) => {
             rt::flush_out();
-            rt::write_err(&report);
+            rt::write_err(&report.render());
             return None;
         }
     };

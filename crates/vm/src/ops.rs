@@ -797,6 +797,9 @@ pub fn str_(o: &ObjRef) -> PyResult<String> {
             return Ok(str_of(&r).unwrap_or_default().to_string());
         }
         if i.exc.is_some() {
+            if let Some(s) = crate::exc::syntax_error_str(o) {
+                return Ok(s);
+            }
             let args = exc_args(o);
             return match args.len() {
                 0 => Ok(String::new()),

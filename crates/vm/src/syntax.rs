@@ -20,53 +20,101 @@ struct Span {
     caret: bool,
 }
 
-/// A CPython-style SyntaxError report.
-fn report(src: &Source, span: Span, kind: &str, msg: &str) -> String {
-    let offset = span.start.min(src.text.len());
-    let line = src.line_of(offset);
-    let text = src.line_text(line);
-    let mut out = format!("  File \"{}\", line {}\n", src.filename, line);
-    let stripped = text.trim_start();
-    if !stripped.trim_end().is_empty() {
-        // Trailing blanks stay: CPython prints the line as read, without its newline only.
-        out.push_str(&format!(
-            "    {}\n",
-            stripped.trim_end_matches(['\n', '\r'])
-        ));
-        if span.caret {
-            let line_start = src.line_starts.get(line - 1).copied().unwrap_or(0);
-            let col_of = |b: usize| {
-                text[..b.saturating_sub(line_start).min(text.len())]
-                    .chars()
-                    .count()
-            };
-            let col = col_of(offset);
-            let line_end = line_start + text.len();
-            let end_col = col_of(span.end.min(line_end)).max(col + 1);
-            let lead = text.chars().count() - stripped.chars().count();
+/// A syntax error as CPython's `SyntaxError` carries it (`msg`, `filename`, `lineno`, `text`, `offset`,
+/// `end_offset`): raised as an exception (import) or printed as the program's only output.
+#[derive(Clone, Debug)]
+pub struct SyntaxErrorInfo {
+    /// `SyntaxError`, `IndentationError` or `TabError`.
+    pub kind: &'static str,
+    pub msg: String,
+    pub filename: String,
+    pub lineno: usize,
+    /// The source line as read (with its newline).
+    pub text: String,
+    /// 1-based columns (characters) of the first caret and one past the last; 0: no caret line.
+    pub offset: usize,
+    pub end_offset: usize,
+}
+
+impl SyntaxErrorInfo {
+    /// What CPython prints for it after the traceback: the file and line, the source line, the carets and
+    /// `kind: msg`.
+    pub fn render(&self) -> String {
+        render_syntax_error(
+            &self.filename,
+            self.lineno,
+            Some(&self.text),
+            self.offset,
+            self.end_offset,
+            self.kind,
+            &self.msg,
+        )
+    }
+}
+
+/// CPython's `print_exception` for a SyntaxError: `offset`/`end_offset` are 1-based character columns of
+/// `text` (0: no carets); leading blanks of the line are not printed and the carets shift with it.
+pub fn render_syntax_error(
+    filename: &str,
+    lineno: usize,
+    text: Option<&str>,
+    offset: usize,
+    end_offset: usize,
+    kind: &str,
+    msg: &str,
+) -> String {
+    let mut out = format!("  File \"{}\", line {}\n", filename, lineno);
+    if let Some(text) = text {
+        let stripped = text.trim_start();
+        if !stripped.trim_end().is_empty() {
+            // Trailing blanks stay: CPython prints the line as read, without its newline only.
             out.push_str(&format!(
-                "    {}{}\n",
-                " ".repeat(col.saturating_sub(lead)),
-                "^".repeat(end_col - col)
+                "    {}\n",
+                stripped.trim_end_matches(['\n', '\r'])
             ));
+            if offset > 0 {
+                let col = offset - 1;
+                let end_col = end_offset.saturating_sub(1).max(col + 1);
+                let lead = text.chars().count() - stripped.chars().count();
+                out.push_str(&format!(
+                    "    {}{}\n",
+                    " ".repeat(col.saturating_sub(lead)),
+                    "^".repeat(end_col - col)
+                ));
+            }
         }
     }
     out.push_str(&format!("{}: {}\n", kind, msg));
     out
 }
 
-/// Kept for callers that only have an offset.
-pub fn syntax_report(src: &Source, offset: usize, kind: &str, msg: &str, caret: bool) -> String {
-    report(
-        src,
-        Span {
-            start: offset,
-            end: offset,
-            caret,
-        },
+/// The error at `span` of `src`.
+fn error_info(src: &Source, span: Span, kind: &'static str, msg: &str) -> SyntaxErrorInfo {
+    let offset = span.start.min(src.text.len());
+    let line = src.line_of(offset);
+    let text = src.line_text(line);
+    let line_start = src.line_starts.get(line - 1).copied().unwrap_or(0);
+    let col_of = |b: usize| {
+        text[..b.saturating_sub(line_start).min(text.len())]
+            .chars()
+            .count()
+    };
+    let col = col_of(offset);
+    let line_end = line_start + text.len();
+    let end_col = col_of(span.end.min(line_end)).max(col + 1);
+    SyntaxErrorInfo {
         kind,
-        msg,
-    )
+        msg: msg.to_string(),
+        filename: src.filename.clone(),
+        lineno: line,
+        // `text` keeps the line's newline, as CPython's does.
+        text: match src.line_starts.get(line) {
+            Some(_) => format!("{}\n", text),
+            None => text.to_string(),
+        },
+        offset: if span.caret { col + 1 } else { 0 },
+        end_offset: if span.caret { end_col + 1 } else { 0 },
+    }
 }
 
 /// The outermost bracket still open at the end of `src` (strings and comments skipped).
@@ -1289,8 +1337,12 @@ fn is_printable(c: char) -> bool {
         || matches!(c, '\u{00ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}'))
 }
 
-/// Parse and compile; `Err` carries the full SyntaxError report text.
-pub fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Compiled, String> {
+/// Parse and compile; `Err` describes the SyntaxError (`render()` gives CPython's report).
+pub fn compile_source(
+    src: &str,
+    filename: &str,
+    interactive: bool,
+) -> Result<Compiled, SyntaxErrorInfo> {
     let source = Rc::new(Source::new(filename, src));
     let parsed = match ruff_python_parser::parse_module(src) {
         Ok(p) => p,
@@ -1298,13 +1350,13 @@ pub fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Co
             let (start, end) = (e.location.start().to_usize(), e.location.end().to_usize());
             let (kind, msg, span) =
                 cpython_error(&source, &e.error, start.min(src.len()), end.min(src.len()));
-            return Err(report(&source, span, kind, &msg));
+            return Err(error_info(&source, span, kind, &msg));
         }
     };
     // ruff accepts some indentation that CPython's tokenizer rejects.
     if let Some(line) = tab_error_line(src) {
         let (kind, msg, span) = tab_error(&source, line);
-        return Err(report(&source, span, kind, &msg));
+        return Err(error_info(&source, span, kind, &msg));
     }
     let compiled = compile::compile_module(&parsed.syntax().body, source.clone(), interactive);
     if let Ok(c) = &compiled {
@@ -1318,7 +1370,7 @@ pub fn compile_source(src: &str, filename: &str, interactive: bool) -> Result<Co
             end: e.end as usize,
             caret: true,
         };
-        report(&source, span, e.kind, &e.msg)
+        error_info(&source, span, e.kind, &e.msg)
     })
 }
 

@@ -286,6 +286,9 @@ pub fn exception_only(e: &ObjRef) -> String {
             name = format!("{}.{}", module, name);
         }
     }
+    if let Some(report) = crate::exc::syntax_error_report(e, &name) {
+        return report;
+    }
     let msg = match ops::str_(e) {
         Ok(m) => m,
         Err(_) => "<exception str() failed>".to_string(),

@@ -632,8 +632,9 @@ impl Unit {
             Stmt::FunctionDef(f) => self.function_def(b, f)?,
             Stmt::ClassDef(c) => self.class_def(b, c)?,
             Stmt::Import(i) => {
+                // CPython locates every instruction of an import at the whole statement (no carets).
+                b.set_pos(i.range());
                 for a in &i.names {
-                    b.set_pos(a.range());
                     let idx = b.name_idx(&a.name.id);
                     b.emit(Instr::ImportName(idx));
                     match &a.asname {
@@ -658,6 +659,7 @@ impl Unit {
                     .as_ref()
                     .map(|m| m.id.to_string())
                     .unwrap_or_default();
+                b.set_pos(i.range());
                 let idx = b.name_idx(&m);
                 b.emit(Instr::ImportName(idx));
                 for a in &i.names {
@@ -665,7 +667,6 @@ impl Unit {
                         b.emit(Instr::ImportStar);
                         return Ok(());
                     }
-                    b.set_pos(a.range());
                     let ni = b.name_idx(&a.name.id);
                     b.emit(Instr::ImportFrom(ni));
                     let target = a.asname.as_ref().unwrap_or(&a.name).id.to_string();

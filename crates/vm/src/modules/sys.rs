@@ -248,7 +248,8 @@ pub fn make() -> ObjRef {
     ops::dict_set_str(&d, "platform", rt::str_obj("linux"));
     ops::dict_set_str(&d, "maxsize", rt::int(i64::MAX));
     ops::dict_set_str(&d, "byteorder", rt::str_obj("little"));
-    ops::dict_set_str(&d, "path", rt::list(vec![rt::str_obj("")]));
+    let first = rt::str_obj(&super::script_dir());
+    ops::dict_set_str(&d, "path", rt::list(vec![first]));
     ops::dict_set_str(&d, "implementation", rt::str_obj("refpy"));
     let mods = rt::dict();
     ops::dict_set_str(&d, "modules", mods);

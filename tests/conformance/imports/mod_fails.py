@@ -1,0 +1,2 @@
+print("mod_fails starts")
+missing_name + 1
