@@ -497,7 +497,12 @@ fn is_ident_byte(c: u8) -> bool {
 
 /// CPython's tokenizer check of the number literal starting at `start` (`tok_get`'s number branch):
 /// the error message and the span it reports.
-fn number_error(code: &[u8], start: usize) -> Option<(String, Span)> {
+/// `warning` receives CPython's SyntaxWarning for a literal followed by a keyword (`1if x else 2`).
+fn number_error(
+    code: &[u8],
+    start: usize,
+    warning: &std::cell::Cell<Option<&'static str>>,
+) -> Option<(String, Span)> {
     // The byte at `i`, or 0 past the end (the tokenizer's EOF).
     let at = |i: usize| code.get(i).copied().unwrap_or(0);
     // `syntaxerror()` points at the last character consumed: the one before `cur`.
@@ -527,25 +532,22 @@ fn number_error(code: &[u8], start: usize) -> Option<(String, Span)> {
             i += 1;
         }
     };
-    // `verify_end_of_number`: a letter right after a literal is an error, except the start of a
-    // keyword that may follow a number (CPython only warns then).
-    let end_ok = |i: usize, kind: &str| -> Option<(String, Span)> {
+    // `verify_end_of_number`: a letter right after a literal is an error, except a keyword that may
+    // follow a number (CPython only warns then): "and", "else", "for", "or", "not" as whole words,
+    // and "if", "in", "is" by their first two letters.
+    let end_ok = |i: usize, kind: &'static str| -> Option<(String, Span)> {
         let c = at(i);
         let rest = &code[i.min(code.len())..];
-        let keyword = [
-            &b"and"[..],
-            b"else",
-            b"for",
-            b"if",
-            b"in",
-            b"is",
-            b"or",
-            b"not",
-        ]
-        .iter()
-        .any(|k| rest.starts_with(k));
+        let whole_word = [&b"and"[..], b"else", b"for", b"or", b"not"]
+            .iter()
+            .any(|k| rest.starts_with(k) && !is_ident_byte(at(i + k.len())));
+        let two_letters = [&b"if"[..], b"in", b"is"]
+            .iter()
+            .any(|k| rest.starts_with(k));
+        if whole_word || two_letters {
+            warning.set(Some(kind));
         // Non-ASCII after a number is reported as an invalid character instead.
-        if !keyword && (c.is_ascii_alphanumeric() || c == b'_') {
+        } else if c.is_ascii_alphanumeric() || c == b'_' {
             return err(format!("invalid {} literal", kind), i);
         }
         None
@@ -675,7 +677,12 @@ fn number_error(code: &[u8], start: usize) -> Option<(String, Span)> {
 /// does after a parser error. The scan ends where the tokenizer stops without raising one (a bad
 /// indentation, a stray backslash). `invalid_chars`: where ruff's lexer met characters that are not
 /// Python (it knows Unicode identifiers).
-fn first_tokenizer_error(src: &Source, invalid_chars: &[(usize, char)]) -> Option<(Span, String)> {
+/// `warnings` receives the SyntaxWarnings the tokenizer emits on the way (offset, message).
+fn first_tokenizer_error(
+    src: &Source,
+    invalid_chars: &[(usize, char)],
+    warnings: &mut Vec<(usize, String)>,
+) -> Option<(Span, String)> {
     let text = &src.text;
     let bytes = text.as_bytes();
     let stop = match indentation_error(text) {
@@ -758,7 +765,11 @@ fn first_tokenizer_error(src: &Source, invalid_chars: &[(usize, char)]) -> Optio
             _ if c.is_ascii_digit()
                 || (c == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) =>
             {
-                found = number_error(bytes, i).map(|(msg, span)| (span, msg));
+                let warning = std::cell::Cell::new(None);
+                found = number_error(bytes, i, &warning).map(|(msg, span)| (span, msg));
+                if let Some(kind) = warning.get() {
+                    warnings.push((i, format!("invalid {} literal", kind)));
+                }
                 i += 1;
                 while i < bytes.len() && (is_ident_byte(bytes[i]) || bytes[i] == b'.') {
                     i += 1;
@@ -848,6 +859,20 @@ fn next_token(text: &str, at: usize) -> (usize, usize) {
     (i, j.min(bytes.len()))
 }
 
+/// Print the tokenizer's SyntaxWarnings as CPython's warnings module does.
+fn emit_token_warnings(src: &Source, warnings: &[(usize, String)]) {
+    for (at, msg) in warnings {
+        let line = src.line_of(*at);
+        crate::rt::write_err(&format!(
+            "{}:{}: SyntaxWarning: {}\n  {}\n",
+            src.filename,
+            line,
+            msg,
+            src.line_text(line).trim()
+        ));
+    }
+}
+
 /// CPython's TabError for the indentation of `line` (no caret).
 fn tab_error(src: &Source, line: usize) -> (&'static str, String, Span) {
     let at = src.line_starts.get(line - 1).copied().unwrap_or(0);
@@ -882,7 +907,9 @@ fn cpython_error(
             _ => None,
         })
         .collect();
-    let token_error = first_tokenizer_error(src, &invalid_chars);
+    let mut warnings = Vec::new();
+    let token_error = first_tokenizer_error(src, &invalid_chars, &mut warnings);
+    emit_token_warnings(src, &warnings);
     if let Some(line) = tab_error_line(text) {
         let at = src.line_starts.get(line - 1).copied().unwrap_or(0);
         let before_others = token_error
@@ -1058,7 +1085,17 @@ fn translate(
             // Two expressions side by side inside brackets (CPython's `invalid_expression`).
             if innermost.is_some() {
                 let left = exprs.ending_before(start, is_disjunction);
-                let right = exprs.starting_at(start, |e| !matches!(e, Expr::Tuple(_)));
+                // (`expression`: no tuple, generator, walrus, starred or slice at its top.)
+                let right = exprs.starting_at(start, |e| {
+                    !matches!(
+                        e,
+                        Expr::Tuple(_)
+                            | Expr::Generator(_)
+                            | Expr::Named(_)
+                            | Expr::Starred(_)
+                            | Expr::Slice(_)
+                    )
+                });
                 if let (Some(left), Some(right)) = (left, right) {
                     let name_then_string = matches!(left, Expr::Name(_))
                         && matches!(
@@ -1195,13 +1232,13 @@ fn translate(
         );
     }
     if let Some(after) = lower.strip_prefix("expected an indented block after ") {
-        let what = match after {
+        let after = after.replace('\'', "");
+        let what = match after.as_str() {
             "function definition" | "class definition" => after.to_string(),
             other => {
                 let kw = other
                     .trim_end_matches(" statement")
-                    .trim_end_matches(" clause")
-                    .trim_matches('\'');
+                    .trim_end_matches(" clause");
                 format!("'{}' statement", kw)
             }
         };
@@ -1353,6 +1390,13 @@ pub fn compile_source(
             return Err(error_info(&source, span, kind, &msg));
         }
     };
+    let mut warnings = Vec::new();
+    if let Some((span, msg)) = first_tokenizer_error(&source, &[], &mut warnings) {
+        // A rule of CPython's tokenizer ruff does not apply (e.g. `1_`), in a file ruff accepts.
+        emit_token_warnings(&source, &warnings);
+        return Err(report(&source, span, "SyntaxError", &msg));
+    }
+    emit_token_warnings(&source, &warnings);
     // ruff accepts some indentation that CPython's tokenizer rejects.
     if let Some(line) = tab_error_line(src) {
         let (kind, msg, span) = tab_error(&source, line);

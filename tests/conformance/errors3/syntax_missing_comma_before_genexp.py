@@ -1,0 +1,1 @@
+print(any(r isholder for r in [1]))
