@@ -303,19 +303,27 @@ fn min(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
 fn max(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     minmax(a, kw, "max", crate::bytecode::CmpOp::Gt)
 }
+fn list_payload(l: &ObjRef) -> &ListObj {
+    l.downcast::<ListObj>().expect("rt::list makes a list")
+}
 fn sorted(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     arity("sorted", a, 1)
         .map_err(|_| type_error(format!("sorted expected 1 argument, got {}", a.len())))?;
+    let plan = crate::sizes::extend_plan(&a[0]);
     let items = ops::iterate(&a[0])?;
     let reverse = match kwarg(kw, "reverse") {
         Some(r) => ops::truthy(r)?,
         None => false,
     };
-    Ok(rt::list(crate::methods::sort_values(
+    let n = items.len();
+    let l = rt::list(crate::methods::sort_values(
         items,
         kwarg(kw, "key"),
         reverse,
-    )?))
+    )?);
+    // PySequence_List: a new empty list extended by the iterable, no exact preallocation.
+    list_payload(&l).constructed(plan, None, n);
+    Ok(l)
 }
 fn reversed(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     crate::iters::reversed(&a[0])
@@ -1463,10 +1471,15 @@ pub fn construct(
         },
         Builtin::List => {
             no_kwargs("list", &kwargs)?;
-            Ok(rt::list(match args.first() {
-                Some(x) => ops::iterate(x)?,
-                None => vec![],
-            }))
+            let Some(x) = args.first() else {
+                return Ok(rt::list(vec![]));
+            };
+            let (plan, len) = (crate::sizes::extend_plan(x), crate::sizes::builtin_len(x));
+            let items = ops::iterate(x)?;
+            let n = items.len();
+            let l = rt::list(items);
+            list_payload(&l).constructed(plan, len, n);
+            Ok(l)
         }
         Builtin::Tuple => Ok(match args.first() {
             Some(x) if x.downcast::<TupleObj>().is_some() => x.clone(),
@@ -1569,7 +1582,21 @@ pub fn construct(
                     ops::bytes_of(&tmp).unwrap_or_default()
                 }
             };
-            Ok(rt::bytearray(b))
+            // bytearray_init sizes a buffer, count, list or tuple exactly; other iterables are appended.
+            let appended = args.first().is_some_and(|x| {
+                ops::bytes_of(x).is_none()
+                    && ops::as_bigint(x).is_none()
+                    && x.downcast::<ListObj>().is_none()
+                    && x.downcast::<TupleObj>().is_none()
+            });
+            let n = b.len();
+            let obj = rt::bytearray(b);
+            if appended {
+                let ba = obj.downcast::<ByteArrayObj>().expect("rt::bytearray");
+                ba.1.set(ByteArrayBuffer::default());
+                (0..n).for_each(|i| ba.resized(i, i + 1));
+            }
+            Ok(obj)
         }
         Builtin::Object => {
             if !args.is_empty() {

@@ -1168,6 +1168,7 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         }
         Instr::ListExtend(d) => {
             let v = pop(st);
+            let plan = crate::sizes::extend_plan(&v);
             let items = ops::iterate(&v).map_err(|_| {
                 type_error(format!(
                     "Value after * must be an iterable, not {}",
@@ -1179,7 +1180,7 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
                 .unwrap();
             let (n, k) = (l.0.borrow().len(), items.len());
             l.0.borrow_mut().extend(items);
-            l.extended(n, k);
+            l.extended(plan, n, k);
         }
         Instr::SetUpdate(d) => {
             let v = pop(st);

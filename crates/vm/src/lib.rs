@@ -23,6 +23,7 @@ pub mod ops;
 pub mod rt;
 pub mod seq;
 pub mod setorder;
+pub mod sizes;
 pub mod suggestions;
 pub mod syntax;
 pub mod traceback;

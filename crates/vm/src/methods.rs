@@ -481,11 +481,12 @@ fn list_append(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 }
 
 fn list_extend(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let plan = crate::sizes::extend_plan(&a[1]);
     let items = ops::iterate(&a[1])?;
     let l = list_of(&a[0]);
     let (n, k) = (l.0.borrow().len(), items.len());
     l.0.borrow_mut().extend(items);
-    l.extended(n, k);
+    l.extended(plan, n, k);
     Ok(rt::none())
 }
 
@@ -2188,7 +2189,10 @@ fn bytearray_append(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     if !(0..256).contains(&x) {
         return Err(value_error("byte must be in range(0, 256)"));
     }
-    bytearray_of(a)?.0.borrow_mut().push(x as u8);
+    let b = bytearray_of(a)?;
+    let n = b.0.borrow().len();
+    b.0.borrow_mut().push(x as u8);
+    b.resized(n, n + 1);
     Ok(rt::none())
 }
 fn bytearray_extend(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
@@ -2199,12 +2203,22 @@ fn bytearray_extend(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
             .map(|x| ops::index_arg(x).map(|i| i as u8))
             .collect::<PyResult<_>>()?,
     };
-    bytearray_of(a)?.0.borrow_mut().extend(v);
+    let b = bytearray_of(a)?;
+    let (n, k) = (b.0.borrow().len(), v.len());
+    b.0.borrow_mut().extend(v);
+    // Appended as one slice assignment at the end.
+    b.resized(n, n + k);
     Ok(rt::none())
 }
 fn bytearray_pop(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    match bytearray_of(a)?.0.borrow_mut().pop() {
-        Some(x) => Ok(rt::int(x as i64)),
+    let b = bytearray_of(a)?;
+    let popped = b.0.borrow_mut().pop();
+    match popped {
+        Some(x) => {
+            let n = b.0.borrow().len();
+            b.resized(n + 1, n);
+            Ok(rt::int(x as i64))
+        }
         None => Err(index_error("pop from empty bytearray")),
     }
 }

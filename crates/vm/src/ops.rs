@@ -1528,13 +1528,22 @@ fn instance_binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjRef>
 pub fn inplace(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
     if let Some(l) = a.downcast::<ListObj>() {
         if op == BinOp::Add {
+            let plan = crate::sizes::extend_plan(b);
             let items = iterate(b)?;
+            let (n, k) = (l.0.borrow().len(), items.len());
             l.0.borrow_mut().extend(items);
+            l.extended(plan, n, k);
             return Ok(a.clone());
         }
         if op == BinOp::Mul {
             let n = index_arg(b)?.max(0) as usize;
             let items = l.0.borrow().clone();
+            // list_inplace_repeat: an empty list or `*= 1` is left alone, `*= 0` clears, else one resize.
+            match (items.len(), n) {
+                (0, _) | (_, 1) => {}
+                (_, 0) => l.1.set(0),
+                (len, n) => l.resized(len, len * n),
+            }
             let mut out = Vec::with_capacity(items.len() * n);
             for _ in 0..n {
                 out.extend(items.iter().cloned());

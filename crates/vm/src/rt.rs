@@ -555,7 +555,7 @@ pub fn bytes(b: Vec<u8>) -> ObjRef {
 }
 
 pub fn bytearray(b: Vec<u8>) -> ObjRef {
-    alloc(&BYTEARRAY_VT, ByteArrayObj(RefCell::new(b)))
+    alloc(&BYTEARRAY_VT, ByteArrayObj::exact(b))
 }
 
 pub fn list(v: Vec<ObjRef>) -> ObjRef {

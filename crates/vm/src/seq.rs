@@ -281,10 +281,12 @@ pub fn setitem(o: &ObjRef, k: &ObjRef, v: ObjRef) -> PyResult<()> {
                         st as usize
                     }
                 };
+                let inserted = new.len();
                 let removed: Vec<ObjRef> = {
                     let mut items = l.0.borrow_mut();
                     items.splice(start..start + idx.len(), new).collect()
                 };
+                l.slice_assigned(len, removed.len(), inserted);
                 drop(removed);
                 return Ok(());
             }
@@ -348,6 +350,7 @@ pub fn delitem(o: &ObjRef, k: &ObjRef) -> PyResult<()> {
         if let Some(s) = k.downcast::<SliceObj>() {
             let len = l.0.borrow().len();
             let idx = slice_indices(s, len)?;
+            let step_one = is_none(&s.2) || ops::as_i64(&s.2) == Some(1);
             let mut removed = Vec::new();
             {
                 let mut items = l.0.borrow_mut();
@@ -356,6 +359,13 @@ pub fn delitem(o: &ObjRef, k: &ObjRef) -> PyResult<()> {
                 for i in sorted.into_iter().rev() {
                     removed.push(items.remove(i));
                 }
+            }
+            // A step of 1 goes through list_ass_slice; other steps shrink the size and then list_resize.
+            if step_one {
+                l.slice_assigned(len, removed.len(), 0);
+            } else if !removed.is_empty() {
+                let new = len - removed.len();
+                l.resized(new, new);
             }
             drop(removed);
             return Ok(());

@@ -18,107 +18,11 @@ fn getrefcount(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(rt::int(o.refcnt() as i64))
 }
 
-/// `sys.getsizeof` of a dict with `n` items: 3.11's split-free combined table, grown as inserts do.
-fn dict_size(n: usize, str_keys: bool) -> usize {
-    if n == 0 {
-        return 64;
-    }
-    let mut size = 8usize;
-    for i in 1..=n {
-        if i > size * 2 / 3 {
-            let want = ((i - 1) * 3).max(8);
-            size = want.next_power_of_two();
-        }
-    }
-    let usable = size * 2 / 3;
-    let index_bytes = if size <= 128 {
-        1
-    } else if size <= 32768 {
-        2
-    } else {
-        4
-    };
-    let entry = if str_keys { 16 } else { 24 };
-    64 + 32 + size * index_bytes + usable * entry
-}
-
 fn getsizeof(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let o = a
         .first()
         .ok_or_else(|| type_error("getsizeof() takes at least 1 argument (0 given)"))?;
-    let n: usize = if let Some(b) = o.downcast::<BoolObj>() {
-        if b.0 {
-            28
-        } else {
-            24
-        }
-    } else if let Some(i) = o.downcast::<IntObj>() {
-        let bits = match i {
-            IntObj::Small(v) => (u64::BITS - v.unsigned_abs().leading_zeros()) as usize,
-            IntObj::Big(b) => b.bits() as usize,
-        };
-        24 + 4 * ((bits + 29) / 30).max(1)
-    } else if o.downcast::<FloatObj>().is_some() {
-        24
-    } else if ops::is_none(o) {
-        16
-    } else if let Some(s) = o.downcast::<StrObj>() {
-        let max = s.s.chars().map(|c| c as u32).max().unwrap_or(0);
-        let n = s.s.chars().count();
-        if max < 128 {
-            49 + n
-        } else if max < 256 {
-            73 + n
-        } else if max < 65536 {
-            74 + 2 * n
-        } else {
-            76 + 4 * n
-        }
-    } else if let Some(b) = o.downcast::<BytesObj>() {
-        33 + b.0.len()
-    } else if let Some(l) = o.downcast::<ListObj>() {
-        56 + 8 * l.1.get().max(l.0.borrow().len())
-    } else if let Some(t) = o.downcast::<TupleObj>() {
-        40 + 8 * t.0.borrow().len()
-    } else if let Some(d) = o.downcast::<DictObj>() {
-        let t = d.0.borrow();
-        let str_keys = t.live().all(|e| e.key.downcast::<StrObj>().is_some());
-        dict_size(t.len, str_keys)
-    } else if let Some(s) = o.downcast::<SetObj>() {
-        let n = s.table.borrow().len;
-        let mut size = 8usize;
-        while n * 5 >= size * 3 {
-            size *= 4;
-        }
-        if size == 8 {
-            216
-        } else {
-            216 + 16 * size
-        }
-    } else if o.downcast::<RangeObj>().is_some() {
-        48
-    } else if let Some(i) = o.downcast::<Instance>() {
-        let cls = i.cls.borrow().clone();
-        let t = crate::ops::type_obj(&cls);
-        let nslots = t.slots.borrow().as_ref().map_or(0, |s| s.len());
-        if t.has_dict.get() {
-            56 + 8 * nslots
-        } else {
-            32 + 8 * nslots
-        }
-    } else if let Some(b) = o.downcast::<ByteArrayObj>() {
-        let n = b.0.borrow().len();
-        if n == 0 {
-            56
-        } else {
-            57 + n
-        }
-    } else if o.downcast::<FunctionObj>().is_some() {
-        152
-    } else {
-        64
-    };
-    Ok(rt::int(n as i64))
+    Ok(rt::int(crate::sizes::getsizeof(o) as i64))
 }
 
 fn exit(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {

@@ -87,8 +87,60 @@ vtable!(pub FLOAT_VT, FloatObj, "float", gc: false, track: false, rule: Never, w
 vtable!(pub STR_VT, StrObj, "str", gc: false, track: false, rule: Never, weak: false, finalize: None);
 vtable!(pub BYTES_VT, BytesObj, "bytes", gc: false, track: false, rule: Never, weak: false, finalize: None);
 
-/// `bytearray`: mutable bytes (not gc-tracked, not weakly referenceable, as in CPython).
-pub struct ByteArrayObj(pub RefCell<Vec<u8>>);
+/// `bytearray`: mutable bytes (not gc-tracked, not weakly referenceable, as in CPython), with the buffer CPython
+/// would hold for them (`ByteArrayBuffer`, which `sys.getsizeof` reports).
+pub struct ByteArrayObj(pub RefCell<Vec<u8>>, pub Cell<ByteArrayBuffer>);
+
+/// CPython's `ob_alloc` (bytes allocated, the trailing NUL included) and how far `ob_start` has advanced into
+/// them (deleting from the front moves the start instead of the bytes).
+#[derive(Copy, Clone, Default)]
+pub struct ByteArrayBuffer {
+    pub alloc: usize,
+    pub offset: usize,
+}
+
+impl ByteArrayObj {
+    /// A bytearray whose buffer holds exactly its bytes and the NUL (`PyByteArray_FromStringAndSize`).
+    pub fn exact(b: Vec<u8>) -> ByteArrayObj {
+        let alloc = if b.is_empty() { 0 } else { b.len() + 1 };
+        ByteArrayObj(
+            RefCell::new(b),
+            Cell::new(ByteArrayBuffer { alloc, offset: 0 }),
+        )
+    }
+
+    pub fn allocated(&self) -> usize {
+        self.1.get().alloc
+    }
+
+    /// CPython's `PyByteArray_Resize` bookkeeping when the size goes from `old` to `new`: shrinking below half
+    /// reallocates exactly, growing within 1/8 overallocates like `list_resize`, a larger jump is exact.
+    pub fn resized(&self, old: usize, new: usize) {
+        if old == new {
+            return;
+        }
+        let ByteArrayBuffer { alloc, offset } = self.1.get();
+        let alloc = if new + offset < alloc {
+            if new >= alloc / 2 {
+                return;
+            }
+            new + 1
+        } else if new * 8 <= alloc * 9 {
+            new + (new >> 3) + if new < 9 { 3 } else { 6 }
+        } else {
+            new + 1
+        };
+        self.1.set(ByteArrayBuffer { alloc, offset: 0 });
+    }
+
+    /// Deleting `n` bytes at the front advances the start (`bytearray_setslice_linear`), then resizes.
+    pub fn front_deleted(&self, old: usize, n: usize) {
+        let mut buf = self.1.get();
+        buf.offset += n;
+        self.1.set(buf);
+        self.resized(old, old - n);
+    }
+}
 atom!(ByteArrayObj);
 vtable!(pub BYTEARRAY_VT, ByteArrayObj, "bytearray", gc: false, track: false, rule: Never, weak: false, finalize: None);
 
@@ -152,18 +204,76 @@ impl ListObj {
         self.1.set(if new == 0 { 0 } else { n });
     }
 
-    /// `list.extend` of `added` items onto `old` items: an empty list is preallocated exactly (even count).
-    pub fn extended(&self, old: usize, added: usize) {
-        if added == 0 {
-            return;
+    /// The item slots CPython would have allocated (`sys.getsizeof` counts them).
+    pub fn allocated(&self) -> usize {
+        self.1.get()
+    }
+
+    /// `list_extend` of `added` items onto `old` items from a source that `plan` describes.
+    pub fn extended(&self, plan: ExtendPlan, old: usize, added: usize) {
+        match plan {
+            // A list or tuple: an unallocated list is preallocated exactly (even count), else one resize.
+            ExtendPlan::Sized => {
+                if added == 0 {
+                    return;
+                }
+                if self.1.get() == 0 {
+                    self.1.set((added + 1) & !1);
+                } else {
+                    self.resized(old, old + added);
+                }
+            }
+            // Any other iterable: room for the length hint (exactly, even count, in an unallocated list),
+            // appends past it, then a cut back to the size.
+            ExtendPlan::Iterate { hint } => {
+                if self.1.get() == 0 && hint > 0 {
+                    self.1.set((old + hint + 1) & !1);
+                } else {
+                    self.resized(old, old + hint);
+                }
+                let mut n = old;
+                for _ in 0..added {
+                    if n >= self.1.get() {
+                        self.resized(n, n + 1);
+                    }
+                    n += 1;
+                }
+                if n < self.1.get() {
+                    self.resized(n, n);
+                }
+            }
         }
-        if self.1.get() == 0 && old == 0 {
-            self.1.set((added + 1) & !1);
-        } else {
-            self.resized(old, old + added);
+    }
+
+    /// `list(x)`: an `x` with a length preallocates exactly (even count), then the items are extended on.
+    pub fn constructed(&self, plan: ExtendPlan, len: Option<usize>, added: usize) {
+        self.1.set(match len {
+            Some(n) if n > 0 => (n + 1) & !1,
+            _ => 0,
+        });
+        self.extended(plan, 0, added);
+    }
+
+    /// `list_ass_slice`: `removed` items replaced by `inserted` in a list of `old` items. A list left empty
+    /// frees its items (`_list_clear`).
+    pub fn slice_assigned(&self, old: usize, removed: usize, inserted: usize) {
+        let new = old - removed + inserted;
+        if new == 0 {
+            self.1.set(0);
+        } else if new != old {
+            self.resized(old, new);
         }
     }
 }
+/// How `list_extend` sizes a list for a source (`crate::sizes::extend_plan`).
+#[derive(Copy, Clone)]
+pub enum ExtendPlan {
+    /// A list or tuple (or the list itself): its size is known exactly.
+    Sized,
+    /// Anything else, iterated, with `PyObject_LengthHint`'s guess.
+    Iterate { hint: usize },
+}
+
 impl Payload for ListObj {
     const FREE_LIST: bool = true;
     fn free_list_slot(&self) -> Option<refpy_heap::FreeListSlot> {
