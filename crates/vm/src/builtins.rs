@@ -1861,6 +1861,9 @@ fn init_builtin_base(
         )));
     }
     // Refilled in place, as CPython's list_init/set_init clear and extend the object itself.
+    let sizing = args
+        .first()
+        .map(|x| (crate::sizes::extend_plan(x), crate::sizes::builtin_len(x)));
     let items = match args.first() {
         Some(x) if base.downcast::<ByteArrayObj>().is_none() => ops::iterate(x)?,
         _ => vec![],
@@ -1868,7 +1871,10 @@ fn init_builtin_base(
     if let Some(l) = base.downcast::<ListObj>() {
         let n = items.len();
         let old = std::mem::replace(&mut *l.0.borrow_mut(), items);
-        l.1.set(n);
+        match sizing {
+            Some((plan, len)) => l.constructed(plan, len, n),
+            None => l.1.set(0),
+        }
         drop(old);
     } else if let Some(s) = base.downcast::<SetObj>() {
         let old = std::mem::take(&mut *s.table.borrow_mut());
@@ -1883,8 +1889,10 @@ fn init_builtin_base(
             Some(x) => construct(&t, vec![x.clone()], vec![])?,
             None => rt::bytearray(vec![]),
         };
-        let bytes = std::mem::take(&mut *bytes.downcast::<ByteArrayObj>().unwrap().0.borrow_mut());
+        let made = bytes.downcast::<ByteArrayObj>().unwrap();
+        let bytes = std::mem::take(&mut *made.0.borrow_mut());
         *b.0.borrow_mut() = bytes;
+        b.1.set(made.1.get());
     }
     Ok(())
 }

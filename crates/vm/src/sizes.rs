@@ -244,7 +244,7 @@ fn instance_size(i: &Instance) -> usize {
     } else {
         0
     };
-    let buffer = match i.base.borrow().as_ref() {
+    let buffer = match i.base.as_ref() {
         Some(b) => {
             if let Some(l) = b.downcast::<ListObj>() {
                 8 * l.allocated()
