@@ -1508,6 +1508,7 @@ pub fn construct(
             let s = rt::set(frozen);
             if let Some(x) = args.first() {
                 let table = &s.downcast::<SetObj>().unwrap().table;
+                crate::sizes::set_merging_from(table, x);
                 for k in ops::iterate(x)? {
                     if !dict::contains(table, &k)? {
                         dict::insert(table, k, None)?;
@@ -1877,8 +1878,11 @@ fn init_builtin_base(
         }
         drop(old);
     } else if let Some(s) = base.downcast::<SetObj>() {
-        let old = std::mem::take(&mut *s.table.borrow_mut());
+        let old = s.table.borrow_mut().take_all();
         drop(old);
+        if let Some(x) = args.first() {
+            crate::sizes::set_merging_from(&s.table, x);
+        }
         for k in items {
             if !dict::contains(&s.table, &k)? {
                 dict::insert(&s.table, k, None)?;

@@ -1131,6 +1131,11 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         Instr::BuildMap(n) => {
             let items = pop_n(st, 2 * n as usize);
             let d = rt::dict();
+            let all_str = items
+                .iter()
+                .step_by(2)
+                .all(|k| k.downcast::<StrObj>().is_some());
+            crate::sizes::dict_presized(&mut ops::dict_table(&d).borrow_mut(), n as usize, all_str);
             let mut it = items.into_iter();
             while let (Some(k), Some(v)) = (it.next(), it.next()) {
                 ops::dict_set(&d, k, v)?;
@@ -1186,6 +1191,7 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             let v = pop(st);
             let items = ops::iterate(&v)?;
             let s = frame.stack[frame.stack.len() - d as usize].clone();
+            crate::sizes::set_merging_from(&s.downcast::<SetObj>().unwrap().table, &v);
             for it in items {
                 dict::insert(&s.downcast::<SetObj>().unwrap().table, it, None)?;
             }
@@ -1198,6 +1204,12 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
                     "'{}' object is not a mapping",
                     type_name(&v)
                 )));
+            }
+            if !v.is(&m) {
+                crate::sizes::dict_merging(
+                    &mut ops::dict_table(&m).borrow_mut(),
+                    &ops::dict_table(&v).borrow(),
+                );
             }
             for (k, val) in ops::dict_items(&v) {
                 if matches!(instr, Instr::DictMerge(_)) && dict::contains(ops::dict_table(&m), &k)?

@@ -1634,7 +1634,11 @@ pub fn dict_update_from(d: &ObjRef, src: &ObjRef) -> PyResult<()> {
         None => src.downcast::<DictObj>().is_some(),
     };
     if direct {
-        for (k, v) in ops::dict_items(crate::attrs::unwrap_base(src)) {
+        let other = crate::attrs::unwrap_base(src);
+        if !other.is(crate::attrs::unwrap_base(d)) {
+            crate::sizes::dict_merging(&mut dtable(d).borrow_mut(), &dtable(other).borrow());
+        }
+        for (k, v) in ops::dict_items(other) {
             ops::dict_set(d, k, v)?;
         }
         return Ok(());
@@ -1681,6 +1685,7 @@ fn dict_clear(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 }
 fn dict_copy(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let d = rt::dict();
+    crate::sizes::dict_copying(&mut dtable(&d).borrow_mut(), &dtable(&a[0]).borrow());
     for (k, v) in ops::dict_items(&a[0]) {
         ops::dict_set(&d, k, v)?;
     }
@@ -1689,6 +1694,7 @@ fn dict_copy(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 /// `dict.fromkeys(iterable, value=None)`, a class method: `a[0]` is the class.
 fn dict_fromkeys(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let d = rt::dict();
+    crate::sizes::dict_fromkeys_presize(&mut dtable(&d).borrow_mut(), &a[1]);
     let v = a.get(2).cloned().unwrap_or_else(rt::none);
     for k in ops::iterate(&a[1])? {
         ops::dict_set(&d, k, v.clone())?;
@@ -1734,13 +1740,14 @@ fn set_pop(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }
 }
 fn set_clear(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let old = std::mem::take(&mut *stable(&a[0]).borrow_mut());
+    let old = stable(&a[0]).borrow_mut().take_all();
     drop(old);
     Ok(rt::none())
 }
 fn set_copy(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let frozen = a[0].downcast::<SetObj>().unwrap().frozen;
     let s = rt::set(frozen);
+    crate::sizes::set_merging(&mut stable(&s).borrow_mut(), stable(&a[0]).borrow().len);
     for e in dict::snapshot(stable(&a[0])) {
         dict::insert(stable(&s), e.key, None)?;
     }
@@ -1777,6 +1784,7 @@ fn set_symdiff(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 }
 fn set_update(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     for other in &a[1..] {
+        crate::sizes::set_merging_from(stable(&a[0]), other);
         for k in ops::iterate(other)? {
             if !dict::contains(stable(&a[0]), &k)? {
                 dict::insert(stable(&a[0]), k, None)?;

@@ -574,10 +574,12 @@ pub fn dict() -> ObjRef {
 }
 
 pub fn set(frozen: bool) -> ObjRef {
+    let mut table = Table::default();
+    table.capacity = crate::sizes::Capacity::new_set();
     alloc(
         if frozen { &FROZENSET_VT } else { &SET_VT },
         SetObj {
-            table: RefCell::new(Table::default()),
+            table: RefCell::new(table),
             frozen,
         },
     )

@@ -7,6 +7,7 @@
 
 use refpy_heap::ObjRef;
 
+use crate::objects::dict::Table;
 use crate::objects::*;
 use crate::ops;
 
@@ -263,42 +264,17 @@ fn instance_size(i: &Instance) -> usize {
 
 /// The bytes of a dict's keys table (none while it has the shared empty keys).
 fn dict_keys_size(d: &DictObj) -> usize {
-    let t = d.0.borrow();
-    let n = t.len;
-    if n == 0 {
-        return 0;
+    match &d.0.borrow().capacity {
+        Capacity::Dict(k) => k.size(),
+        Capacity::Set(s) => s.size(),
     }
-    let str_keys = t.live().all(|e| e.key.downcast::<StrObj>().is_some());
-    let mut size = 8usize;
-    for i in 1..=n {
-        if i > size * 2 / 3 {
-            let want = ((i - 1) * 3).max(8);
-            size = want.next_power_of_two();
-        }
-    }
-    let usable = size * 2 / 3;
-    let index_bytes = if size <= 128 {
-        1
-    } else if size <= 32768 {
-        2
-    } else {
-        4
-    };
-    let entry = if str_keys { 16 } else { 24 };
-    DICT_KEYS_HEADER + size * index_bytes + usable * entry
 }
 
 /// The bytes of a set's hash table outside the object (none while the 8-slot small table suffices).
 fn set_table_size(s: &SetObj) -> usize {
-    let n = s.table.borrow().len;
-    let mut size = 8usize;
-    while n * 5 >= size * 3 {
-        size *= 4;
-    }
-    if size == 8 {
-        0
-    } else {
-        16 * size
+    match &s.table.borrow().capacity {
+        Capacity::Dict(k) => k.size(),
+        Capacity::Set(s) => s.size(),
     }
 }
 
@@ -360,4 +336,356 @@ pub fn extend_plan(source: &ObjRef) -> ExtendPlan {
             hint: length_hint(source),
         }
     }
+}
+
+// ---- the capacity models of dict and set tables -------------------------------------------------
+
+/// What a `Table` (the storage of dicts and sets) would have allocated in CPython: the size of its keys
+/// table or hash table follows from the insertions, deletions and bulk operations, never from the count alone.
+#[derive(Clone)]
+pub enum Capacity {
+    Dict(DictKeys),
+    Set(SetTable),
+}
+
+impl Default for Capacity {
+    fn default() -> Capacity {
+        Capacity::Dict(DictKeys::default())
+    }
+}
+
+impl Capacity {
+    pub fn new_set() -> Capacity {
+        Capacity::Set(SetTable::default())
+    }
+
+    /// A new key (`hash`) enters a table that holds `used` keys.
+    pub fn inserted(&mut self, used: usize, hash: i64, key: &ObjRef) {
+        match self {
+            Capacity::Dict(k) => k.inserted(used, key.downcast::<StrObj>().is_some()),
+            Capacity::Set(s) => s.added(hash, key.addr()),
+        }
+    }
+
+    pub fn removed(&mut self, hash: i64, key: &ObjRef) {
+        if let Capacity::Set(s) = self {
+            s.discarded(hash, key.addr());
+        }
+    }
+
+    /// After `clear()`: a dict gets the shared empty keys back, a set its small table.
+    pub fn emptied(&self) -> Capacity {
+        match self {
+            Capacity::Dict(_) => Capacity::default(),
+            Capacity::Set(_) => Capacity::new_set(),
+        }
+    }
+}
+
+const DICT_LOG_MINSIZE: u8 = 3;
+
+/// A combined dict's `PyDictKeysObject` (`log2_size` 0: the shared `Py_EMPTY_KEYS`).
+#[derive(Clone, Copy, Default)]
+pub struct DictKeys {
+    log2_size: u8,
+    usable: usize,
+    nentries: usize,
+    /// `DICT_KEYS_GENERAL` (24-byte entries with the hash); otherwise only exact str keys, 16-byte entries.
+    general: bool,
+}
+
+/// `USABLE_FRACTION`: a keys table of `n` slots holds at most 2n/3 entries.
+fn usable_fraction(n: usize) -> usize {
+    (n << 1) / 3
+}
+
+/// 3.11's `calculate_log2_keysize`: `bit_length(((minsize | 8) - 1) | 7)` (which rounds a power of two
+/// above 8 up to the next one).
+fn calculate_log2_keysize(minsize: usize) -> u8 {
+    let m = ((minsize | 8) - 1) | 7;
+    (usize::BITS - m.leading_zeros()) as u8
+}
+
+/// `estimate_log2_keysize`: room for `n` entries without a resize.
+fn estimate_log2_keysize(n: usize) -> u8 {
+    calculate_log2_keysize((n * 3 + 1) / 2)
+}
+
+impl DictKeys {
+    /// `dictresize`: a new table of `2**log2_size` slots holding the `used` live entries compactly.
+    fn resized(log2_size: u8, general: bool, used: usize) -> DictKeys {
+        DictKeys {
+            log2_size,
+            usable: usable_fraction(1 << log2_size) - used,
+            nentries: used,
+            general,
+        }
+    }
+
+    /// `insertdict` of a new key into a dict holding `used` keys.
+    fn inserted(&mut self, used: usize, str_key: bool) {
+        if self.log2_size == 0 {
+            // insert_to_emptydict: a minimum-size table, str-only if this key is a str.
+            *self = DictKeys::resized(DICT_LOG_MINSIZE, !str_key, 0);
+        } else {
+            let growth = calculate_log2_keysize(used * 3);
+            if !self.general && !str_key {
+                *self = DictKeys::resized(growth, true, used);
+            }
+            if self.usable == 0 {
+                *self = DictKeys::resized(growth, self.general, used);
+            }
+        }
+        self.usable -= 1;
+        self.nentries += 1;
+    }
+
+    /// The bytes of the keys object (none for the shared empty keys).
+    pub fn size(&self) -> usize {
+        if self.log2_size == 0 {
+            return 0;
+        }
+        let slots = 1usize << self.log2_size;
+        let index_bytes = match self.log2_size {
+            0..=7 => 1,
+            8..=15 => 2,
+            16..=31 => 4,
+            _ => 8,
+        };
+        let entry = if self.general { 24 } else { 16 };
+        DICT_KEYS_HEADER + slots * index_bytes + usable_fraction(slots) * entry
+    }
+}
+
+/// Before `n` keys (`all_str`: exact str keys only) are inserted into a new dict from a literal (3.11's
+/// `_PyDict_FromItems`): more than 5 get a table sized for them.
+pub fn dict_presized(t: &mut Table, n: usize, all_str: bool) {
+    if n > usable_fraction(1 << DICT_LOG_MINSIZE) {
+        let log2 = estimate_log2_keysize(n).min(17);
+        t.capacity = Capacity::Dict(DictKeys::resized(log2, !all_str, 0));
+    }
+}
+
+/// Before the keys of dict `other` are inserted into dict `target` (`dict_merge`): an empty target clones a
+/// compact, freshly built `other` outright; otherwise one resize makes room for all of them.
+pub fn dict_merging(target: &mut Table, other: &Table) {
+    let (Capacity::Dict(mine), Capacity::Dict(theirs)) = (&target.capacity, &other.capacity) else {
+        return;
+    };
+    let (used, other_used) = (target.len, other.len);
+    if other_used == 0 {
+        return;
+    }
+    let clone = used == 0
+        && other_used == theirs.nentries
+        && (theirs.log2_size == DICT_LOG_MINSIZE
+            || usable_fraction((1usize << theirs.log2_size) / 2) < other_used);
+    let keys = if clone {
+        // The inserts that follow account for the cloned entries.
+        DictKeys {
+            usable: theirs.usable + other_used,
+            nentries: 0,
+            ..*theirs
+        }
+    } else if usable_fraction(1 << mine.log2_size) < other_used {
+        let general = mine.general || theirs.general;
+        DictKeys::resized(estimate_log2_keysize(used + other_used), general, used)
+    } else {
+        return;
+    };
+    target.capacity = Capacity::Dict(keys);
+}
+
+/// `dict.copy()` (PyDict_Copy): a table with at most a third of its entries deleted is cloned, anything
+/// else merged into a new dict (compacted).
+pub fn dict_copying(copy: &mut Table, original: &Table) {
+    let Capacity::Dict(theirs) = &original.capacity else {
+        return;
+    };
+    let used = original.len;
+    if used == 0 {
+        return;
+    }
+    if used >= theirs.nentries * 2 / 3 {
+        copy.capacity = Capacity::Dict(DictKeys {
+            usable: theirs.usable + used,
+            nentries: theirs.nentries - used,
+            ..*theirs
+        });
+    } else {
+        dict_merging(copy, original);
+    }
+}
+
+const SET_MINSIZE: usize = 8;
+const SET_LINEAR_PROBES: usize = 9;
+const SET_PERTURB_SHIFT: u32 = 5;
+
+#[derive(Clone, Copy, PartialEq)]
+enum SetSlot {
+    Unused,
+    Dummy,
+    Active { hash: i64, key: usize },
+}
+
+/// A set's open-addressing table as CPython lays it out (`setobject.c`): which slots are active, which are
+/// dummies left by deletion (reused by later additions that probe past them), and `fill`, which decides the
+/// resize. Keys are told apart by address, which is stable while the set holds them.
+#[derive(Clone, Default)]
+pub struct SetTable {
+    /// Empty: the untouched 8-slot small table.
+    slots: Vec<SetSlot>,
+    fill: usize,
+    used: usize,
+}
+
+impl SetTable {
+    fn mask(&self) -> usize {
+        self.slots.len().max(SET_MINSIZE) - 1
+    }
+
+    fn materialise(&mut self) {
+        if self.slots.is_empty() {
+            self.slots = vec![SetSlot::Unused; SET_MINSIZE];
+        }
+    }
+
+    /// `set_add_entry` of a key not yet in the set.
+    fn added(&mut self, hash: i64, key: usize) {
+        self.materialise();
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = hash as u64 as usize & mask;
+        let mut freeslot = None;
+        let unused = 'probe: loop {
+            let probes = if i + SET_LINEAR_PROBES <= mask {
+                SET_LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                match self.slots[j] {
+                    SetSlot::Unused => break 'probe j,
+                    SetSlot::Dummy => {
+                        freeslot.get_or_insert(j);
+                    }
+                    SetSlot::Active { .. } => {}
+                }
+            }
+            perturb >>= SET_PERTURB_SHIFT;
+            i = (i * 5 + 1 + perturb as usize) & mask;
+        };
+        self.used += 1;
+        if let Some(f) = freeslot {
+            self.slots[f] = SetSlot::Active { hash, key };
+            return;
+        }
+        self.slots[unused] = SetSlot::Active { hash, key };
+        self.fill += 1;
+        if self.fill * 5 >= mask * 3 {
+            let minused = if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
+            self.resize(minused);
+        }
+    }
+
+    fn discarded(&mut self, hash: i64, key: usize) {
+        let target = SetSlot::Active { hash, key };
+        if let Some(s) = self.slots.iter_mut().find(|s| **s == target) {
+            *s = SetSlot::Dummy;
+            self.used -= 1;
+        }
+    }
+
+    /// `set_table_resize`: the smallest power of two above `minused`, active keys reinserted in slot order.
+    fn resize(&mut self, minused: usize) {
+        let mut newsize = SET_MINSIZE;
+        while newsize <= minused {
+            newsize <<= 1;
+        }
+        let old = std::mem::replace(&mut self.slots, vec![SetSlot::Unused; newsize]);
+        let mask = newsize - 1;
+        for slot in old {
+            if let SetSlot::Active { hash, .. } = slot {
+                let mut perturb = hash as u64;
+                let mut i = hash as u64 as usize & mask;
+                let free = 'probe: loop {
+                    let probes = if i + SET_LINEAR_PROBES <= mask {
+                        SET_LINEAR_PROBES
+                    } else {
+                        0
+                    };
+                    for j in i..=i + probes {
+                        if self.slots[j] == SetSlot::Unused {
+                            break 'probe j;
+                        }
+                    }
+                    perturb >>= SET_PERTURB_SHIFT;
+                    i = (i * 5 + 1 + perturb as usize) & mask;
+                };
+                self.slots[free] = slot;
+            }
+        }
+        self.fill = self.used;
+    }
+
+    /// The bytes of the table outside the object (the 8-slot small table is inside it).
+    pub fn size(&self) -> usize {
+        if self.slots.len() > SET_MINSIZE {
+            16 * self.slots.len()
+        } else {
+            0
+        }
+    }
+}
+
+/// Before the keys of a set or dict of `other_len` keys are added to set `target` (`set_merge`,
+/// `set_update_internal`): one resize when they would push the fill past 3/5.
+pub fn set_merging(target: &mut Table, other_len: usize) {
+    let used = target.len;
+    if let Capacity::Set(s) = &mut target.capacity {
+        if other_len > 0 && (s.fill + other_len) * 5 >= s.mask() * 3 {
+            s.materialise();
+            s.resize((used + other_len) * 2);
+        }
+    }
+}
+
+/// `set_update_internal` before adding the keys of `source`: a set or dict source is sized for in advance.
+pub fn set_merging_from(target: &std::cell::RefCell<Table>, source: &ObjRef) {
+    let len = if let Some(s) = source.downcast::<SetObj>() {
+        if std::ptr::eq(&s.table, target) {
+            // a.update(a): nothing to add.
+            return;
+        }
+        s.table.try_borrow().map_or(0, |t| t.len)
+    } else if let Some(d) = source.downcast::<DictObj>() {
+        d.0.try_borrow().map_or(0, |t| t.len)
+    } else {
+        return;
+    };
+    if let Ok(mut t) = target.try_borrow_mut() {
+        set_merging(&mut t, len);
+    }
+}
+
+/// `dict.fromkeys` of a dict or set (`_PyDict_FromKeys`): one resize for all their keys first, str-only
+/// when the source dict's table is.
+pub fn dict_fromkeys_presize(t: &mut Table, source: &ObjRef) {
+    let (n, general) = if let Some(d) = source.downcast::<DictObj>() {
+        let Ok(src) = d.0.try_borrow() else { return };
+        let general = match &src.capacity {
+            Capacity::Dict(k) => k.general,
+            Capacity::Set(_) => true,
+        };
+        (src.len, general)
+    } else if let Some(s) = source.downcast::<SetObj>() {
+        (s.table.try_borrow().map_or(0, |t| t.len), true)
+    } else {
+        return;
+    };
+    t.capacity = Capacity::Dict(DictKeys::resized(estimate_log2_keysize(n), general, 0));
 }

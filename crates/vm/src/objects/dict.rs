@@ -51,6 +51,8 @@ pub struct Table {
     /// Changes whenever a key is added or removed (not when a value is replaced); 0 only for a table that
     /// never held a key.
     keys_version: u64,
+    /// What CPython would have allocated for this table (`sys.getsizeof` reports it).
+    pub capacity: crate::sizes::Capacity,
 }
 
 impl Table {
@@ -72,6 +74,7 @@ impl Table {
         let old = std::mem::take(self);
         self.watched = watched;
         self.keys_version = fresh_keys_version();
+        self.capacity = old.capacity.emptied();
         old
     }
 
@@ -213,6 +216,7 @@ impl Table {
     }
 
     fn push(&mut self, hash: i64, key: ObjRef, value: Option<ObjRef>) {
+        self.capacity.inserted(self.len, hash, &key);
         self.changed();
         self.keys_version = fresh_keys_version();
         let pos = self.entries.len();
@@ -230,6 +234,7 @@ impl Table {
     fn remove_at(&mut self, i: usize) -> Option<Entry> {
         // The index slot stays: a dummy that probing steps over.
         let e = self.entries[i].take()?;
+        self.capacity.removed(e.hash, &e.key);
         self.changed();
         self.keys_version = fresh_keys_version();
         self.len -= 1;
