@@ -1,5 +1,6 @@
-//! Built-in modules (`sys`, `gc`, `ctypes`, `weakref`, `time`, `math`) and `import`.
+//! Built-in modules (`sys`, `gc`, `ctypes`, `weakref`, `time`, `math`, `copy`) and `import`.
 
+mod copy;
 mod gc;
 mod math;
 mod sys;
@@ -49,6 +50,7 @@ pub fn import(name: &str) -> PyResult<ObjRef> {
         "weakref" | "_weakref" => weakref::make()?,
         "time" => math::make_time(),
         "math" => math::make_math(),
+        "copy" => copy::make()?,
         "builtins" => {
             let m = alloc(
                 &MODULE_VT,
