@@ -893,6 +893,11 @@ pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) 
             _ => {}
         }
     }
+    // Subclasses of built-in types keep attributes in a real __dict__: CPython makes inline values only in
+    // object.__new__, which the built-ins' own __new__ replaces.
+    if i.base.is_some() && v.is_some() {
+        instance_dict(o, i);
+    }
     let dict = i.dict.borrow().clone();
     if let Some(d) = dict {
         return match v {
@@ -954,6 +959,10 @@ pub fn new_instance_with_base(cls: &ObjRef, base: Option<ObjRef>) -> ObjRef {
         .is_exception
         .get_or_init(|| ops::is_subtype(cls, &rt().types.base_exception));
     let nslots = t.slots.borrow().as_ref().map_or(0, |s| s.len());
+    if let Some(b) = &base {
+        // The value is part of the instance: the collector sees (and counts) only the instance.
+        b.untrack();
+    }
     alloc(
         ops::instance_vtable(cls),
         Instance {

@@ -1262,12 +1262,16 @@ impl InstanceLayout {
             None => type_obj(b).weakrefable.get(),
             Some(k) => matches!(k, Builtin::Set | Builtin::FrozenSet),
         });
-        let may_add_weakref = !bases.iter().any(|b| {
-            matches!(
-                builtin_kind(b),
-                Some(Builtin::Int | Builtin::Tuple | Builtin::Bytes)
-            )
+        // Also through a Python class between (`class B(A)` with `class A(int)`).
+        let var_sized_base = bases.iter().find(|b| {
+            crate::attrs::builtin_base_type(b).is_some_and(|t| {
+                matches!(
+                    builtin_kind(&t),
+                    Some(Builtin::Int | Builtin::Tuple | Builtin::Bytes)
+                )
+            })
         });
+        let may_add_weakref = var_sized_base.is_none();
         let Some(decl) = slots_decl else {
             return Ok(InstanceLayout {
                 slots: if base_slots.is_empty() {
@@ -1290,6 +1294,12 @@ impl InstanceLayout {
                 .map(ops::str_)
                 .collect::<PyResult<_>>()?
         };
+        if let (Some(t), false) = (&var_sized_base, names.is_empty()) {
+            return Err(type_error(format!(
+                "nonempty __slots__ not supported for subtype of '{}'",
+                type_obj(t).name.borrow()
+            )));
+        }
         let wants_dict = names.iter().any(|n| n == "__dict__");
         let wants_weakref = names.iter().any(|n| n == "__weakref__");
         let new_slots: Vec<String> = names
@@ -1782,7 +1792,13 @@ fn builtin_subclass_new(
     kwargs: Vec<(String, ObjRef)>,
 ) -> PyResult<ObjRef> {
     let value = if is_mutable_builtin(t) {
-        construct(t, vec![], vec![])?
+        match type_obj(t).builtin {
+            Some(Builtin::Dict) => alloc(
+                &dict::DICT_VALUE_VT,
+                DictObj(RefCell::new(dict::Table::default())),
+            ),
+            _ => construct(t, vec![], vec![])?,
+        }
     } else {
         let v = construct(t, args.clone(), kwargs)?;
         // `str(s)`, `tuple(t)`… hand back their argument; a subclass instance has a value of its own.

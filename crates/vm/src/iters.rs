@@ -16,6 +16,8 @@ fn finish(i: &IterObj) -> PyResult<Option<ObjRef>> {
 }
 
 fn seq_item(seq: &ObjRef, index: usize) -> PyResult<Option<ObjRef>> {
+    // A subclass of list, tuple, str… is iterated over its value, whatever its __getitem__.
+    let seq = crate::attrs::unwrap_base(seq);
     if let Some(l) = seq.downcast::<ListObj>() {
         return Ok(l.0.borrow().get(index).cloned());
     }

@@ -34,7 +34,7 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
         &t.list
     } else if is!(TUPLE_VT) {
         &t.tuple
-    } else if is!(dict::DICT_VT) {
+    } else if is!(dict::DICT_VT) || is!(dict::DICT_VALUE_VT) {
         &t.dict
     } else if is!(NONE_VT) {
         &t.none_type
@@ -137,7 +137,12 @@ pub fn type_obj(t: &ObjRef) -> &TypeObj {
 pub fn type_name(o: &ObjRef) -> String {
     if let Some(d) = o.downcast::<IterObj>() {
         return match &*d.0.borrow() {
-            IterState::Seq { seq, .. } => format!("{}_iterator", type_name(seq)),
+            // Over a Python class with only __getitem__: the generic "iterator".
+            IterState::Seq { seq, .. } => match crate::attrs::base_ref(seq) {
+                _ if seq.downcast::<Instance>().is_none() => format!("{}_iterator", type_name(seq)),
+                Some(b) => format!("{}_iterator", type_name(b)),
+                None => "iterator".into(),
+            },
             IterState::Range { .. } | IterState::SmallRange { .. } => "range_iterator".into(),
             IterState::Reversed { .. } => "list_reverseiterator".into(),
             IterState::DictKeys { kind, .. } => [
@@ -328,7 +333,8 @@ pub fn dict_set_str(d: &ObjRef, name: &str, v: ObjRef) {
 
 /// `d[k] = v`, tracking the dict when a container goes in (CPython's MAINTAIN_TRACKING).
 pub fn dict_set(d: &ObjRef, k: ObjRef, v: ObjRef) -> PyResult<()> {
-    if may_be_tracked(&k) || may_be_tracked(&v) {
+    let own_object = !std::ptr::eq(d.raw().vtable(), &dict::DICT_VALUE_VT);
+    if own_object && (may_be_tracked(&k) || may_be_tracked(&v)) {
         d.track();
     }
     dict::insert(dict_table(d), k, Some(v))
@@ -1873,9 +1879,21 @@ pub fn get_iter(o: &ObjRef) -> PyResult<ObjRef> {
             index: 0,
         }));
     }
-    if let Some(b) = crate::attrs::base_value(o) {
+    if let Some(b) = crate::attrs::base_ref(o) {
         if lookup_type(&type_of(o), "__iter__").is_none() {
-            return get_iter(&b);
+            // A sequence's iterator holds the instance itself (and reads its value), as CPython's does.
+            let holds_instance = b.downcast::<ListObj>().is_some()
+                || b.downcast::<TupleObj>().is_some()
+                || b.downcast::<StrObj>().is_some()
+                || b.downcast::<BytesObj>().is_some()
+                || b.downcast::<ByteArrayObj>().is_some();
+            if holds_instance {
+                return Ok(rt::iter_obj(IterState::Seq {
+                    seq: o.clone(),
+                    index: 0,
+                }));
+            }
+            return get_iter(b);
         }
     }
     if o.downcast::<Instance>().is_some() {

@@ -674,7 +674,9 @@ impl Payload for Instance {
         if let Ok(c) = self.cls.try_borrow() {
             visit(&c);
         }
-        visit_opt(&self.base, visit);
+        if let Some(b) = &self.base {
+            traverse_value(b, visit);
+        }
         if let Some(e) = &self.exc {
             if let Ok(v) = e.args.try_borrow() {
                 visit_opt(&v, visit);
@@ -690,7 +692,19 @@ impl Payload for Instance {
         }
     }
     fn clear(&self) {
-        // `base` stays until the instance dies: it is an atom or a container the collector clears itself.
+        // The built-in value stays until the instance dies; its items go now (CPython's subtype_clear ends
+        // with the base type's clear).
+        if let Some(b) = self.base.as_ref().filter(|b| is_part_of_instance(b)) {
+            if let Some(l) = b.downcast::<ListObj>() {
+                l.clear();
+            } else if let Some(d) = b.downcast::<DictObj>() {
+                d.clear();
+            } else if let Some(s) = b.downcast::<SetObj>() {
+                s.clear();
+            } else if let Some(t) = b.downcast::<TupleObj>() {
+                t.clear();
+            }
+        }
         let a = std::mem::take(&mut *self.attrs.borrow_mut());
         let d = self.dict.borrow_mut().take();
         let s = std::mem::take(&mut *self.slots.borrow_mut());
@@ -703,6 +717,32 @@ impl Payload for Instance {
             )
         });
         drop((a, d, s, e));
+    }
+}
+
+/// Whether the built-in value of a subclass instance is a container that the instance reports and clears as
+/// its own (untracked: a CPython subclass instance is one object, so the collector sees and counts only it).
+fn is_part_of_instance(b: &ObjRef) -> bool {
+    b.raw().vtable().gc_capable && !b.is_tracked()
+}
+
+/// The references a subclass instance's built-in value holds, as CPython's subtype_traverse ends with the
+/// base type's traverse. An atom (int, str…) holds none.
+fn traverse_value(b: &ObjRef, visit: &mut dyn FnMut(&ObjRef)) {
+    if !b.raw().vtable().gc_capable {
+        return;
+    }
+    if b.is_tracked() {
+        // Tracked, the value is an object of its own for the collector.
+        visit(b);
+    } else if let Some(l) = b.downcast::<ListObj>() {
+        l.traverse(visit);
+    } else if let Some(d) = b.downcast::<DictObj>() {
+        d.traverse(visit);
+    } else if let Some(s) = b.downcast::<SetObj>() {
+        s.traverse(visit);
+    } else if let Some(t) = b.downcast::<TupleObj>() {
+        t.traverse(visit);
     }
 }
 
