@@ -1394,7 +1394,7 @@ pub fn compile_source(
     if let Some((span, msg)) = first_tokenizer_error(&source, &[], &mut warnings) {
         // A rule of CPython's tokenizer ruff does not apply (e.g. `1_`), in a file ruff accepts.
         emit_token_warnings(&source, &warnings);
-        return Err(report(&source, span, "SyntaxError", &msg));
+        return Err(error_info(&source, span, "SyntaxError", &msg));
     }
     emit_token_warnings(&source, &warnings);
     // ruff accepts some indentation that CPython's tokenizer rejects.
