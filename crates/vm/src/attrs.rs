@@ -28,6 +28,8 @@ pub fn instance_dict(o: &ObjRef, i: &Instance) -> ObjRef {
         return d;
     }
     let d = rt::dict();
+    ops::dict_table(&d).borrow_mut().capacity =
+        crate::sizes::instance_dict_capacity(type_obj(&i.cls.borrow()));
     let attrs = std::mem::take(&mut *i.attrs.borrow_mut());
     for (k, v) in attrs {
         ops::dict_set_str(&d, &k, v);
@@ -915,7 +917,9 @@ pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) 
             (Some(p), Some(v)) => Some(std::mem::replace(&mut attrs[p].1, v)),
             (Some(p), None) => Some(attrs.remove(p).1),
             (None, Some(v)) => {
-                let names = &type_obj(&cls).attr_names;
+                let t = type_obj(&cls);
+                t.shared_keys.borrow_mut().offer(name);
+                let names = &t.attr_names;
                 if attrs.capacity() == 0 {
                     // Room for what instances of this class usually store, as CPython sizes the values array
                     // from the shared keys.
@@ -963,6 +967,7 @@ pub fn new_instance_with_base(cls: &ObjRef, base: Option<ObjRef>) -> ObjRef {
         // The value is part of the instance: the collector sees (and counts) only the instance.
         b.untrack();
     }
+    t.shared_keys.borrow_mut().instance_created();
     alloc(
         ops::instance_vtable(cls),
         Instance {

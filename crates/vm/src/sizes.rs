@@ -194,7 +194,7 @@ fn solid_base(t: &TypeObj) -> Option<Builtin> {
 
 /// 3.11 gives a class `Py_TPFLAGS_MANAGED_DICT` when it adds a `__dict__` to fixed-size instances; exceptions
 /// keep BaseException's own dict pointer and variable-size bases (int, tuple, bytes, str) a dict offset.
-fn has_managed_dict(t: &TypeObj) -> bool {
+pub fn has_managed_dict(t: &TypeObj) -> bool {
     t.has_dict.get()
         && !matches!(
             solid_base(t),
@@ -267,14 +267,16 @@ fn dict_keys_size(d: &DictObj) -> usize {
     match &d.0.borrow().capacity {
         Capacity::Dict(k) => k.size(),
         Capacity::Set(s) => s.size(),
+        // The values array; the keys are counted with the class.
+        Capacity::Split(shared) => 8 * shared.borrow().usable_size(),
     }
 }
 
 /// The bytes of a set's hash table outside the object (none while the 8-slot small table suffices).
 fn set_table_size(s: &SetObj) -> usize {
     match &s.table.borrow().capacity {
-        Capacity::Dict(k) => k.size(),
         Capacity::Set(s) => s.size(),
+        _ => 0,
     }
 }
 
@@ -346,6 +348,8 @@ pub fn extend_plan(source: &ObjRef) -> ExtendPlan {
 pub enum Capacity {
     Dict(DictKeys),
     Set(SetTable),
+    /// An instance `__dict__` over its class's shared keys, until a key they cannot take makes it combined.
+    Split(std::rc::Rc<std::cell::RefCell<SharedKeys>>),
 }
 
 impl Default for Capacity {
@@ -364,6 +368,18 @@ impl Capacity {
         match self {
             Capacity::Dict(k) => k.inserted(used, key.downcast::<StrObj>().is_some()),
             Capacity::Set(s) => s.added(hash, key.addr()),
+            Capacity::Split(shared) => {
+                let name = key.downcast::<StrObj>().map(|s| s.s.as_str());
+                if name.is_some_and(|n| shared.borrow_mut().offer(n)) {
+                    return;
+                }
+                // insertdict on a split table: a non-str key, or a name the full shared keys cannot take,
+                // turns it into a combined table sized for the growth rate.
+                let mut keys =
+                    DictKeys::resized(calculate_log2_keysize(used * 3), name.is_none(), used);
+                keys.inserted(used, name.is_some());
+                *self = Capacity::Dict(keys);
+            }
         }
     }
 
@@ -376,7 +392,7 @@ impl Capacity {
     /// After `clear()`: a dict gets the shared empty keys back, a set its small table.
     pub fn emptied(&self) -> Capacity {
         match self {
-            Capacity::Dict(_) => Capacity::default(),
+            Capacity::Dict(_) | Capacity::Split(_) => Capacity::default(),
             Capacity::Set(_) => Capacity::new_set(),
         }
     }
@@ -499,8 +515,14 @@ pub fn dict_merging(target: &mut Table, other: &Table) {
 /// `dict.copy()` (PyDict_Copy): a table with at most a third of its entries deleted is cloned, anything
 /// else merged into a new dict (compacted).
 pub fn dict_copying(copy: &mut Table, original: &Table) {
-    let Capacity::Dict(theirs) = &original.capacity else {
-        return;
+    let theirs = match &original.capacity {
+        Capacity::Dict(k) => k,
+        // A split dict's copy shares the same keys.
+        Capacity::Split(_) => {
+            copy.capacity = original.capacity.clone();
+            return;
+        }
+        Capacity::Set(_) => return,
     };
     let used = original.len;
     if used == 0 {
@@ -679,6 +701,7 @@ pub fn dict_fromkeys_presize(t: &mut Table, source: &ObjRef) {
         let Ok(src) = d.0.try_borrow() else { return };
         let general = match &src.capacity {
             Capacity::Dict(k) => k.general,
+            Capacity::Split(_) => false,
             Capacity::Set(_) => true,
         };
         (src.len, general)
@@ -688,4 +711,61 @@ pub fn dict_fromkeys_presize(t: &mut Table, source: &ObjRef) {
         return;
     };
     t.capacity = Capacity::Dict(DictKeys::resized(estimate_log2_keysize(n), general, 0));
+}
+
+/// `SHARED_KEYS_MAX_SIZE`: a class's shared keys take at most 30 names.
+const SHARED_KEYS_MAX_SIZE: usize = 30;
+
+/// A class's shared keys (3.11's `ht_cached_keys`, for classes whose instances have a managed dict): the
+/// attribute names instances have stored, and how many more fit. Every new instance takes one slot of room
+/// (its values array is sized from it), down to one; a materialised `__dict__` of an instance is a split
+/// table over these keys, its size read from them.
+pub struct SharedKeys {
+    names: Vec<crate::objects::AttrName>,
+    usable: usize,
+}
+
+impl Default for SharedKeys {
+    fn default() -> SharedKeys {
+        SharedKeys {
+            names: Vec::new(),
+            usable: SHARED_KEYS_MAX_SIZE,
+        }
+    }
+}
+
+impl SharedKeys {
+    /// `init_inline_values`: a new instance's values array.
+    pub fn instance_created(&mut self) {
+        if self.usable > 1 {
+            self.usable -= 1;
+        }
+    }
+
+    /// `insert_into_dictkeys`: `name` is among the keys, or added while there is room.
+    pub fn offer(&mut self, name: &str) -> bool {
+        if self.names.iter().any(|n| &**n == name) {
+            return true;
+        }
+        if self.usable == 0 {
+            return false;
+        }
+        self.names.push(name.into());
+        self.usable -= 1;
+        true
+    }
+
+    /// `shared_keys_usable_size`: the values a split dict over these keys has room for.
+    fn usable_size(&self) -> usize {
+        self.names.len() + self.usable
+    }
+}
+
+/// The capacity model of a new instance `__dict__` of a class (a split table when the class shares keys).
+pub fn instance_dict_capacity(t: &TypeObj) -> Capacity {
+    if has_managed_dict(t) {
+        Capacity::Split(t.shared_keys.clone())
+    } else {
+        Capacity::default()
+    }
 }

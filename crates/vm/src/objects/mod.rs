@@ -538,6 +538,8 @@ pub struct TypeObj {
     /// Attribute names its instances store (CPython 3.11's shared keys): instances share these strings
     /// instead of each allocating its own copy.
     pub attr_names: RefCell<Vec<AttrName>>,
+    /// CPython's shared keys for instance dicts (`ht_cached_keys`), as `sys.getsizeof` sees them.
+    pub shared_keys: std::rc::Rc<RefCell<crate::sizes::SharedKeys>>,
     /// Whether the class derives from BaseException (its mro never changes), found once for its instances.
     pub is_exception: std::cell::OnceCell<bool>,
 }
@@ -574,6 +576,7 @@ impl TypeObj {
             subclasses: RefCell::new(Vec::new()),
             attr_cache: Default::default(),
             attr_names: RefCell::new(Vec::new()),
+            shared_keys: Default::default(),
             is_exception: std::cell::OnceCell::new(),
         }
     }
