@@ -894,6 +894,8 @@ pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) 
             }
             _ => {}
         }
+        // BaseException keeps attributes in a real __dict__ (no inline values), made on first use.
+        instance_dict(o, i);
     }
     // Subclasses of built-in types keep attributes in a real __dict__: CPython makes inline values only in
     // object.__new__, which the built-ins' own __new__ replaces.

@@ -645,7 +645,6 @@ fn finish_frame_object(frame: &mut Frame) {
             let old = (
                 std::mem::replace(&mut *f.fast.borrow_mut(), fast),
                 std::mem::replace(&mut *f.cells.borrow_mut(), cells),
-                std::mem::replace(&mut *f.ns.borrow_mut(), frame.locals.clone()),
             );
             drop(old);
             // A generator's frame forgets its caller when it finishes (gen_send_ex2 clears `previous`).
@@ -666,17 +665,22 @@ fn frame_object_at(depth: usize) -> Option<ObjRef> {
         let slot = r.len().checked_sub(depth + 1).and_then(|i| r.get(i))?;
         Some(match &slot.frame_obj {
             Some(fo) => Ok(fo.clone()),
-            None => Err((slot.code, slot.globals)),
+            None => Err((slot.code, slot.globals, slot.namespace)),
         })
     })?;
     match found {
         Ok(fo) => Some(fo),
-        Err((code, globals)) => {
+        Err((code, globals, namespace)) => {
             // SAFETY: the slot belongs to a frame that is still running (slots are popped when run_frame
-            // returns), and that frame owns references to its code and globals, so both are live.
-            let (code, globals) =
-                unsafe { (ObjRef::from_borrowed(code), ObjRef::from_borrowed(globals)) };
-            let fo = FrameObj::new_object(code, globals);
+            // returns), and that frame owns references to its code, globals and namespace, so all are live.
+            let (code, globals, namespace) = unsafe {
+                (
+                    ObjRef::from_borrowed(code),
+                    ObjRef::from_borrowed(globals),
+                    namespace.map(|n| ObjRef::from_borrowed(n)),
+                )
+            };
+            let fo = FrameObj::new_object(code, globals, namespace);
             RUNNING.with(|r| {
                 let mut r = r.borrow_mut();
                 let i = r.len() - depth - 1;
@@ -751,6 +755,7 @@ pub fn run_frame(frame: &mut Frame) -> PyResult<Exit> {
         r.borrow_mut().push(RunningFrame {
             code: frame.code.raw(),
             globals: frame.globals.raw(),
+            namespace: frame.locals.as_ref().map(ObjRef::raw),
             frame_obj: frame.frame_obj.borrow_mut().take(),
         })
     });
@@ -772,6 +777,8 @@ pub fn run_frame(frame: &mut Frame) -> PyResult<Exit> {
 struct RunningFrame {
     code: refpy_heap::RawObj,
     globals: refpy_heap::RawObj,
+    /// The namespace dict of a module or class body.
+    namespace: Option<refpy_heap::RawObj>,
     frame_obj: Option<ObjRef>,
 }
 

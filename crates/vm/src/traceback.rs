@@ -29,6 +29,8 @@ pub struct FrameObj {
     pub globals: ObjRef,
     /// The instruction the frame was at when last recorded (a traceback entry, or its exit).
     pub lasti: Cell<usize>,
+    /// `ns` is a module or class body's namespace (else the frame's cached `f_locals` dict).
+    pub owns_namespace: Cell<bool>,
 }
 impl Payload for FrameObj {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
@@ -55,24 +57,26 @@ impl Payload for FrameObj {
         // CPython's frame_tp_clear releases the variables only.
         let f = std::mem::take(&mut *self.fast.borrow_mut());
         let c = std::mem::take(&mut *self.cells.borrow_mut());
-        let ns = self.ns.borrow_mut().take();
-        drop((f, c, ns));
+        drop((f, c));
     }
 }
 crate::vtable!(pub FRAME_VT, FrameObj, "frame", gc: true, track: true, rule: Never, weak: true, finalize: None);
 
 impl FrameObj {
-    pub fn new_object(code: ObjRef, globals: ObjRef) -> ObjRef {
+    /// A frame object for a running frame; `namespace`: the dict of a module or class body.
+    pub fn new_object(code: ObjRef, globals: ObjRef, namespace: Option<ObjRef>) -> ObjRef {
+        let owns_namespace = namespace.is_some();
         alloc(
             &FRAME_VT,
             FrameObj {
-                ns: RefCell::new(None),
+                ns: RefCell::new(namespace),
                 fast: RefCell::new(Vec::new()),
                 cells: RefCell::new(Vec::new()),
                 back: RefCell::new(None),
                 code,
                 globals,
                 lasti: Cell::new(0),
+                owns_namespace: Cell::new(owns_namespace),
             },
         )
     }
@@ -81,25 +85,36 @@ impl FrameObj {
         &self.code.downcast::<CodeObj>().expect("code object").0
     }
 
-    /// `f_locals` of a finished frame: its variables by name (a running frame's are not tracked here).
+    /// `f_locals` of a finished frame: the namespace of a module or class body; for a function, a dict
+    /// the frame keeps (CPython's cached `f_locals`), refreshed from the variables on each access.
+    /// (A running frame's variables are the evaluator's; its dict shows those it had when it finished.)
     fn locals_dict(&self) -> ObjRef {
-        if let Some(ns) = self.ns.borrow().clone() {
-            return ns;
-        }
-        let d = rt::dict();
-        let code = self.code();
-        for (name, v) in code.varnames.iter().zip(self.fast.borrow().iter()) {
-            if let Some(v) = v {
-                ops::dict_set_str(&d, name, v.clone());
-            }
-        }
-        let cell_names = code.cellvars.iter().chain(code.freevars.iter());
-        for (name, cell) in cell_names.zip(self.cells.borrow().iter()) {
-            if let Some(v) = cell
-                .downcast::<CellObj>()
-                .and_then(|c| c.0.borrow().clone())
+        let cached = self.ns.borrow().clone();
+        let d = cached.unwrap_or_else(|| {
+            let d = rt::dict();
+            *self.ns.borrow_mut() = Some(d.clone());
+            d
+        });
+        if !self.owns_namespace.get() {
+            let code = self.code();
+            let fast = self.fast.borrow().clone();
+            let cells = self.cells.borrow().clone();
+            let cell_names = code.cellvars.iter().chain(code.freevars.iter());
+            let cell_values = cells
+                .iter()
+                .map(|c| c.downcast::<CellObj>().and_then(|c| c.0.borrow().clone()));
+            for (name, v) in code
+                .varnames
+                .iter()
+                .zip(fast)
+                .chain(cell_names.zip(cell_values))
             {
-                ops::dict_set_str(&d, name, v);
+                match v {
+                    Some(v) => ops::dict_set_str(&d, name, v),
+                    None => {
+                        let _ = ops::dict_del_str(&d, name);
+                    }
+                }
             }
         }
         d
