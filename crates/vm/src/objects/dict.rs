@@ -78,12 +78,28 @@ impl Table {
         old
     }
 
-    pub fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
-        let str_keys = self
-            .entries
+    /// `traverse` for the collector's tracer.
+    pub fn trace(&self, tracer: &mut refpy_heap::Tracer<'_>) {
+        let str_keys = self.all_str_keys();
+        for e in self.entries.iter().flatten() {
+            if let Some(v) = &e.value {
+                tracer.visit(v.raw());
+            }
+            if !str_keys {
+                tracer.visit(e.key.raw());
+            }
+        }
+    }
+
+    fn all_str_keys(&self) -> bool {
+        self.entries
             .iter()
             .flatten()
-            .all(|e| e.key.downcast::<crate::objects::StrObj>().is_some());
+            .all(|e| e.key.downcast::<crate::objects::StrObj>().is_some())
+    }
+
+    pub fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        let str_keys = self.all_str_keys();
         // Value before key, as CPython's dict_traverse (which skips the keys of all-str dicts).
         for e in self.entries.iter().flatten() {
             if let Some(v) = &e.value {
@@ -360,6 +376,11 @@ impl Payload for DictObj {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         if let Ok(t) = self.0.try_borrow() {
             t.traverse(visit);
+        }
+    }
+    fn trace(&self, tracer: &mut refpy_heap::Tracer<'_>) {
+        if let Ok(t) = self.0.try_borrow() {
+            t.trace(tracer);
         }
     }
     fn clear(&self) {

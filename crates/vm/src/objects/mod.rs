@@ -175,6 +175,15 @@ fn traverse_items(items: &RefCell<Vec<ObjRef>>, visit: &mut dyn FnMut(&ObjRef)) 
     }
 }
 
+/// `traverse_items` for the collector's tracer.
+fn trace_items(items: &RefCell<Vec<ObjRef>>, tracer: &mut refpy_heap::Tracer<'_>) {
+    if let Ok(v) = items.try_borrow() {
+        for x in v.iter().rev() {
+            tracer.visit(x.raw());
+        }
+    }
+}
+
 /// Lists and tuples release their items from the last to the first, as CPython's deallocators do.
 fn release_items(mut items: Vec<ObjRef>) {
     while let Some(x) = items.pop() {
@@ -282,6 +291,9 @@ impl Payload for ListObj {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         traverse_items(&self.0, visit);
     }
+    fn trace(&self, tracer: &mut refpy_heap::Tracer<'_>) {
+        trace_items(&self.0, tracer);
+    }
     fn clear(&self) {
         release_items(std::mem::take(&mut *self.0.borrow_mut()));
     }
@@ -301,6 +313,9 @@ impl Payload for TupleObj {
     }
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         traverse_items(&self.0, visit);
+    }
+    fn trace(&self, tracer: &mut refpy_heap::Tracer<'_>) {
+        trace_items(&self.0, tracer);
     }
     fn clear(&self) {
         release_items(std::mem::take(&mut *self.0.borrow_mut()));
