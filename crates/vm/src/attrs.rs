@@ -209,6 +209,128 @@ pub fn getattr(o: &ObjRef, name: &str) -> PyResult<ObjRef> {
     Err(no_attr(o, name))
 }
 
+/// Where instance `i` keeps its own value of `name` (inline values only), trying `hint` first.
+fn inline_index(i: &Instance, name: &str, hint: u32) -> Option<usize> {
+    let attrs = i.attrs.borrow();
+    match attrs.get(hint as usize) {
+        Some((k, _)) if same_name(k, name) => Some(hint as usize),
+        _ => attrs.iter().position(|(k, _)| same_name(k, name)),
+    }
+}
+
+/// `o.name` for `LoadAttr` (as `ops::getattr`, which gives AttributeErrors their context), with its cache (CPython 3.11's LOAD_ATTR_INSTANCE_VALUE): for an instance of
+/// the class the cache names, in the cache's epoch, the class has no attribute `name`, so the instance's own
+/// value is the answer when it has one.
+pub fn getattr_cached(
+    o: &ObjRef,
+    name: &str,
+    cache: &std::cell::Cell<crate::typecache::InstanceAttrCache>,
+) -> PyResult<ObjRef> {
+    let Some(i) = o.downcast::<Instance>() else {
+        return ops::getattr(o, name);
+    };
+    let c = cache.get();
+    let type_id = type_obj(&i.cls.borrow()).id;
+    let epoch = crate::typecache::epoch();
+    let known = c.type_id == type_id && c.epoch == epoch;
+    if !known
+        && !name.starts_with("__")
+        && lookup_type(&i.cls.borrow(), name).is_none()
+        && i.dict.borrow().is_none()
+    {
+        cache.set(crate::typecache::InstanceAttrCache {
+            type_id,
+            epoch,
+            index: c.index,
+        });
+    } else if !known {
+        return ops::getattr(o, name);
+    }
+    // The class has no attribute `name` and it is not special: the instance's own value comes first (the
+    // order of `instance_getattr`).
+    if i.dict.borrow().is_none() {
+        if let Some(at) = inline_index(i, name, c.index) {
+            if at != c.index as usize {
+                if let Ok(index) = u32::try_from(at) {
+                    cache.set(crate::typecache::InstanceAttrCache {
+                        type_id,
+                        epoch,
+                        index,
+                    });
+                }
+            }
+            return Ok(i.attrs.borrow()[at].1.clone());
+        }
+    }
+    ops::getattr(o, name)
+}
+
+/// `o.name = v` for `StoreAttr`, with its cache: for an instance of the class the cache names, in the
+/// cache's epoch, the class has neither a `__setattr__` of its own nor an attribute or slot `name`, so the
+/// value goes straight into the instance's inline values (the order of `generic_setattr`).
+pub fn setattr_cached(
+    o: &ObjRef,
+    name: &str,
+    v: ObjRef,
+    cache: &std::cell::Cell<crate::typecache::InstanceAttrCache>,
+) -> PyResult<()> {
+    let Some(i) = o.downcast::<Instance>() else {
+        return setattr(o, name, Some(v));
+    };
+    let c = cache.get();
+    let cls = i.cls.borrow().clone();
+    let t = type_obj(&cls);
+    let epoch = crate::typecache::epoch();
+    // Per instance (not cached): no exception state, no materialised `__dict__`.
+    let plain_instance = i.exc.is_none() && i.dict.borrow().is_none();
+    let known = c.type_id == t.id && c.epoch == epoch;
+    if !plain_instance
+        || !(known
+            || (t.has_dict.get()
+                && lookup_type(&cls, "__setattr__").is_none()
+                && lookup_type(&cls, name).is_none()
+                && slot_index(&cls, name).is_none()))
+    {
+        return setattr(o, name, Some(v));
+    }
+    if !t.has_dict.get() {
+        return setattr(o, name, Some(v));
+    }
+    let (at, old) = match inline_index(i, name, c.index) {
+        Some(at) => (
+            at,
+            Some(std::mem::replace(&mut i.attrs.borrow_mut()[at].1, v)),
+        ),
+        None => {
+            store_new_inline(i, t, name, v);
+            (i.attrs.borrow().len() - 1, None)
+        }
+    };
+    if let Ok(index) = u32::try_from(at) {
+        cache.set(crate::typecache::InstanceAttrCache {
+            type_id: t.id,
+            epoch,
+            index,
+        });
+    }
+    // Released after the borrow ends: its `__del__` may run.
+    drop(old);
+    Ok(())
+}
+
+/// Append a new inline value (the instance has none of that name yet).
+fn store_new_inline(i: &Instance, t: &TypeObj, name: &str, v: ObjRef) {
+    t.shared_keys.borrow_mut().offer(name);
+    let mut attrs = i.attrs.borrow_mut();
+    let names = &t.attr_names;
+    if attrs.capacity() == 0 {
+        // Room for what instances of this class usually store, as CPython sizes the values array from the
+        // shared keys.
+        attrs.reserve_exact(names.borrow().len().max(1));
+    }
+    attrs.push((attr_name(names, name), v));
+}
+
 fn instance_getattr(o: &ObjRef, i: &Instance, name: &str) -> PyResult<ObjRef> {
     let descr = lookup_type(&i.cls.borrow(), name);
     // The common case first: no class attribute of that name, and not a special name handled below, so
@@ -919,15 +1041,8 @@ pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) 
             (Some(p), Some(v)) => Some(std::mem::replace(&mut attrs[p].1, v)),
             (Some(p), None) => Some(attrs.remove(p).1),
             (None, Some(v)) => {
-                let t = type_obj(&cls);
-                t.shared_keys.borrow_mut().offer(name);
-                let names = &t.attr_names;
-                if attrs.capacity() == 0 {
-                    // Room for what instances of this class usually store, as CPython sizes the values array
-                    // from the shared keys.
-                    attrs.reserve_exact(names.borrow().len().max(1));
-                }
-                attrs.push((attr_name(names, name), v));
+                drop(attrs);
+                store_new_inline(i, type_obj(&cls), name, v);
                 None
             }
             (None, None) => {

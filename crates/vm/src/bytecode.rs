@@ -221,6 +221,9 @@ pub struct Code {
     pub names: Vec<ObjRef>,
     /// One `LoadGlobal` cache per name.
     pub global_cache: Box<[Cell<GlobalCache>]>,
+    /// One instance attribute cache per name, for `LoadAttr` and one for `StoreAttr`.
+    pub load_attr_cache: Box<[Cell<crate::typecache::InstanceAttrCache>]>,
+    pub store_attr_cache: Box<[Cell<crate::typecache::InstanceAttrCache>]>,
     pub varnames: Vec<String>,
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,

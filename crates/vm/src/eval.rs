@@ -997,7 +997,7 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         Instr::LoadAttr(i) => {
             let o = pop(st);
             let name = ops::str_of(&code.names[i as usize]).unwrap();
-            let v = ops::getattr(&o, name)?;
+            let v = crate::attrs::getattr_cached(&o, name, &code.load_attr_cache[i as usize])?;
             drop(o);
             frame.stack.push(v);
         }
@@ -1005,7 +1005,7 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             let o = pop(st);
             let v = pop(&mut frame.stack);
             let name = ops::str_of(&code.names[i as usize]).unwrap();
-            ops::setattr(&o, name, v)?;
+            crate::attrs::setattr_cached(&o, name, v, &code.store_attr_cache[i as usize])?;
         }
         Instr::DeleteAttr(i) => {
             let o = pop(st);

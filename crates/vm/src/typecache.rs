@@ -53,6 +53,31 @@ pub fn invalidate() {
     EPOCH.fetch_add(1, Ordering::Relaxed);
 }
 
+/// The current epoch: facts about classes recorded in it hold while it lasts.
+#[inline]
+pub fn epoch() -> u64 {
+    EPOCH.load(Ordering::Relaxed)
+}
+
+static NEXT_TYPE_ID: AtomicU64 = AtomicU64::new(1);
+
+/// A number for a new type object that no other type ever gets (CPython's type version tags), so a cache
+/// that names a type cannot mistake a new type at the address of a dead one for it.
+pub fn new_type_id() -> u64 {
+    NEXT_TYPE_ID.fetch_add(1, Ordering::Relaxed)
+}
+
+/// What a `LoadAttr`/`StoreAttr` of one name learnt about instances of one class: the class (and its mro)
+/// has no attribute of that name and (for stores) no `__setattr__` of its own, so the instance's own value
+/// is read or written directly, last found at `index` of its inline values. Valid in `epoch` only.
+#[derive(Copy, Clone, Default)]
+pub struct InstanceAttrCache {
+    /// 0: empty (type ids start at 1).
+    pub type_id: u64,
+    pub epoch: u64,
+    pub index: u32,
+}
+
 impl AttrCache {
     /// `lookup` finds `name` (whose hash is `hash`) along the mro of the type owning this cache; its
     /// result is cached. `lookup` must run no user code.

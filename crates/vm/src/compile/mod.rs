@@ -283,6 +283,8 @@ impl<'a> Builder<'a> {
             .collect();
         let names: Vec<ObjRef> = self.names.iter().map(|n| rt::intern(n)).collect();
         let global_cache = names.iter().map(|_| Default::default()).collect();
+        let load_attr_cache = names.iter().map(|_| Default::default()).collect();
+        let store_attr_cache = names.iter().map(|_| Default::default()).collect();
         let code = Code {
             name: self.name,
             qualname: self.qualname,
@@ -291,6 +293,8 @@ impl<'a> Builder<'a> {
             consts: self.consts,
             names,
             global_cache,
+            load_attr_cache,
+            store_attr_cache,
             varnames: self.varnames,
             cellvars: self.cellvars,
             freevars: self.freevars,

@@ -550,6 +550,8 @@ pub struct TypeObj {
     pub subclasses: RefCell<Vec<ObjRef>>,
     /// Results of `lookup_type` on this type.
     pub attr_cache: crate::typecache::AttrCache,
+    /// Unique among all types ever created (`crate::typecache::new_type_id`).
+    pub id: u64,
     /// Attribute names its instances store (CPython 3.11's shared keys): instances share these strings
     /// instead of each allocating its own copy.
     pub attr_names: RefCell<Vec<AttrName>>,
@@ -590,6 +592,7 @@ impl TypeObj {
             has_dict: Cell::new(false),
             subclasses: RefCell::new(Vec::new()),
             attr_cache: Default::default(),
+            id: crate::typecache::new_type_id(),
             attr_names: RefCell::new(Vec::new()),
             shared_keys: Default::default(),
             is_exception: std::cell::OnceCell::new(),
