@@ -281,8 +281,9 @@ pub fn setattr_cached(
     let cls = i.cls.borrow().clone();
     let t = type_obj(&cls);
     let epoch = crate::typecache::epoch();
-    // Per instance (not cached): no exception state, no materialised `__dict__`.
-    let plain_instance = i.exc.is_none() && i.dict.borrow().is_none();
+    // Per instance (not cached): no exception state, no materialised `__dict__`, no built-in base value
+    // (those keep attributes in a real `__dict__`, see `generic_setattr`).
+    let plain_instance = i.exc.is_none() && i.base.is_none() && i.dict.borrow().is_none();
     let known = c.type_id == t.id && c.epoch == epoch;
     if !plain_instance
         || !(known
