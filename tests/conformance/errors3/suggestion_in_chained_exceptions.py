@@ -1,0 +1,5 @@
+values = 1
+try:
+    valuez
+except NameError:
+    [].apend(1)
