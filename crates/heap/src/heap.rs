@@ -37,26 +37,71 @@ pub(crate) struct HeapState {
     pub(crate) weakrefs: RefCell<HashMap<usize, RawObj, AddrBuildHasher>>,
     pub(crate) hooks: Cell<crate::Hooks>,
     pub(crate) events: events::EventState,
-    /// Per-type free lists (see [`VTable::free_list`]): blocks of dead objects kept for reuse, newest last.
-    free_lists: RefCell<Vec<FreeList>>,
+    /// Per-type free lists (see [`VTable::free_list`]): blocks of dead objects kept for reuse, newest first.
+    free_lists: [FreeList; MAX_FREE_LISTS],
 }
 
+/// A LIFO list of dead objects' blocks, linked through the blocks themselves: each block's link sits in the
+/// word after its object address (the dead header's vtable word), so its count word stays 0 and the address
+/// reads as freed (as in pymalloc's free blocks).
 #[derive(Default)]
 struct FreeList {
-    blocks: Vec<NonNull<u8>>,
+    head: Cell<Option<NonNull<u8>>>,
+    len: Cell<u16>,
     /// Size and object offset of the blocks, for returning them to the allocator.
-    block_size: usize,
-    object_offset: usize,
+    block_size: Cell<usize>,
+    object_offset: Cell<usize>,
+}
+
+impl FreeList {
+    /// Take the newest block, if any.
+    #[inline]
+    fn pop(&self) -> Option<NonNull<u8>> {
+        let block = self.head.get()?;
+        // SAFETY: a listed block holds its link at `object_offset + 8`, written by `push`, and is unused.
+        let next = unsafe {
+            ptr::read(
+                block
+                    .as_ptr()
+                    .add(self.object_offset.get() + 8)
+                    .cast::<Option<NonNull<u8>>>(),
+            )
+        };
+        self.head.set(next);
+        self.len.set(self.len.get() - 1);
+        Some(block)
+    }
+
+    /// # Safety
+    /// `block` is a dead object's block of `block_size` bytes (at least `object_offset + 16`) that nothing
+    /// uses any more, with the list's size and offset if the list is not empty.
+    #[inline]
+    unsafe fn push(&self, block: NonNull<u8>, block_size: usize, object_offset: usize) {
+        self.block_size.set(block_size);
+        self.object_offset.set(object_offset);
+        // SAFETY: the word after the object address lies inside the unused block (caller's contract); the
+        // count word before it is left as it is (0).
+        unsafe {
+            ptr::write(
+                block
+                    .as_ptr()
+                    .add(object_offset + 8)
+                    .cast::<Option<NonNull<u8>>>(),
+                self.head.get(),
+            )
+        };
+        self.head.set(Some(block));
+        self.len.set(self.len.get() + 1);
+    }
 }
 
 impl Drop for HeapState {
     fn drop(&mut self) {
         // Give the blocks kept on free lists back to the allocator, so empty arenas can be released.
-        let lists = std::mem::take(self.free_lists.get_mut());
-        for list in lists {
-            for block in list.blocks {
+        for list in &self.free_lists {
+            while let Some(block) = list.pop() {
                 // SAFETY: free-listed blocks were allocated with this size and offset and hold no object.
-                unsafe { self.free_block(block, list.block_size, list.object_offset) };
+                unsafe { self.free_block(block, list.block_size.get(), list.object_offset.get()) };
             }
         }
     }
@@ -72,7 +117,7 @@ impl HeapState {
             weakrefs: RefCell::new(HashMap::default()),
             hooks: Cell::new(crate::Hooks::default()),
             events: events::EventState::default(),
-            free_lists: RefCell::new((0..MAX_FREE_LISTS).map(|_| FreeList::default()).collect()),
+            free_lists: std::array::from_fn(|_| FreeList::default()),
         }
     }
 
@@ -85,26 +130,28 @@ impl HeapState {
 
     /// Keep a dead object's block on free list `slot` if it has room. The block's count word stays 0, so the
     /// address reads as freed until the block is reused.
-    #[inline(never)]
-    fn keep_on_free_list(
+    ///
+    /// # Safety
+    /// `block` is a dead object's block of `block_size` bytes whose object is `object_offset` bytes in, that
+    /// nothing uses any more.
+    #[inline]
+    unsafe fn keep_on_free_list(
         &self,
         slot: FreeListSlot,
         block: NonNull<u8>,
         block_size: usize,
         object_offset: usize,
     ) -> bool {
-        let mut lists = self.free_lists.borrow_mut();
-        let list = &mut lists[slot.index as usize];
-        if list.blocks.len() >= slot.capacity as usize {
+        let list = &self.free_lists[slot.index as usize];
+        if list.len.get() >= slot.capacity {
             return false;
         }
         debug_assert!(
-            list.blocks.is_empty() || list.block_size == block_size,
+            list.len.get() == 0 || list.block_size.get() == block_size,
             "a free list serves one type"
         );
-        list.block_size = block_size;
-        list.object_offset = object_offset;
-        list.blocks.push(block);
+        // SAFETY: forwarded contract; every object block is at least `object_offset + 16` bytes.
+        unsafe { list.push(block, block_size, object_offset) };
         true
     }
 
@@ -209,21 +256,29 @@ pub fn read_word(address: usize) -> Result<isize, BadAddress> {
 #[inline]
 pub unsafe fn allocate<T>(vtable: &'static VTable, value: T) -> ObjRef {
     check_vtable::<T>(vtable);
-    let (block_size, object_offset) = (vtable.block_size().max(16), vtable.object_offset());
     // One thread-local access for the whole fast path.
-    let obj = with(|heap| {
-        let block = heap.allocate_block(block_size, object_offset);
-        // SAFETY: a fresh block of this vtable's size (caller's contract on `T`).
-        let obj = unsafe { init_object(heap, block, vtable, value) };
-        if vtable.gc_capable && heap.gc.count_allocation() {
-            // As in CPython, a collection triggered by this allocation runs before the new object is tracked.
-            collect_before_tracking();
-        }
-        track_if_born_tracked(heap, obj, vtable);
-        obj
-    });
+    // SAFETY: forwarded contract.
+    let obj = with(|heap| unsafe { allocate_in(heap, vtable, value) });
     // SAFETY: `obj` is live with count 1, which this `ObjRef` now owns.
     unsafe { ObjRef::from_raw(obj) }
+}
+
+/// The body of [`allocate`], for a caller that already has the heap.
+///
+/// # Safety
+/// As [`allocate`].
+#[inline(always)]
+unsafe fn allocate_in<T>(heap: &HeapState, vtable: &'static VTable, value: T) -> RawObj {
+    let (block_size, object_offset) = (vtable.block_size().max(16), vtable.object_offset());
+    let block = heap.allocate_block(block_size, object_offset);
+    // SAFETY: a fresh block of this vtable's size (caller's contract on `T`).
+    let obj = unsafe { init_object(heap, block, vtable, value) };
+    if vtable.gc_capable && heap.gc.count_allocation() {
+        // As in CPython, a collection triggered by this allocation runs before the new object is tracked.
+        collect_before_tracking();
+    }
+    track_if_born_tracked(heap, obj, vtable);
+    obj
 }
 
 /// Like [`allocate`], but reuses the most recently freed block of free list `slot` when it has one. Such a
@@ -239,22 +294,14 @@ pub unsafe fn allocate_from_free_list<T>(
 ) -> ObjRef {
     check_vtable::<T>(vtable);
     let (block_size, object_offset) = (vtable.block_size().max(16), vtable.object_offset());
-    let reuse = with(|heap| {
-        let mut lists = heap.free_lists.borrow_mut();
-        let list = &mut lists[slot.index as usize];
-        // A block of another size or layout is never handed to this type.
-        let fits = list.block_size == block_size && list.object_offset == object_offset;
-        if fits {
-            list.blocks.pop()
-        } else {
-            None
-        }
-    });
-    let Some(block) = reuse else {
-        // SAFETY: forwarded contract.
-        return unsafe { allocate(vtable, value) };
-    };
     let obj = with(|heap| {
+        let list = &heap.free_lists[slot.index as usize];
+        // A block of another size or layout is never handed to this type.
+        let fits = list.block_size.get() == block_size && list.object_offset.get() == object_offset;
+        let Some(block) = (if fits { list.pop() } else { None }) else {
+            // SAFETY: forwarded contract.
+            return unsafe { allocate_in(heap, vtable, value) };
+        };
         // SAFETY: the block was freed from an object with this block size and layout (checked above).
         let obj = unsafe { init_object(heap, block, vtable, value) };
         track_if_born_tracked(heap, obj, vtable);
@@ -480,7 +527,8 @@ unsafe fn release_to_free_list(
         let block = unsafe {
             NonNull::new_unchecked(obj.as_ptr().as_ptr().cast::<u8>().sub(object_offset))
         };
-        if heap.keep_on_free_list(slot, block, block_size, object_offset) {
+        // SAFETY: forwarded contract: the payload is dropped and nothing refers to the object.
+        if unsafe { heap.keep_on_free_list(slot, block, block_size, object_offset) } {
             // Like CPython's free lists, not a deallocation for the collector's count.
             return;
         }
