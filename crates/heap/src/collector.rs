@@ -471,22 +471,14 @@ fn collect_main(generation: usize) -> CollectResult {
         };
         collected += gclist::len(final_unreachable);
         if debug & DEBUG_COLLECTABLE != 0 {
-            for_each(final_unreachable, |obj| {
-                eprintln!("gc: collectable <{} {:#x}>", obj.vtable().name, obj.addr())
-            });
+            for_each(final_unreachable, |obj| debug_report("collectable", obj));
         }
         delete_garbage(final_unreachable, old, debug);
 
         // Objects kept alive by legacy finalizers: uncollectable, handed to the garbage list.
         let uncollectable = gclist::len(finalizers);
         if debug & DEBUG_UNCOLLECTABLE != 0 {
-            for_each(finalizers, |obj| {
-                eprintln!(
-                    "gc: uncollectable <{} {:#x}>",
-                    obj.vtable().name,
-                    obj.addr()
-                )
-            });
+            for_each(finalizers, |obj| debug_report("uncollectable", obj));
         }
         handle_legacy_finalizers(finalizers, old);
         (
@@ -987,6 +979,16 @@ unsafe fn handle_legacy_finalizers(finalizers: Link, old: Link) {
             save_garbage(ObjRef::from_borrowed(obj));
         });
         gclist::merge(finalizers, old);
+    }
+}
+
+/// One `DEBUG_COLLECTABLE` / `DEBUG_UNCOLLECTABLE` line for `obj`, through the hook when one is installed.
+fn debug_report(what: &'static str, obj: RawObj) {
+    match heap::with(|h| h.hooks.get().debug_report) {
+        // SAFETY: `obj` is a live member of a collection list (the lists are plain again by now, so the count
+        // may change); the temporary reference is released before the next object is visited.
+        Some(hook) => hook(what, &unsafe { ObjRef::from_borrowed(obj) }),
+        None => eprintln!("gc: {} <{} {:#x}>", what, obj.vtable().name, obj.addr()),
     }
 }
 

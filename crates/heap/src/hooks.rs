@@ -22,6 +22,10 @@ pub struct Hooks {
     /// Receives objects saved by `DEBUG_SAVEALL` or found uncollectable (Python's `gc.garbage`); without it they
     /// go to the heap's own list ([`crate::gc::garbage`]).
     pub save_garbage: Option<fn(ObjRef)>,
+    /// Reports an object found by a collection with `DEBUG_COLLECTABLE` / `DEBUG_UNCOLLECTABLE` set
+    /// (`what` is "collectable" or "uncollectable"), e.g. as CPython's `gc: collectable <Node 0x…>` with the
+    /// interpreter's type name on its own stderr; without it the heap prints that line with the vtable's name.
+    pub debug_report: Option<fn(what: &'static str, obj: &ObjRef)>,
 }
 
 /// Install this thread's hooks; returns the previous ones.

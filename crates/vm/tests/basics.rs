@@ -94,3 +94,18 @@ fn deep_recursion_is_an_exception() {
     let (o, _, code) = run("import sys\nsys.setrecursionlimit(10**8)\ndef f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept (RecursionError, MemoryError):\n    print('caught')\n");
     assert_eq!((o.as_str(), code), ("caught\n", 0));
 }
+
+#[test]
+fn gc_debug_collectable_names_the_python_type_and_address() {
+    // CPython: `gc: collectable <Node 0x…>` on stderr for every object of the garbage, `tp_name` and `%p`.
+    let src = "import gc\nclass Node:\n    pass\nn = Node()\nn.me = n\nprint(hex(id(n)), hex(id(n.__dict__)))\ndel n\ngc.set_debug(gc.DEBUG_COLLECTABLE)\ngc.collect()\n";
+    let (o, e, code) = run(src);
+    assert_eq!(code, 0, "stderr: {}", e);
+    let ids: Vec<&str> = o.split_whitespace().collect();
+    // The explicit collection's lines come first; the shutdown collection (debug still on) reports more.
+    let expected = format!(
+        "gc: collectable <Node {}>\ngc: collectable <dict {}>\n",
+        ids[0], ids[1]
+    );
+    assert!(e.starts_with(&expected), "stderr: {}", e);
+}

@@ -202,6 +202,16 @@ pub fn run_callbacks(phase: CollectPhase, info: gc::CollectResult) {
 }
 
 /// Heap hook: objects saved by DEBUG_SAVEALL or found uncollectable go to `gc.garbage`.
+/// CPython's `gc: collectable <Node 0x…>` line (the type's `tp_name`, the address) on stderr.
+pub fn debug_report(what: &'static str, o: &ObjRef) {
+    rt::write_err(&format!(
+        "gc: {} <{} {:#x}>\n",
+        what,
+        ops::type_name(o),
+        o.addr()
+    ));
+}
+
 pub fn save_garbage(o: ObjRef) {
     rt().gc_garbage
         .downcast::<ListObj>()

@@ -201,6 +201,7 @@ pub fn install_hooks() {
         gc_callback: Some(gc::run_callbacks),
         weakref_callback: Some(weakref::run_callback),
         save_garbage: Some(gc::save_garbage),
+        debug_report: Some(gc::debug_report),
     });
 }
 
