@@ -110,14 +110,35 @@ fn print_text_arg(kw: Kw, name: &str) -> PyResult<Option<ObjRef>> {
     }
 }
 
+/// `sys.stdout` when the program has replaced it (None while it is the interpreter's own stdout).
+fn replaced_stdout() -> Option<ObjRef> {
+    let sys = rt()
+        .modules
+        .borrow()
+        .iter()
+        .find(|(n, _)| n == "sys")
+        .map(|(_, m)| m.clone())?;
+    let d = crate::modules::module_dict(&sys);
+    let current = ops::dict_get_str(&d, "stdout")?;
+    let original = ops::dict_get_str(&d, "__stdout__");
+    (!original.is_some_and(|o| o.is(&current))).then_some(current)
+}
+
 fn print(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     let sep = print_text_arg(kw, "sep")?;
     let end = print_text_arg(kw, "end")?;
-    let file = kwarg(kw, "file").filter(|f| !is_none(f));
+    let file = match kwarg(kw, "file").filter(|f| !is_none(f)) {
+        Some(f) => Some(f.clone()),
+        None => match replaced_stdout() {
+            // print() to a `sys.stdout` set to None writes nothing.
+            Some(f) if is_none(&f) => return Ok(rt::none()),
+            other => other,
+        },
+    };
     // Like CPython, one write per piece (str(arg), sep, end): a file sees each piece, an error in a later
     // str() leaves the earlier pieces written, and stdout may keep the str objects (rt::write_out_str).
     let write = |piece: &ObjRef| -> PyResult<()> {
-        match file {
+        match &file {
             Some(f) => {
                 let w = ops::getattr(f, "write")?;
                 ops::call(&w, vec![piece.clone()], vec![])?;
@@ -134,7 +155,7 @@ fn print(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     }
     write(&end.unwrap_or_else(|| rt::char_str('\n')))?;
     if kwarg(kw, "flush").is_some_and(|f| ops::truthy(f).unwrap_or(false)) {
-        match file {
+        match &file {
             Some(f) => {
                 let flush = ops::getattr(f, "flush")?;
                 ops::call(&flush, vec![], vec![])?;
