@@ -58,6 +58,22 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
     let step = {
         let mut st = i.0.borrow_mut();
         match &mut *st {
+            // A list or tuple item in range: read in place (no user code runs, nothing to copy out first).
+            IterState::Seq { seq, index }
+                if seq.downcast::<ListObj>().is_some() || seq.downcast::<TupleObj>().is_some() =>
+            {
+                let item = match seq.downcast::<ListObj>() {
+                    Some(l) => l.0.borrow().get(*index).cloned(),
+                    None => seq
+                        .downcast::<TupleObj>()
+                        .and_then(|t| t.0.borrow().get(*index).cloned()),
+                };
+                if let Some(v) = item {
+                    *index += 1;
+                    return Ok(Some(v));
+                }
+                Step::Seq(seq.clone(), *index)
+            }
             IterState::Seq { seq, index } => Step::Seq(seq.clone(), *index),
             IterState::Reversed { seq, index } => Step::Rev(seq.clone(), *index),
             IterState::DictKeys {
@@ -78,7 +94,7 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
                     *remaining -= 1;
                     // Past the last value the sum may leave the i64 range; it is never read then.
                     *next = next.wrapping_add(*step);
-                    Step::Value(rt::int(v))
+                    return Ok(Some(rt::int(v)));
                 }
             }
             IterState::Range { next, stop, step } => {

@@ -1532,6 +1532,12 @@ fn instance_binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjRef>
 }
 
 pub fn inplace(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
+    // Ints have no in-place operators: `x += 1` is `x + 1`.
+    if let (Some(x), Some(y)) = (small_int(a), small_int(b)) {
+        if let Some(r) = crate::arith::small_int_op(x, y, op)? {
+            return Ok(r);
+        }
+    }
     if let Some(l) = a.downcast::<ListObj>() {
         if op == BinOp::Add {
             let plan = crate::sizes::extend_plan(b);
