@@ -1767,9 +1767,9 @@ fn construct_instance(
     };
     match ops::lookup_type(cls, "__init__") {
         Some(init) if init.downcast::<FunctionObj>().is_some() => {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(inst.clone());
-            full.extend(args);
+            // The arguments' vector usually has room for `self` (`pop_call_args`).
+            let mut full = args;
+            full.insert(0, inst.clone());
             let res = ops::call(&init, full, kwargs)?;
             if !is_none(&res) {
                 return Err(type_error(format!(

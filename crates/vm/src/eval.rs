@@ -613,6 +613,18 @@ fn pop_n(stack: &mut Vec<ObjRef>, n: usize) -> Vec<ObjRef> {
     stack.split_off(at)
 }
 
+/// The top `n` values as a call's arguments, with room for one more: a class call passes them to
+/// `__init__` after the new instance without another vector.
+fn pop_call_args(stack: &mut Vec<ObjRef>, n: usize) -> Vec<ObjRef> {
+    let mut args = Vec::with_capacity(n + 1);
+    // Popped and turned round: cheaper than a `drain` for a few values.
+    for _ in 0..n {
+        args.push(pop(stack));
+    }
+    args.reverse();
+    args
+}
+
 /// A frame is finished (returned or unwound): drop the handled exceptions it still holds (those above
 /// `handled_base`), then finish its frame object.
 fn leave_frame(frame: &mut Frame, handled_base: usize) {
@@ -1313,7 +1325,7 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             }
         }
         Instr::Call(n) => {
-            let args = pop_n(st, n as usize);
+            let args = pop_call_args(st, n as usize);
             let f = pop(&mut frame.stack);
             if n == 0
                 && f.downcast::<BuiltinObj>()
