@@ -195,6 +195,15 @@ pub fn getattr(o: &ObjRef, name: &str) -> PyResult<ObjRef> {
     if let Some(m) = crate::methods::lookup(o, name) {
         return Ok(crate::methods::bind(m, o));
     }
+    let t = ops::type_of(o);
+    if let Some(b) = type_obj(&t)
+        .builtin
+        .filter(|&b| b == Builtin::Bool || is_value_base(b))
+    {
+        if let Some(v) = value_method(b, name, Some(o)) {
+            return Ok(v);
+        }
+    }
     if let Some(w) = refpy_heap::weakref::as_weakref(o) {
         if w.kind() == refpy_heap::weakref::WeakKind::Proxy {
             return match refpy_heap::weakref::upgrade(o) {
@@ -407,6 +416,11 @@ fn instance_getattr(o: &ObjRef, i: &Instance, name: &str) -> PyResult<ObjRef> {
         if let Some(v) = builtin_object_attr(b, name)? {
             return Ok(v);
         }
+        if let Some(kind) = type_obj(&ops::type_of(b)).builtin {
+            if let Some(v) = value_method(kind, name, Some(o)) {
+                return Ok(v);
+            }
+        }
     }
     if let Some(ga) = lookup_type(&cls, "__getattr__") {
         return ops::call(&ga, vec![o.clone(), rt::str_obj(name)], vec![]);
@@ -446,6 +460,19 @@ fn set_exc_traceback(e: &ObjRef, tb: &ObjRef) -> PyResult<()> {
 
 fn exc_add_note(args: &[ObjRef], _: &[(String, ObjRef)]) -> PyResult<ObjRef> {
     Ok(args.first().map(|_| rt::none()).unwrap_or_else(rt::none))
+}
+
+/// A special method of built-in value type `b` that its method table lacks (`int.__repr__`,
+/// `list.__setitem__`…), bound to `this` or unbound; None for `__hash__` of the unhashable types.
+fn value_method(b: Builtin, name: &str, this: Option<&ObjRef>) -> Option<ObjRef> {
+    if crate::valuemethods::hash_is_none(b, name) {
+        return Some(rt::none());
+    }
+    let (n, f) = crate::valuemethods::lookup(b, name)?;
+    Some(match this {
+        Some(o) => rt::bound_builtin(n, f, o.clone()),
+        None => rt::builtin_fn(n, f),
+    })
 }
 
 /// Methods every object has (`object.__eq__` …), reachable on instances without a class override.
@@ -524,10 +551,8 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
         if let Some(m) = crate::methods::lookup_for_type(b, name) {
             return Ok(crate::methods::from_type(m, &vt));
         }
-        if is_value_base(b) {
-            if let Some((n, f)) = crate::valuemethods::lookup(name) {
-                return Ok(rt::builtin_fn(n, f));
-            }
+        if let Some(v) = value_method(b, name, None) {
+            return Ok(v);
         }
     }
     if let Some((n, f)) = object_method(name) {
@@ -558,8 +583,9 @@ fn super_getattr(s: &SuperObj, name: &str) -> PyResult<ObjRef> {
         // A built-in value type (list, int, …) on the mro: its methods act on the instance's value.
         if let (Some(b), Some(value)) = (type_obj(c).builtin, base_ref(&s.obj)) {
             if is_value_base(b) {
-                if let Some((n, f)) = crate::valuemethods::lookup(name) {
-                    return Ok(rt::bound_builtin(n, f, s.obj.clone()));
+                // Before the method table: valuemethods' __getitem__ keeps a dict subclass's __missing__.
+                if let Some(v) = value_method(b, name, Some(&s.obj)) {
+                    return Ok(v);
                 }
                 if let Some(m) = crate::methods::lookup_for_type(b, name) {
                     return Ok(crate::methods::bind(m, value));

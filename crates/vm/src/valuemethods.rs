@@ -7,7 +7,7 @@ use refpy_heap::ObjRef;
 use crate::attrs::unwrap_base;
 use crate::bytecode::{BinOp, CmpOp, UnOp};
 use crate::exc::*;
-use crate::objects::NativeFn;
+use crate::objects::{Builtin, NativeFn};
 use crate::ops;
 use crate::rt::{self, rt};
 
@@ -157,55 +157,121 @@ fn format(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     )?))
 }
 
-/// The special methods of the built-in value types.
-static METHODS: &[(&str, NativeFn)] = &[
-    ("__add__", add),
-    ("__radd__", radd),
-    ("__sub__", sub),
-    ("__rsub__", rsub),
-    ("__mul__", mul),
-    ("__rmul__", rmul),
-    ("__truediv__", truediv),
-    ("__rtruediv__", rtruediv),
-    ("__floordiv__", floordiv),
-    ("__rfloordiv__", rfloordiv),
-    ("__mod__", mod_),
-    ("__rmod__", rmod),
-    ("__pow__", pow),
-    ("__rpow__", rpow),
-    ("__lshift__", lshift),
-    ("__rlshift__", rlshift),
-    ("__rshift__", rshift),
-    ("__rrshift__", rrshift),
-    ("__and__", and),
-    ("__rand__", rand),
-    ("__or__", or),
-    ("__ror__", ror),
-    ("__xor__", xor),
-    ("__rxor__", rxor),
-    ("__eq__", eq),
-    ("__ne__", ne),
-    ("__lt__", lt),
-    ("__le__", le),
-    ("__gt__", gt),
-    ("__ge__", ge),
-    ("__neg__", neg),
-    ("__pos__", pos),
-    ("__invert__", invert),
-    ("__repr__", repr),
-    ("__str__", str_),
-    ("__hash__", hash),
-    ("__bool__", bool_),
-    ("__len__", len),
-    ("__iter__", iter),
-    ("__contains__", contains),
-    ("__getitem__", getitem),
-    ("__setitem__", setitem),
-    ("__delitem__", delitem),
-    ("__format__", format),
+/// Which built-in value types have a special method.
+type Kinds = fn(Builtin) -> bool;
+
+fn all(_: Builtin) -> bool {
+    true
+}
+
+macro_rules! kinds {
+    ($($k:ident)|+) => {
+        (|b| matches!(b, $(Builtin::$k)|+)) as Kinds
+    };
+}
+
+/// The special methods of the built-in value types, and the types that have each.
+static METHODS: &[(&str, NativeFn, Kinds)] = &[
+    (
+        "__add__",
+        add,
+        kinds!(Int | Float | Str | Bytes | ByteArray | Tuple | List),
+    ),
+    ("__radd__", radd, kinds!(Int | Float)),
+    ("__sub__", sub, kinds!(Int | Float | Set | FrozenSet)),
+    ("__rsub__", rsub, kinds!(Int | Float | Set | FrozenSet)),
+    (
+        "__mul__",
+        mul,
+        kinds!(Int | Float | Str | Bytes | ByteArray | Tuple | List),
+    ),
+    (
+        "__rmul__",
+        rmul,
+        kinds!(Int | Float | Str | Bytes | ByteArray | Tuple | List),
+    ),
+    ("__truediv__", truediv, kinds!(Int | Float)),
+    ("__rtruediv__", rtruediv, kinds!(Int | Float)),
+    ("__floordiv__", floordiv, kinds!(Int | Float)),
+    ("__rfloordiv__", rfloordiv, kinds!(Int | Float)),
+    (
+        "__mod__",
+        mod_,
+        kinds!(Int | Float | Str | Bytes | ByteArray),
+    ),
+    (
+        "__rmod__",
+        rmod,
+        kinds!(Int | Float | Str | Bytes | ByteArray),
+    ),
+    ("__pow__", pow, kinds!(Int | Float)),
+    ("__rpow__", rpow, kinds!(Int | Float)),
+    ("__lshift__", lshift, kinds!(Int)),
+    ("__rlshift__", rlshift, kinds!(Int)),
+    ("__rshift__", rshift, kinds!(Int)),
+    ("__rrshift__", rrshift, kinds!(Int)),
+    ("__and__", and, kinds!(Int | Set | FrozenSet)),
+    ("__rand__", rand, kinds!(Int | Set | FrozenSet)),
+    ("__or__", or, kinds!(Int | Set | FrozenSet | Dict)),
+    ("__ror__", ror, kinds!(Int | Set | FrozenSet | Dict)),
+    ("__xor__", xor, kinds!(Int | Set | FrozenSet)),
+    ("__rxor__", rxor, kinds!(Int | Set | FrozenSet)),
+    ("__eq__", eq, all),
+    ("__ne__", ne, all),
+    ("__lt__", lt, all),
+    ("__le__", le, all),
+    ("__gt__", gt, all),
+    ("__ge__", ge, all),
+    ("__neg__", neg, kinds!(Int | Float)),
+    ("__pos__", pos, kinds!(Int | Float)),
+    ("__invert__", invert, kinds!(Int)),
+    ("__repr__", repr, all),
+    ("__str__", str_, all),
+    (
+        "__hash__",
+        hash,
+        kinds!(Int | Float | Str | Bytes | Tuple | FrozenSet),
+    ),
+    ("__bool__", bool_, kinds!(Int | Float)),
+    (
+        "__len__",
+        len,
+        kinds!(Str | Bytes | ByteArray | Tuple | List | Dict | Set | FrozenSet),
+    ),
+    (
+        "__iter__",
+        iter,
+        kinds!(Str | Bytes | ByteArray | Tuple | List | Dict | Set | FrozenSet),
+    ),
+    (
+        "__contains__",
+        contains,
+        kinds!(Str | Bytes | ByteArray | Tuple | List | Dict | Set | FrozenSet),
+    ),
+    (
+        "__getitem__",
+        getitem,
+        kinds!(Str | Bytes | ByteArray | Tuple | List | Dict),
+    ),
+    ("__setitem__", setitem, kinds!(List | Dict | ByteArray)),
+    ("__delitem__", delitem, kinds!(List | Dict | ByteArray)),
+    ("__format__", format, all),
 ];
 
-/// The special method `name` of the built-in value types.
-pub fn lookup(name: &str) -> Option<(&'static str, NativeFn)> {
-    METHODS.iter().find(|(n, _)| *n == name).copied()
+/// The special method `name` of built-in value type `b` (`bool` has int's).
+pub fn lookup(b: Builtin, name: &str) -> Option<(&'static str, NativeFn)> {
+    let b = if b == Builtin::Bool { Builtin::Int } else { b };
+    METHODS
+        .iter()
+        .find(|(n, _, has)| *n == name && has(b))
+        .map(|&(n, f, _)| (n, f))
+}
+
+/// list, dict, set and bytearray set `__hash__` to None (they are unhashable).
+pub fn hash_is_none(b: Builtin, name: &str) -> bool {
+    name == "__hash__"
+        && matches!(
+            b,
+            Builtin::List | Builtin::Dict | Builtin::Set | Builtin::ByteArray
+        )
 }
