@@ -336,6 +336,55 @@ fn is_bitwise_operand(e: &Expr) -> bool {
     operand && !excluded_start
 }
 
+/// Python's keywords (a '(' after one opens a group, not a call).
+const KEYWORDS: [&str; 35] = [
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
+
+/// Whether a bracket opened earlier on `at`'s line is still open at `at`.
+fn bracket_on_line(src: &Source, at: usize) -> bool {
+    let line_start = src.line_starts[src.line_of(at) - 1];
+    !open_brackets(&src.text[line_start..at]).is_empty()
+}
+
+/// CPython's `invalid_named_expression` for an '=' at `eq` after an operand: a name gets "Maybe you
+/// meant '==' or ':='", another operand "cannot assign to ... here"; not when a second '=' follows.
+fn assignment_in_expression(
+    text: &str,
+    exprs: &Exprs,
+    eq: usize,
+) -> Option<(&'static str, String, Span)> {
+    let left = exprs.ending_before(eq, |_| true)?;
+    let left_start = left.range().start().to_usize();
+    let adjacent = text[left.range().end().to_usize()..eq].trim().is_empty();
+    if !adjacent || !open_brackets(&text[left_start..eq]).is_empty() || !is_bitwise_operand(left) {
+        return None;
+    }
+    let (value_at, _) = next_token(text, eq + 1);
+    let value = exprs.starting_at(value_at, is_bitwise_operand)?;
+    let after = text[value.range().end().to_usize()..].trim_start();
+    if after.starts_with('=') && !after.starts_with("==") || after.starts_with(":=") {
+        return None;
+    }
+    if matches!(left, Expr::Name(_)) {
+        let span = Span {
+            start: left_start,
+            end: value.range().end().to_usize(),
+            caret: true,
+        };
+        let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+        return Some(("SyntaxError", msg.into(), span));
+    }
+    let msg = format!(
+        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+        expr_name(left)
+    );
+    Some(("SyntaxError", msg, expr_span(left)))
+}
+
 /// Whether `e` can be the left operand of CPython's "Perhaps you forgot a comma?" rule (a
 /// `disjunction`: no conditional, lambda, walrus, starred or tuple at its top).
 fn is_disjunction(e: &Expr) -> bool {
@@ -927,8 +976,10 @@ fn cpython_error(
         ParseErrorType::Lexical(_) | ParseErrorType::UnexpectedIndentation
     );
     if let Some((span, msg)) = token_error {
-        // (A lexical error of ruff's spans its bad token; CPython may point inside or just after it.)
-        if !lexical || span.start <= end {
+        // (A lexical error of ruff's spans its bad token; CPython may point inside or just after it.
+        // An unexpected indent comes before the line's first token.)
+        let indent = matches!(error, ParseErrorType::UnexpectedIndentation);
+        if !lexical || span.start < end || (span.start == end && !indent) {
             return ("SyntaxError", msg, span);
         }
     }
@@ -989,8 +1040,18 @@ fn translate(
             }
         }
         ParseErrorType::NonDefaultParamAfterDefaultParam => {
-            let msg = "non-default argument follows default argument";
-            return ("SyntaxError", msg.into(), range);
+            // Only a complete parameter: ruff also reports `c` of `c int = 3`, CPython the `int`.
+            let (next, next_end) = next_token(text, end);
+            if matches!(&text[next..next_end], "," | ")" | ":") {
+                let msg = "non-default argument follows default argument";
+                return ("SyntaxError", msg.into(), range);
+            }
+            let span = Span {
+                start: next,
+                end: next_end,
+                caret: true,
+            };
+            return ("SyntaxError", "invalid syntax".into(), span);
         }
         ParseErrorType::PositionalAfterKeywordArgument
         | ParseErrorType::PositionalAfterKeywordUnpacking => {
@@ -1051,8 +1112,25 @@ fn translate(
                 return ("SyntaxError", msg, span);
             }
         }
-        ParseErrorType::ExpectedToken { expected, .. } => {
+        ParseErrorType::ExpectedToken { expected, found } => {
             let innermost = innermost_open(&text[..start]).map(|(_, c)| c);
+            // `(a, 1 = 2)`: an '=' after an operand inside a display (CPython's
+            // `invalid_named_expression`; in calls `invalid_kwarg` words it differently).
+            let in_call = innermost_open(&text[..start]).is_some_and(|(at, c)| {
+                let before = text[..at].trim_end();
+                let word_at = before
+                    .rfind(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+                    .map_or(0, |p| p + 1);
+                let word = &before[word_at..];
+                c == '('
+                    && !KEYWORDS.contains(&word)
+                    && (!word.is_empty() || before.ends_with([')', ']']))
+            });
+            if *found == TokenKind::Equal && *expected != TokenKind::Colon && !in_call {
+                if let Some(found) = assignment_in_expression(text, exprs, start) {
+                    return found;
+                }
+            }
             // A dict display item without its ':'; CPython points at the key's last character.
             if *expected == TokenKind::Colon && innermost == Some('{') {
                 if let Some(key) = exprs.ending_before(start, |_| true) {
@@ -1103,6 +1181,13 @@ fn translate(
                             Expr::StringLiteral(_) | Expr::FString(_) | Expr::BytesLiteral(_)
                         );
                     let legacy = matches!(left, Expr::Name(n) if n.id.as_str() == "print" || n.id.as_str() == "exec");
+                    // (Nor when `left` starts with a soft keyword: `_ x`, `match x`.)
+                    let left_text = &text[left.range().start().to_usize()..];
+                    let soft = ["_", "match", "case"].iter().any(|k| {
+                        left_text.starts_with(k)
+                            && !left_text[k.len()..]
+                                .starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                    });
                     let adjacent = text[left.range().end().to_usize()..start].trim().is_empty();
                     // The rule looks one token past `right`: at the end of the file the tokenizer's
                     // unclosed-bracket error comes first, and a token on a later line makes the
@@ -1116,7 +1201,7 @@ fn translate(
                             return unclosed;
                         }
                     }
-                    if adjacent && more && !name_then_string && !legacy {
+                    if adjacent && more && !name_then_string && !legacy && !soft {
                         let span = Span {
                             start: left.range().start().to_usize(),
                             end: right.range().end().to_usize(),
@@ -1221,6 +1306,43 @@ fn translate(
         }
         _ => {}
     }
+    let single_eq = text[start..].starts_with('=') && !text[start..].starts_with("==");
+    if single_eq && lower.starts_with("expected an expression or a ") {
+        if let Some(found) = assignment_in_expression(text, exprs, start) {
+            return found;
+        }
+    }
+    // `f(a, x.y = 1)`: CPython's `invalid_kwarg`.
+    // (ruff drops the argument from its tree; its error covers it.)
+    if lower == "expected a parameter name" {
+        let (eq, eq_end) = next_token(text, end);
+        if &text[eq..eq_end] == "=" {
+            let span = Span {
+                start,
+                end: eq_end,
+                caret: true,
+            };
+            let msg = match &text[start..end] {
+                constant @ ("True" | "False" | "None") => format!("cannot assign to {}", constant),
+                _ => "expression cannot contain assignment, perhaps you meant \"==\"?".into(),
+            };
+            return ("SyntaxError", msg, span);
+        }
+    }
+    if lower.starts_with("expected 'except' or 'finally' after 'try' block") {
+        let msg = "expected 'except' or 'finally' block";
+        if end > start {
+            return ("SyntaxError", msg.into(), range);
+        }
+        // At the end of the file CPython reports the block's last line, without a caret.
+        let last = text[..start].trim_end();
+        let span = Span {
+            start: last.len().saturating_sub(1),
+            end: last.len().saturating_sub(1),
+            caret: false,
+        };
+        return ("SyntaxError", msg.into(), span);
+    }
     if lower.contains("unexpected indentation") {
         return (
             "IndentationError",
@@ -1312,10 +1434,16 @@ fn translate(
                 }
             }
             match what {
+                "':'" if found_tok == "'='" && bracket_on_line(src, start) => {
+                    return ("SyntaxError", "invalid syntax".into(), one(start));
+                }
                 "':'" if found_tok == "'='" => {
                     // `if f() = 1:`: an operand other than a name before the '='.
                     let left = exprs.ending_before(start, |_| true);
-                    if let Some(left) = left.filter(|l| !matches!(l, Expr::Name(_))) {
+                    let complete = left.is_some_and(|l| {
+                        open_brackets(&text[l.range().start().to_usize()..start]).is_empty()
+                    });
+                    if let Some(left) = left.filter(|l| complete && !matches!(l, Expr::Name(_))) {
                         if is_bitwise_operand(left) {
                             let msg = format!(
                                 "cannot assign to {} here. Maybe you meant '==' instead of '='?",
