@@ -7,7 +7,7 @@ use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 use refpy_heap::ObjRef;
 
-use crate::callsig::{def, MethodTable, Params};
+use crate::callsig::{def, param, required, MethodTable, Params};
 use crate::exc::*;
 use crate::methods::kwarg;
 use crate::object::alloc;
@@ -23,56 +23,10 @@ pub fn install() {
     for (name, t) in r.builtin_type_names() {
         ops::dict_set_str(b, name, t.clone());
     }
-    let fns: &[(&'static str, NativeFn)] = &[
-        ("print", print),
-        ("id", id),
-        ("hex", hex),
-        ("oct", oct),
-        ("bin", bin),
-        ("len", len),
-        ("repr", repr),
-        ("ascii", ascii),
-        ("abs", abs),
-        ("any", any),
-        ("all", all),
-        ("sum", sum),
-        ("min", min),
-        ("max", max),
-        ("sorted", sorted),
-        ("reversed", reversed),
-        ("enumerate", enumerate),
-        ("zip", zip),
-        ("map", map),
-        ("filter", filter),
-        ("iter", iter),
-        ("next", next),
-        ("isinstance", isinstance),
-        ("issubclass", issubclass),
-        ("hasattr", hasattr),
-        ("getattr", getattr),
-        ("setattr", setattr),
-        ("delattr", delattr),
-        ("hash", hash),
-        ("callable", callable),
-        ("chr", chr),
-        ("ord", ord),
-        ("round", round),
-        ("divmod", divmod),
-        ("pow", pow),
-        ("input", input),
-        ("open", open),
-        ("exit", exit),
-        ("quit", exit),
-        ("vars", vars),
-        ("dir", dir),
-        ("globals", globals),
-        ("locals", globals),
-        ("format", format),
-        ("__import__", dunder_import),
-        ("__build_class__", build_class),
-    ];
-    for (n, f) in fns {
-        ops::dict_set_str(b, n, rt::builtin_fn(n, *f));
+    for def in FUNCTIONS.methods {
+        if let Some(m) = FUNCTIONS.get(def.name) {
+            ops::dict_set_str(b, def.name, rt::method_obj(m, None));
+        }
     }
     ops::dict_set_str(b, "None", rt::none());
     ops::dict_set_str(b, "True", rt::bool_obj(true));
@@ -81,6 +35,100 @@ pub fn install() {
     ops::dict_set_str(b, "Ellipsis", r.ellipsis.clone());
     ops::dict_set_str(b, "__name__", rt::str_obj("builtins"));
 }
+
+const fn keywords(names: &'static [&'static str], required: u8) -> Params {
+    Params::Keywords {
+        names,
+        positional: names.len() as u8,
+        required,
+    }
+}
+
+/// The built-in functions, with their declared parameters.
+pub static FUNCTIONS: MethodTable = MethodTable {
+    type_name: "",
+    accepts: |_| true,
+    methods: &[
+        def(
+            "print",
+            print,
+            Params::StarNamed(&["sep", "end", "file", "flush"]),
+        ),
+        def("id", id, Params::One),
+        def("hex", hex, Params::One),
+        def("oct", oct, Params::One),
+        def("bin", bin, Params::One),
+        def("len", len, Params::One),
+        def("repr", repr, Params::One),
+        def("ascii", ascii, Params::One),
+        def("abs", abs, Params::One),
+        def("any", any, Params::One),
+        def("all", all, Params::One),
+        def("sum", sum, keywords(&["", "start"], 1)),
+        def("min", min, Params::Any),
+        def("max", max, Params::Any),
+        def("sorted", sorted, Params::Any),
+        def("reversed", reversed, Params::Positional(1, 1)),
+        def(
+            "enumerate",
+            enumerate,
+            Params::Keywords {
+                names: &["iterable", "start"],
+                positional: 2,
+                required: 0,
+            },
+        ),
+        def("zip", zip, Params::StarNamed(&["strict"])),
+        def("map", map, Params::Star),
+        def("filter", filter, Params::Positional(2, 2)),
+        def("iter", iter, Params::Positional(1, 2)),
+        def("next", next, Params::Positional(1, 2)),
+        def("isinstance", isinstance, Params::Positional(2, 2)),
+        def("issubclass", issubclass, Params::Positional(2, 2)),
+        def("hasattr", hasattr, Params::Positional(2, 2)),
+        def("getattr", getattr, Params::Positional(2, 3)),
+        def("setattr", setattr, Params::Positional(3, 3)),
+        def("delattr", delattr, Params::Positional(2, 2)),
+        def("hash", hash, Params::One),
+        def("callable", callable, Params::One),
+        def("chr", chr, Params::One),
+        def("ord", ord, Params::One),
+        def("round", round, keywords(&["number", "ndigits"], 1)),
+        def("divmod", divmod, Params::Positional(2, 2)),
+        def("pow", pow, keywords(&["base", "exp", "mod"], 2)),
+        def("input", input, Params::Positional(0, 1)),
+        def(
+            "open",
+            open,
+            keywords(
+                &[
+                    "file",
+                    "mode",
+                    "buffering",
+                    "encoding",
+                    "errors",
+                    "newline",
+                    "closefd",
+                    "opener",
+                ],
+                1,
+            ),
+        ),
+        def("exit", exit, Params::Any),
+        def("quit", exit, Params::Any),
+        def("vars", vars, Params::Positional(0, 1)),
+        def("dir", dir, Params::Positional(0, 1)),
+        def("globals", globals, Params::NoArgs),
+        def("locals", globals, Params::NoArgs),
+        def("format", format, Params::Positional(1, 2)),
+        def(
+            "__import__",
+            dunder_import,
+            keywords(&["name", "globals", "locals", "fromlist", "level"], 1),
+        ),
+        def("__build_class__", build_class, Params::Any),
+    ],
+};
 
 fn arity(name: &str, a: &[ObjRef], n: usize) -> PyResult<()> {
     if a.len() != n {
@@ -167,12 +215,10 @@ fn print(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
 }
 
 fn id(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    arity("id", a, 1)?;
     Ok(rt::bigint(BigInt::from(a[0].addr())))
 }
 
-fn radix(a: &[ObjRef], name: &str, prefix: &str, r: u32) -> PyResult<ObjRef> {
-    arity(name, a, 1)?;
+fn radix(a: &[ObjRef], prefix: &str, r: u32) -> PyResult<ObjRef> {
     let i = ops::as_index(&a[0])?.ok_or_else(|| {
         type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -187,20 +233,18 @@ fn radix(a: &[ObjRef], name: &str, prefix: &str, r: u32) -> PyResult<ObjRef> {
     Ok(rt::string(s))
 }
 fn hex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    radix(a, "hex", "0x", 16)
+    radix(a, "0x", 16)
 }
 fn oct(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    radix(a, "oct", "0o", 8)
+    radix(a, "0o", 8)
 }
 fn bin(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    radix(a, "bin", "0b", 2)
+    radix(a, "0b", 2)
 }
 fn len(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    arity("len", a, 1)?;
     Ok(rt::int(ops::len(&a[0])? as i64))
 }
 fn repr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    arity("repr", a, 1)?;
     Ok(rt::string(ops::repr(&a[0])?))
 }
 pub fn ascii_of(s: &str) -> String {
@@ -223,7 +267,6 @@ fn ascii(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(rt::string(ascii_of(&ops::repr(&a[0])?)))
 }
 fn abs(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    arity("abs", a, 1)?;
     if a[0].downcast::<Instance>().is_some() {
         if let Some(r) = ops::call_special(&a[0], "__abs__", vec![])? {
             return Ok(r);
@@ -262,14 +305,8 @@ fn all(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(rt::bool_obj(true))
 }
 fn sum(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
-    if a.is_empty() {
-        return Err(type_error(
-            "sum() takes at least 1 positional argument (0 given)",
-        ));
-    }
-    let mut acc = a
-        .get(1)
-        .or_else(|| kwarg(kw, "start"))
+    let iterable = required(a, kw, 0, "")?;
+    let mut acc = param(a, kw, 1, "start")
         .cloned()
         .unwrap_or_else(|| rt::int(0));
     if str_of(&acc).is_some() {
@@ -277,20 +314,27 @@ fn sum(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
             "sum() can't sum strings [use ''.join(seq) instead]",
         ));
     }
-    let it = ops::get_iter(&a[0])?;
+    let it = ops::get_iter(iterable)?;
     while let Some(x) = ops::next(&it)? {
         acc = ops::binary(&acc, &x, crate::bytecode::BinOp::Add)?;
     }
     Ok(acc)
 }
 fn minmax(a: &[ObjRef], kw: Kw, name: &str, op: crate::bytecode::CmpOp) -> PyResult<ObjRef> {
-    let items = if a.len() == 1 {
-        ops::iterate(&a[0])?
-    } else if a.is_empty() {
+    if a.is_empty() {
         return Err(type_error(format!(
             "{} expected at least 1 argument, got 0",
             name
         )));
+    }
+    if let Some((k, _)) = kw.iter().find(|(k, _)| k != "key" && k != "default") {
+        return Err(type_error(format!(
+            "'{}' is an invalid keyword argument for {}()",
+            k, name
+        )));
+    }
+    let items = if a.len() == 1 {
+        ops::iterate(&a[0])?
     } else {
         a.to_vec()
     };
@@ -332,6 +376,13 @@ fn sorted(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
         .map_err(|_| type_error(format!("sorted expected 1 argument, got {}", a.len())))?;
     let plan = crate::sizes::extend_plan(&a[0]);
     let items = ops::iterate(&a[0])?;
+    if let Some((k, _)) = kw.iter().find(|(k, _)| k != "key" && k != "reverse") {
+        // sorted() hands its keywords to list.sort.
+        return Err(type_error(format!(
+            "'{}' is an invalid keyword argument for sort()",
+            k
+        )));
+    }
     let reverse = match kwarg(kw, "reverse") {
         Some(r) => ops::truthy(r)?,
         None => false,
@@ -350,12 +401,20 @@ fn reversed(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     crate::iters::reversed(&a[0])
 }
 fn enumerate(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
-    let start = a
-        .get(1)
-        .or_else(|| kwarg(kw, "start"))
-        .and_then(ops::as_bigint)
-        .unwrap_or_default();
-    let it = ops::get_iter(&a[0])?;
+    let iterable = a
+        .first()
+        .or_else(|| kwarg(kw, "iterable"))
+        .ok_or_else(|| type_error("enumerate() missing required argument 'iterable'"))?;
+    let start = match a.get(1).or_else(|| kwarg(kw, "start")) {
+        Some(s) => ops::as_index(s)?.ok_or_else(|| {
+            type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(s)
+            ))
+        })?,
+        None => BigInt::zero(),
+    };
+    let it = ops::get_iter(iterable)?;
     Ok(rt::iter_obj(IterState::Enumerate { it, count: start }))
 }
 fn zip(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
@@ -364,12 +423,8 @@ fn zip(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
         None => false,
     };
     let mut its = Vec::new();
-    for (i, x) in a.iter().enumerate() {
-        its.push(
-            ops::get_iter(x).map_err(|_| {
-                type_error(format!("zip argument #{} must support iteration", i + 1))
-            })?,
-        );
+    for x in a {
+        its.push(ops::get_iter(x)?);
     }
     Ok(rt::iter_obj(IterState::Zip { its, strict }))
 }
@@ -387,7 +442,6 @@ fn map(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }))
 }
 fn filter(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    arity("filter", a, 2)?;
     Ok(rt::iter_obj(IterState::Filter {
         func: a[0].clone(),
         it: ops::get_iter(&a[1])?,
@@ -395,6 +449,9 @@ fn filter(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 }
 fn iter(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     if a.len() == 2 {
+        if !ops::truthy(&callable(&a[..1], &[])?)? {
+            return Err(type_error("iter(v, w): v must be callable"));
+        }
         return Ok(rt::iter_obj(IterState::Callable {
             func: a[0].clone(),
             sentinel: a[1].clone(),
@@ -443,14 +500,12 @@ fn class_tuple(o: &ObjRef, what: &str) -> PyResult<Vec<ObjRef>> {
     Ok(items)
 }
 fn isinstance(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    arity("isinstance", a, 2)?;
     let classes = class_tuple(&a[1], "isinstance()")?;
     Ok(rt::bool_obj(
         classes.iter().any(|c| ops::isinstance(&a[0], c)),
     ))
 }
 fn issubclass(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    arity("issubclass", a, 2)?;
     if a[0].downcast::<TypeObj>().is_none() {
         return Err(type_error("issubclass() arg 1 must be a class"));
     }
@@ -468,7 +523,6 @@ fn attr_name(o: &ObjRef) -> PyResult<&str> {
     })
 }
 fn hasattr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    arity("hasattr", a, 2)?;
     Ok(rt::bool_obj(
         ops::getattr_opt(&a[0], attr_name(&a[1])?)?.is_some(),
     ))
@@ -487,17 +541,14 @@ fn getattr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }
 }
 fn setattr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    arity("setattr", a, 3)?;
     ops::setattr(&a[0], attr_name(&a[1])?, a[2].clone())?;
     Ok(rt::none())
 }
 fn delattr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    arity("delattr", a, 2)?;
     ops::delattr(&a[0], attr_name(&a[1])?)?;
     Ok(rt::none())
 }
 fn hash(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    arity("hash", a, 1)?;
     Ok(rt::int(ops::hash(&a[0])?))
 }
 fn callable(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
@@ -537,18 +588,16 @@ fn ord(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }
 }
 fn round(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
-    let nd = a
-        .get(1)
-        .or_else(|| kwarg(kw, "ndigits"))
-        .filter(|x| !is_none(x));
-    if a[0].downcast::<Instance>().is_some() {
-        if let Some(f) = ops::lookup_type(&ops::type_of(&a[0]), "__round__") {
-            let mut args = vec![a[0].clone()];
+    let number = required(a, kw, 0, "number")?;
+    let nd = param(a, kw, 1, "ndigits").filter(|x| !is_none(x));
+    if number.downcast::<Instance>().is_some() {
+        if let Some(f) = ops::lookup_type(&ops::type_of(number), "__round__") {
+            let mut args = vec![number.clone()];
             args.extend(nd.cloned());
             return ops::call(&f, args, vec![]);
         }
     }
-    if let Some(i) = ops::as_bigint(&a[0]) {
+    if let Some(i) = ops::as_bigint(number) {
         if let Some(n) = nd {
             let n = ops::index_arg(n)?;
             if n < 0 {
@@ -565,10 +614,10 @@ fn round(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
         }
         return Ok(rt::bigint(i));
     }
-    let f = ops::as_f64(&a[0]).ok_or_else(|| {
+    let f = ops::as_f64(number).ok_or_else(|| {
         type_error(format!(
             "type {} doesn't define __round__ method",
-            type_name(&a[0])
+            type_name(number)
         ))
     })?;
     match nd {
@@ -610,15 +659,33 @@ fn round(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     }
 }
 fn divmod(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    arity("divmod", a, 2)?;
+    let number = |o: &ObjRef| ops::as_bigint(o).is_some() || ops::as_f64(o).is_some();
+    let overridable = |o: &ObjRef| o.downcast::<Instance>().is_some();
+    if !(number(&a[0]) && number(&a[1])) && !overridable(&a[0]) && !overridable(&a[1]) {
+        return Err(type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            type_name(&a[0]),
+            type_name(&a[1])
+        )));
+    }
     let q = ops::binary(&a[0], &a[1], crate::bytecode::BinOp::FloorDiv)?;
     let r = ops::binary(&a[0], &a[1], crate::bytecode::BinOp::Mod)?;
     Ok(rt::tuple(vec![q, r]))
 }
-fn pow(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    if a.len() == 3 && !is_none(&a[2]) {
-        let ints: Vec<BigInt> = a
-            .iter()
+fn pow(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let (base, exp) = (required(a, kw, 0, "base")?, required(a, kw, 1, "exp")?);
+    if let Some(modulus) = param(a, kw, 2, "mod").filter(|m| !is_none(m)) {
+        let number = |o: &ObjRef| ops::as_bigint(o).is_some() || ops::as_f64(o).is_some();
+        if ![base, exp, modulus].into_iter().all(number) {
+            return Err(type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                type_name(base),
+                type_name(exp),
+                type_name(modulus)
+            )));
+        }
+        let ints: Vec<BigInt> = [base, exp, modulus]
+            .into_iter()
             .map(|x| ops::as_bigint(x))
             .collect::<Option<_>>()
             .ok_or_else(|| {
@@ -643,7 +710,7 @@ fn pow(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
         }
         return Ok(rt::bigint(r));
     }
-    ops::binary(&a[0], &a[1], crate::bytecode::BinOp::Pow)
+    ops::binary(base, exp, crate::bytecode::BinOp::Pow)
 }
 /// `x` with `a * x ≡ 1 (mod m)`, if it exists (extended Euclid).
 fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
@@ -759,34 +826,41 @@ fn globals(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
         .or_else(|| rt().main_globals.borrow().clone())
         .unwrap_or_else(rt::dict))
 }
-fn dunder_import(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let name = a
-        .first()
-        .and_then(|n| str_of(n).map(str::to_string))
-        .ok_or_else(|| type_error("__import__() missing required argument 'name' (pos 1)"))?;
-    crate::modules::import(&name)
+fn dunder_import(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let name = str_of(required(a, kw, 0, "name")?)
+        .ok_or_else(|| type_error("module name must be a string"))?;
+    crate::modules::import(name)
 }
 fn format(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let spec = a
-        .get(1)
-        .and_then(|s| str_of(s).map(str::to_string))
-        .unwrap_or_default();
-    Ok(rt::string(crate::format::format_value(&a[0], &spec)?))
+    let spec = match a.get(1) {
+        Some(s) => str_of(s).ok_or_else(|| {
+            type_error(format!(
+                "format() argument 2 must be str, not {}",
+                type_name(s)
+            ))
+        })?,
+        None => "",
+    };
+    Ok(rt::string(crate::format::format_value(&a[0], spec)?))
 }
 
 // ---- files --------------------------------------------------------------------------------------
 
 fn open(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
-    let path = a
-        .first()
-        .or_else(|| kwarg(kw, "file"))
-        .map(ops::str_)
-        .transpose()?
-        .unwrap_or_default();
-    let mode = a
-        .get(1)
-        .or_else(|| kwarg(kw, "mode"))
-        .map(ops::str_)
+    let path = ops::str_(required(a, kw, 0, "file")?)?;
+    let mode = param(a, kw, 1, "mode")
+        .map(|m| {
+            str_of(m).map(str::to_string).ok_or_else(|| {
+                type_error(format!(
+                    "open() argument 'mode' must be str, not {}",
+                    if is_none(m) {
+                        "None".to_string()
+                    } else {
+                        type_name(m)
+                    }
+                ))
+            })
+        })
         .transpose()?
         .unwrap_or_else(|| "r".into());
     let content = if mode.contains('r') {
@@ -1084,7 +1158,12 @@ pub fn build_class(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
         return Err(type_error("__build_class__: not enough arguments"));
     }
     let func = &a[0];
-    let name = ops::str_(&a[1])?;
+    if func.downcast::<FunctionObj>().is_none() {
+        return Err(type_error("__build_class__: func must be a function"));
+    }
+    let name = str_of(&a[1])
+        .ok_or_else(|| type_error("__build_class__: name is not a string"))?
+        .to_string();
     // The bases tuple exists before the body runs (it is __build_class__'s argument tuple in CPython).
     let bases = rt::tuple(a[2..].to_vec());
     let ns = rt::dict();

@@ -23,14 +23,18 @@ pub enum Params {
     Positional(u8, u8),
     /// `PyArg_ParseTuple`: "startswith() takes at least 1 argument (0 given)".
     Tuple(u8, u8),
-    /// Argument Clinic with keyword parameters, none required; the first `positional` of `names` may also
-    /// be given by position: "split() takes at most 2 arguments (3 given)".
+    /// Argument Clinic with keyword parameters: the first `positional` of `names` may be given by
+    /// position, the first `required` must be given; an empty name is positional-only:
+    /// "split() takes at most 2 arguments (3 given)", "round() missing required argument 'number' (pos 1)".
     Keywords {
         names: &'static [&'static str],
         positional: u8,
+        required: u8,
     },
     /// Any number of positional arguments, no keywords (`set.union(*others)`).
     Star,
+    /// Any number of positional arguments and these keywords (`print(*values, sep=…)`).
+    StarNamed(&'static [&'static str]),
     /// At most this many positional arguments and any keywords (`dict.update`).
     StarKeywords(u8),
     /// Anything; the function reads what it needs (`str.format`).
@@ -217,7 +221,18 @@ fn check_params(table: &MethodTable, def: &MethodDef, n: usize, kw: Kw) -> PyRes
                 n
             )))
         }
-        Params::Keywords { names, positional } => check_keywords(name, names, positional, n, kw),
+        Params::Keywords {
+            names,
+            positional,
+            required,
+        } => check_keywords(name, names, positional, required, n, kw),
+        Params::StarNamed(names) => match kw.iter().find(|(k, _)| !names.contains(&k.as_str())) {
+            Some((k, _)) => Err(type_error(format!(
+                "'{}' is an invalid keyword argument for {}()",
+                k, name
+            ))),
+            None => Ok(()),
+        },
         Params::Wrapper(_) if !kw.is_empty() => Err(type_error(format!(
             "wrapper {}() takes no keyword arguments",
             name
@@ -268,8 +283,16 @@ fn clinic_count(name: &str, min: usize, max: usize, n: usize) -> crate::PyErr {
 }
 
 /// Argument Clinic's `_PyArg_UnpackKeywords` checks, in its order.
-fn check_keywords(name: &str, names: &[&str], positional: u8, n: usize, kw: Kw) -> PyResult<()> {
-    let (total, max, positional) = (n + kw.len(), names.len(), positional as usize);
+fn check_keywords(
+    name: &str,
+    names: &[&str],
+    positional: u8,
+    required: u8,
+    n: usize,
+    kw: Kw,
+) -> PyResult<()> {
+    let (total, max) = (n + kw.len(), names.len());
+    let (positional, required) = (positional as usize, required as usize);
     if total > max {
         return Err(type_error(format!(
             "{}() takes at most {} {}argument{} ({} given)",
@@ -293,6 +316,27 @@ fn check_keywords(name: &str, names: &[&str], positional: u8, n: usize, kw: Kw) 
             )
         }));
     }
+    let positional_only = names.iter().take_while(|p| p.is_empty()).count();
+    if n < positional_only.min(required) {
+        let least = positional_only.min(required);
+        return Err(type_error(format!(
+            "{}() takes at least {} positional argument{} ({} given)",
+            name,
+            least,
+            plural(least),
+            n
+        )));
+    }
+    for (i, p) in names.iter().enumerate().take(required).skip(n) {
+        if !kw.iter().any(|(k, _)| k == p) {
+            return Err(type_error(format!(
+                "{}() missing required argument '{}' (pos {})",
+                name,
+                p,
+                i + 1
+            )));
+        }
+    }
     for (k, _) in kw {
         match names.iter().position(|p| p == k) {
             Some(i) if i < n => {
@@ -313,4 +357,21 @@ fn check_keywords(name: &str, names: &[&str], positional: u8, n: usize, kw: Kw) 
         }
     }
     Ok(())
+}
+
+/// Parameter `i` (`name`) of a call checked against `Params::Keywords`: given by position or by name.
+pub fn param<'a>(a: &'a [ObjRef], kw: Kw<'a>, i: usize, name: &str) -> Option<&'a ObjRef> {
+    a.get(i)
+        .or_else(|| kw.iter().find(|(k, _)| k == name).map(|(_, v)| v))
+}
+
+/// A required parameter of a call checked against `Params::Keywords` (present once the check passed).
+pub fn required<'a>(a: &'a [ObjRef], kw: Kw<'a>, i: usize, name: &str) -> PyResult<&'a ObjRef> {
+    param(a, kw, i, name).ok_or_else(|| {
+        type_error(format!(
+            "missing required argument '{}' (pos {})",
+            name,
+            i + 1
+        ))
+    })
 }

@@ -89,7 +89,7 @@ pub fn from_type(m: Method, t: &ObjRef) -> ObjRef {
 }
 
 /// Every table, for tests that call every method.
-pub fn all_tables() -> [&'static MethodTable; 14] {
+pub fn all_tables() -> [&'static MethodTable; 15] {
     [
         &LIST,
         &TUPLE,
@@ -105,6 +105,7 @@ pub fn all_tables() -> [&'static MethodTable; 14] {
         &ITERATOR,
         &GENERATOR,
         &crate::builtins::FILE,
+        &crate::builtins::FUNCTIONS,
     ]
 }
 
@@ -133,6 +134,7 @@ pub static LIST: MethodTable = MethodTable {
             Keywords {
                 names: &["key", "reverse"],
                 positional: 0,
+                required: 0,
             },
         ),
         def("copy", list_copy, NoArgs),
@@ -157,10 +159,12 @@ pub static TUPLE: MethodTable = MethodTable {
 const SPLIT: Params = Keywords {
     names: &["sep", "maxsplit"],
     positional: 2,
+    required: 0,
 };
 const CODEC: Params = Keywords {
     names: &["encoding", "errors"],
     positional: 2,
+    required: 0,
 };
 
 pub static STR: MethodTable = MethodTable {
@@ -211,6 +215,7 @@ pub static STR: MethodTable = MethodTable {
             Keywords {
                 names: &["keepends"],
                 positional: 1,
+                required: 0,
             },
         ),
         def("partition", str_partition, One),
@@ -223,6 +228,7 @@ pub static STR: MethodTable = MethodTable {
             Keywords {
                 names: &["tabsize"],
                 positional: 1,
+                required: 0,
             },
         ),
         def("removeprefix", str_removeprefix, One),
@@ -303,7 +309,7 @@ macro_rules! bytes_methods {
     ($($extra:expr),* $(,)?) => {
         &[
             def("decode", bytes_decode, CODEC),
-            def("hex", bytes_hex, Keywords { names: &["sep", "bytes_per_sep"], positional: 2 }),
+            def("hex", bytes_hex, Keywords { names: &["sep", "bytes_per_sep"], positional: 2, required: 0 }),
             def("upper", bytes_upper, NoArgs),
             def("lower", bytes_lower, NoArgs),
             def("split", bytes_split, SPLIT),
@@ -347,6 +353,7 @@ pub static INT: MethodTable = MethodTable {
             Keywords {
                 names: &["length", "byteorder", "signed"],
                 positional: 2,
+                required: 0,
             },
         ),
         def("__add__", int_add, Wrapper(1)),

@@ -315,13 +315,17 @@ const NAMED_TYPES: &[&str] = &[
 #[test]
 fn builtin_methods_never_panic() {
     refpy_vm::on_interpreter_thread(|| {
-        // Every method of every built-in type, bound, and taken from its type with a right or wrong
-        // self, called with random arguments: only Python exceptions may come out.
+        // Every built-in function and every method of every built-in type, bound, and taken from its
+        // type with a right or wrong self, called with random arguments: only Python exceptions may
+        // come out.
         let mut callees: Vec<(String, String)> = Vec::new();
         for table in refpy_vm::methods::all_tables() {
             let Some(r) = receiver(table.type_name) else {
+                // Built-in functions, except those that would wait for stdin, touch files or exit.
                 for m in table.methods {
-                    callees.push((m.name.to_string(), String::new()));
+                    if !["input", "open", "exit", "quit"].contains(&m.name) {
+                        callees.push((m.name.to_string(), String::new()));
+                    }
                 }
                 continue;
             };
