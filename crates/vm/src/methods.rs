@@ -2048,10 +2048,48 @@ fn bytes_decode(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
         )),
     }
 }
-fn bytes_hex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    Ok(rt::string(
-        bself(a).iter().map(|x| format!("{:02x}", x)).collect(),
-    ))
+/// `bytes.hex(sep=…, bytes_per_sep=1)`: hex digits, with `sep` between groups of `bytes_per_sep` bytes
+/// counted from the right (from the left when negative).
+fn bytes_hex(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let b = bself(a);
+    let digits = |bytes: &[u8]| -> String { bytes.iter().map(|x| format!("{:02x}", x)).collect() };
+    let Some(sep) = a.get(1).or_else(|| kwarg(kw, "sep")) else {
+        return Ok(rt::string(digits(&b)));
+    };
+    let sep = match (str_of(sep), ops::bytes_of(sep)) {
+        (Some(s), _) => s.to_string(),
+        (None, Some(s)) => String::from_utf8_lossy(&s).into_owned(),
+        _ => {
+            ops::len(sep)?;
+            return Err(type_error("sep must be str or bytes."));
+        }
+    };
+    if sep.chars().count() != 1 {
+        return Err(value_error("sep must be length 1."));
+    }
+    if !sep.is_ascii() {
+        return Err(value_error("sep must be ASCII."));
+    }
+    let group = match a.get(2).or_else(|| kwarg(kw, "bytes_per_sep")) {
+        Some(g) => ops::index_arg(g)?,
+        None => 1,
+    };
+    if group == 0 || b.is_empty() {
+        return Ok(rt::string(digits(&b)));
+    }
+    let size = group.unsigned_abs() as usize;
+    let groups: Vec<String> = if group > 0 {
+        let head = b.len() % size;
+        let mut parts: Vec<String> = Vec::new();
+        if head > 0 {
+            parts.push(digits(&b[..head]));
+        }
+        parts.extend(b[head..].chunks(size).map(digits));
+        parts
+    } else {
+        b.chunks(size).map(digits).collect()
+    };
+    Ok(rt::string(groups.join(&sep)))
 }
 /// `bytes.fromhex(string)` and `bytearray.fromhex(string)`, class methods: `a[0]` is the class.
 fn bytes_fromhex(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
@@ -2090,40 +2128,73 @@ fn bytes_upper(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 fn bytes_lower(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(bsame(a, bself(a).to_ascii_lowercase()))
 }
-fn bytes_split(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+/// `bytes.split(sep=None, maxsplit=-1)`.
+fn bytes_split(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     let b = bself(a);
-    let parts: Vec<Vec<u8>> = match a.get(1).filter(|x| !ops::is_none(x)) {
+    let sep = a
+        .get(1)
+        .or_else(|| kwarg(kw, "sep"))
+        .filter(|x| !ops::is_none(x));
+    let maxsplit = match a.get(2).or_else(|| kwarg(kw, "maxsplit")) {
+        Some(m) => ops::index_arg(m)?,
+        None => -1,
+    };
+    let mut left = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    match sep {
         Some(sep) => {
             let sep = barg(sep)?;
             if sep.is_empty() {
                 return Err(value_error("empty separator"));
             }
-            let mut out = Vec::new();
-            let mut start = 0;
-            let mut i = 0;
-            while i + sep.len() <= b.len() {
+            let (mut start, mut i) = (0, 0);
+            while left > 0 && i + sep.len() <= b.len() {
                 if b[i..i + sep.len()] == sep[..] {
                     out.push(b[start..i].to_vec());
                     i += sep.len();
                     start = i;
+                    left -= 1;
                 } else {
                     i += 1;
                 }
             }
             out.push(b[start..].to_vec());
-            out
         }
-        None => b
-            .split(|c| c.is_ascii_whitespace())
-            .filter(|p| !p.is_empty())
-            .map(|p| p.to_vec())
-            .collect(),
-    };
-    Ok(rt::list(parts.into_iter().map(|p| bsame(a, p)).collect()))
+        None => {
+            let mut i = 0;
+            loop {
+                while i < b.len() && b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                if i == b.len() {
+                    break;
+                }
+                if left == 0 {
+                    let end = b
+                        .iter()
+                        .rposition(|c| !c.is_ascii_whitespace())
+                        .map_or(i, |e| e + 1);
+                    out.push(b[i..end].to_vec());
+                    break;
+                }
+                let start = i;
+                while i < b.len() && !b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                out.push(b[start..i].to_vec());
+                left -= 1;
+            }
+        }
+    }
+    Ok(rt::list(out.into_iter().map(|p| bsame(a, p)).collect()))
 }
 fn bytes_strip(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let b = bself(a);
-    let chars = match a.get(1) {
+    let chars = match a.get(1).filter(|c| !ops::is_none(c)) {
         Some(c) => barg(c)?,
         None => b" \t\n\r\x0b\x0c".to_vec(),
     };
@@ -2152,23 +2223,45 @@ fn bytes_replace(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }
     Ok(bsame(a, out))
 }
+/// The needle of the bytes find family: a bytes-like object or an int that is one byte.
+fn byte_needle(o: &ObjRef) -> PyResult<Vec<u8>> {
+    if let Some(b) = ops::bytes_of(o) {
+        return Ok(b);
+    }
+    match ops::as_index(o)? {
+        Some(i) => match num_traits::ToPrimitive::to_u8(&i) {
+            Some(x) => Ok(vec![x]),
+            None => Err(value_error("byte must be in range(0, 256)")),
+        },
+        None => Err(type_error(format!(
+            "argument should be integer or bytes-like object, not '{}'",
+            type_name(o)
+        ))),
+    }
+}
+/// `a[1]` in `a[0][start:end]`: the position of its first occurrence.
 fn bytes_find(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let (b, n) = (bself(a), barg(&a[1])?);
-    let pos = if n.is_empty() {
-        Some(0)
-    } else {
-        b.windows(n.len()).position(|w| w == n.as_slice())
-    };
+    let b = bself(a);
+    let (lo, hi) = find_window(a, 2, b.len(), true)?;
+    let n = byte_needle(&a[1])?;
+    if hi < lo + n.len() {
+        return Ok(rt::int(-1));
+    }
+    let pos = (lo..=hi - n.len()).find(|&i| b[i..i + n.len()] == n[..]);
     Ok(rt::int(pos.map_or(-1, |p| p as i64)))
 }
 fn bytes_count(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let (b, n) = (bself(a), barg(&a[1])?);
-    if n.is_empty() {
-        return Ok(rt::int(b.len() as i64 + 1));
+    let b = bself(a);
+    let (lo, hi) = find_window(a, 2, b.len(), true)?;
+    let n = byte_needle(&a[1])?;
+    if hi < lo + n.len() {
+        return Ok(rt::int(0));
     }
-    let mut c = 0;
-    let mut i = 0;
-    while i + n.len() <= b.len() {
+    if n.is_empty() {
+        return Ok(rt::int((hi - lo + 1) as i64));
+    }
+    let (mut c, mut i) = (0, lo);
+    while i + n.len() <= hi {
         if b[i..i + n.len()] == n[..] {
             c += 1;
             i += n.len();
@@ -2178,20 +2271,51 @@ fn bytes_count(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }
     Ok(rt::int(c))
 }
+/// `bytes.startswith`/`endswith(prefix or tuple of prefixes, start, end)`.
+fn bytes_prefix_test(a: &[ObjRef], name: &str, at_end: bool) -> PyResult<ObjRef> {
+    let b = bself(a);
+    let (lo, hi) = find_window(a, 2, b.len(), true)?;
+    let cands = match ops::tuple_items(&a[1]) {
+        Some(t) => t.iter().map(barg).collect::<PyResult<Vec<_>>>()?,
+        None => vec![ops::bytes_of(&a[1]).ok_or_else(|| {
+            type_error(format!(
+                "{} first arg must be bytes or a tuple of bytes, not {}",
+                name,
+                type_name(&a[1])
+            ))
+        })?],
+    };
+    for p in cands {
+        if lo > b.len() || hi < lo + p.len() {
+            continue;
+        }
+        let at = if at_end { hi - p.len() } else { lo };
+        if b[at..at + p.len()] == p[..] {
+            return Ok(rt::bool_obj(true));
+        }
+    }
+    Ok(rt::bool_obj(false))
+}
 fn bytes_startswith(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    Ok(rt::bool_obj(bself(a).starts_with(&barg(&a[1])?)))
+    bytes_prefix_test(a, "startswith", false)
 }
 fn bytes_endswith(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    Ok(rt::bool_obj(bself(a).ends_with(&barg(&a[1])?)))
+    bytes_prefix_test(a, "endswith", true)
 }
 fn bytes_join(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let sep = bself(a);
     let mut out = Vec::new();
-    for (i, x) in ops::iterate(&a[1])?.iter().enumerate() {
+    for (i, x) in join_items(&a[1])?.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(&sep);
         }
-        out.extend(barg(x)?);
+        out.extend(ops::bytes_of(x).ok_or_else(|| {
+            type_error(format!(
+                "sequence item {}: expected a bytes-like object, {} found",
+                i,
+                type_name(x)
+            ))
+        })?);
     }
     Ok(bsame(a, out))
 }
@@ -2213,10 +2337,22 @@ fn bytearray_append(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 fn bytearray_extend(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let v = match ops::bytes_of(&a[1]) {
         Some(v) => v,
-        None => ops::iterate(&a[1])?
-            .iter()
-            .map(|x| ops::index_arg(x).map(|i| i as u8))
-            .collect::<PyResult<_>>()?,
+        None => {
+            let it = ops::get_iter(&a[1]).map_err(|e| {
+                if ops::isinstance(&e.0, &rt().types.type_error) {
+                    type_error(format!("can't extend bytearray with {}", type_name(&a[1])))
+                } else {
+                    e
+                }
+            })?;
+            ops::iterate(&it)?
+                .iter()
+                .map(|x| match ops::index_arg(x)? {
+                    i @ 0..=255 => Ok(i as u8),
+                    _ => Err(value_error("byte must be in range(0, 256)")),
+                })
+                .collect::<PyResult<_>>()?
+        }
     };
     let b = bytearray_of(a)?;
     let (n, k) = (b.0.borrow().len(), v.len());
@@ -2227,15 +2363,21 @@ fn bytearray_extend(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 }
 fn bytearray_pop(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let b = bytearray_of(a)?;
-    let popped = b.0.borrow_mut().pop();
-    match popped {
-        Some(x) => {
-            let n = b.0.borrow().len();
-            b.resized(n + 1, n);
-            Ok(rt::int(x as i64))
-        }
-        None => Err(index_error("pop from empty bytearray")),
+    let len = b.0.borrow().len() as i64;
+    let i = match a.get(1) {
+        Some(i) => ops::index_arg(i)?,
+        None => -1,
+    };
+    if len == 0 {
+        return Err(index_error("pop from empty bytearray"));
     }
+    let j = if i < 0 { i + len } else { i };
+    if !(0..len).contains(&j) {
+        return Err(index_error("pop index out of range"));
+    }
+    let x = b.0.borrow_mut().remove(j as usize);
+    b.resized(len as usize, len as usize - 1);
+    Ok(rt::int(x as i64))
 }
 fn gen_send(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let v = a.get(1).cloned().unwrap_or_else(rt::none);
