@@ -388,11 +388,19 @@ pub fn builtin_binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjR
         let out = rt::set(frozen);
         let t = &out.downcast::<SetObj>().unwrap().table;
         let bt = &b.downcast::<SetObj>().unwrap().table;
-        let at = &x.table;
+        // As setobject.c builds each result: `|` copies a and merges b, `-` copies a and discards b's keys when
+        // a is over four times larger, `^` copies b and toggles a's keys; the table sizes follow.
         match op {
             BinOp::Or => {
-                for k in ai.into_iter().chain(bi) {
+                crate::sizes::set_merging(&mut t.borrow_mut(), ai.len());
+                for k in ai {
                     dict::insert(t, k, None)?;
+                }
+                crate::sizes::set_merging(&mut t.borrow_mut(), bi.len());
+                for k in bi {
+                    if !dict::contains(t, &k)? {
+                        dict::insert(t, k, None)?;
+                    }
                 }
             }
             BinOp::And => {
@@ -400,6 +408,15 @@ pub fn builtin_binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjR
                     if dict::contains(bt, &k)? {
                         dict::insert(t, k, None)?;
                     }
+                }
+            }
+            BinOp::Sub if ai.len() >> 2 > bi.len() => {
+                crate::sizes::set_merging(&mut t.borrow_mut(), ai.len());
+                for k in ai {
+                    dict::insert(t, k, None)?;
+                }
+                for k in bi {
+                    drop(dict::remove(t, &k)?);
                 }
             }
             BinOp::Sub => {
@@ -410,13 +427,14 @@ pub fn builtin_binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjR
                 }
             }
             BinOp::Xor => {
-                for k in ai {
-                    if !dict::contains(bt, &k)? {
-                        dict::insert(t, k, None)?;
-                    }
-                }
+                crate::sizes::set_merging(&mut t.borrow_mut(), bi.len());
                 for k in bi {
-                    if !dict::contains(at, &k)? {
+                    dict::insert(t, k, None)?;
+                }
+                for k in ai {
+                    if dict::contains(bt, &k)? {
+                        drop(dict::remove(t, &k)?);
+                    } else {
                         dict::insert(t, k, None)?;
                     }
                 }

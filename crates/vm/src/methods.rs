@@ -119,6 +119,7 @@ pub static LIST: MethodTable = MethodTable {
     type_name: "list",
     accepts: |o| o.downcast::<ListObj>().is_some(),
     methods: &[
+        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
         def("append", list_append, One),
         def("extend", list_extend, One),
         def("pop", list_pop, Positional(0, 1)),
@@ -149,6 +150,7 @@ pub static TUPLE: MethodTable = MethodTable {
     type_name: "tuple",
     accepts: |o| o.downcast::<TupleObj>().is_some(),
     methods: &[
+        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
         def("index", seq_index, Positional(1, 3)),
         def("count", seq_count, One),
         def("__len__", dunder_len, Wrapper(0)),
@@ -171,6 +173,7 @@ pub static STR: MethodTable = MethodTable {
     type_name: "str",
     accepts: |o| o.downcast::<StrObj>().is_some(),
     methods: &[
+        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
         def("join", str_join, One),
         def("split", str_split, SPLIT),
         def("rsplit", str_rsplit, SPLIT),
@@ -243,6 +246,7 @@ pub static DICT: MethodTable = MethodTable {
     type_name: "dict",
     accepts: |o| o.downcast::<DictObj>().is_some(),
     methods: &[
+        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
         def("get", dict_get, Positional(1, 2)),
         def("keys", dict_keys, NoArgs),
         def("values", dict_values, NoArgs),
@@ -266,6 +270,7 @@ pub static SET: MethodTable = MethodTable {
     type_name: "set",
     accepts: |o| o.downcast::<SetObj>().is_some_and(|s| !s.frozen),
     methods: &[
+        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
         def("add", set_add, One),
         def("discard", set_discard, One),
         def("remove", set_remove, One),
@@ -291,6 +296,7 @@ pub static FROZENSET: MethodTable = MethodTable {
     type_name: "frozenset",
     accepts: |o| o.downcast::<SetObj>().is_some_and(|s| s.frozen),
     methods: &[
+        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
         def("copy", set_copy, NoArgs),
         def("union", set_union, Star),
         def("intersection", set_intersection, Star),
@@ -308,6 +314,7 @@ pub static FROZENSET: MethodTable = MethodTable {
 macro_rules! bytes_methods {
     ($($extra:expr),* $(,)?) => {
         &[
+            def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
             def("decode", bytes_decode, CODEC),
             def("hex", bytes_hex, Keywords { names: &["sep", "bytes_per_sep"], positional: 2, required: 0 }),
             def("upper", bytes_upper, NoArgs),
@@ -346,6 +353,7 @@ pub static INT: MethodTable = MethodTable {
     type_name: "int",
     accepts: is_int,
     methods: &[
+        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
         def("bit_length", int_bit_length, NoArgs),
         def(
             "to_bytes",
@@ -365,6 +373,7 @@ pub static FLOAT: MethodTable = MethodTable {
     type_name: "float",
     accepts: |o| o.downcast::<FloatObj>().is_some(),
     methods: &[
+        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
         def("is_integer", float_is_integer, NoArgs),
         def("hex", float_hex, NoArgs),
         def("as_integer_ratio", float_as_integer_ratio, NoArgs),
@@ -376,7 +385,11 @@ pub static FLOAT: MethodTable = MethodTable {
 pub static RANGE: MethodTable = MethodTable {
     type_name: "range",
     accepts: |o| o.downcast::<RangeObj>().is_some(),
-    methods: &[def("index", range_index, One), def("count", seq_count, One)],
+    methods: &[
+        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
+        def("index", range_index, One),
+        def("count", seq_count, One),
+    ],
 };
 
 pub static ITERATOR: MethodTable = MethodTable {
@@ -1805,9 +1818,19 @@ fn set_replace(target: &ObjRef, new: ObjRef) {
     let old = std::mem::replace(&mut *stable(target).borrow_mut(), t);
     drop(old);
 }
-fn set_difference_update(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
-    let r = set_difference(a, kw)?;
-    set_replace(&a[0], r);
+/// Discards in place, then sweeps the dummies away when over a quarter of the table (as CPython does).
+fn set_difference_update(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    for other in &a[1..] {
+        if other.is(&a[0]) {
+            let old = stable(&a[0]).borrow_mut().take_all();
+            drop(old);
+            continue;
+        }
+        for k in ops::iterate(other)? {
+            drop(dict::remove(stable(&a[0]), &k)?);
+        }
+        crate::sizes::set_dummies_swept(&mut stable(&a[0]).borrow_mut());
+    }
     Ok(rt::none())
 }
 fn set_intersection_update(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {

@@ -759,9 +759,13 @@ fn container_repr(o: &ObjRef) -> PyResult<String> {
     Ok(String::new())
 }
 
-/// Items of a set in CPython's iteration order for the common case (ints: by hash slot).
+/// Items of a set in CPython's iteration order: the slot order of the modelled table (`sizes::SetTable`), or
+/// a replay of the insertions when no model covers every key.
 pub fn set_items(o: &ObjRef) -> Vec<ObjRef> {
     let s = o.downcast::<SetObj>().expect("set");
+    if let Some(items) = crate::sizes::set_slot_order(&s.table.borrow()) {
+        return items;
+    }
     let entries = dict::snapshot(&s.table);
     crate::setorder::order(entries)
 }
@@ -1567,7 +1571,13 @@ pub fn inplace(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
     }
     if let Some(s) = a.downcast::<SetObj>() {
         if !s.frozen && matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) {
-            if crate::attrs::unwrap_base(b).downcast::<SetObj>().is_some() {
+            let other = crate::attrs::unwrap_base(b);
+            if other.downcast::<SetObj>().is_some() && op != BinOp::And {
+                // set_ior, set_isub, set_ixor work on the set itself (`&=` swaps in the intersection).
+                crate::sizes::set_in_place(a, other, op)?;
+                return Ok(a.clone());
+            }
+            if other.downcast::<SetObj>().is_some() {
                 let r = binary(a, b, op)?;
                 let new = std::mem::take(&mut *r.downcast::<SetObj>().unwrap().table.borrow_mut());
                 let old = std::mem::replace(&mut *s.table.borrow_mut(), new);

@@ -7,6 +7,7 @@
 
 use refpy_heap::ObjRef;
 
+use crate::exc::*;
 use crate::objects::dict::Table;
 use crate::objects::*;
 use crate::ops;
@@ -33,6 +34,50 @@ const DICT_KEYS_HEADER: usize = 32;
 /// A class's shared-keys table (3.11 `_PyDict_NewKeysForClass`): 64 index slots of one byte and
 /// `USABLE_FRACTION(64)` = 42 str entries of 16 bytes, whatever keys it has taken since.
 const CLASS_SHARED_KEYS: usize = DICT_KEYS_HEADER + 64 + 42 * 16;
+
+/// `sys.getsizeof(o)`: a class's own `__sizeof__` when it defines one (plus the gc head and managed-dict
+/// pre-header, as `_PySys_GetSizeOf` adds them), else the modelled size.
+pub fn sys_getsizeof(o: &ObjRef) -> crate::PyResult<usize> {
+    if let Some(i) = o.downcast::<Instance>() {
+        let cls = i.cls.borrow().clone();
+        if let Some(f) = ops::lookup_type(&cls, "__sizeof__") {
+            let r = ops::call(&f, vec![o.clone()], vec![])?;
+            // PyLong_AsSsize_t: an int (no __index__).
+            let n = match r.downcast::<IntObj>() {
+                Some(IntObj::Small(n)) => *n,
+                Some(IntObj::Big(_)) => {
+                    return Err(overflow_error(
+                        "Python int too large to convert to C ssize_t",
+                    ))
+                }
+                None if r.downcast::<BoolObj>().is_some() => ops::index_arg(&r)?,
+                None => return Err(type_error("an integer is required")),
+            };
+            if n < 0 {
+                return Err(value_error("__sizeof__() should return >= 0"));
+            }
+            let t = ops::type_obj(&cls);
+            let pre_header = if has_managed_dict(t) {
+                MANAGED_DICT_PRE_HEADER
+            } else {
+                0
+            };
+            return Ok(n as usize + GC_HEAD + pre_header);
+        }
+    }
+    Ok(getsizeof(o))
+}
+
+/// `__sizeof__()` of the built-in types: `sys.getsizeof` without the gc head.
+pub fn sizeof_method(a: &[ObjRef], _: &[(String, ObjRef)]) -> crate::PyResult<ObjRef> {
+    let o = &a[0];
+    let gc_head = if o.raw().vtable().gc_capable {
+        GC_HEAD
+    } else {
+        0
+    };
+    Ok(crate::rt::int((getsizeof(o) - gc_head) as i64))
+}
 
 pub fn getsizeof(o: &ObjRef) -> usize {
     if o.downcast::<BoolObj>().is_some() {
@@ -138,15 +183,23 @@ pub fn getsizeof(o: &ObjRef) -> usize {
 /// A compact str: ASCII (`PyASCIIObject`, 48 bytes, then the characters and a NUL) or
 /// `PyCompactUnicodeObject` (72 bytes) with 1-, 2- or 4-byte characters and a terminator of the same width.
 fn str_size(s: &str) -> usize {
+    let (n, width) = str_shape(s);
+    if s.is_ascii() {
+        48 + n + 1
+    } else {
+        72 + width * (n + 1)
+    }
+}
+
+/// A str's length in characters and the bytes per character of its PEP 393 form.
+fn str_shape(s: &str) -> (usize, usize) {
     let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
-    let n = s.chars().count();
     let width = match max {
-        0..=127 => return 48 + n + 1,
-        128..=255 => 1,
+        0..=255 => 1,
         256..=65535 => 2,
         _ => 4,
     };
-    72 + width * (n + 1)
+    (s.chars().count(), width)
 }
 
 /// Built-in iterators: their C structs plus the gc head (all are gc-tracked).
@@ -193,18 +246,13 @@ fn solid_base(t: &TypeObj) -> Option<Builtin> {
 }
 
 /// 3.11 gives a class `Py_TPFLAGS_MANAGED_DICT` when it adds a `__dict__` to fixed-size instances; exceptions
-/// keep BaseException's own dict pointer and variable-size bases (int, tuple, bytes, str) a dict offset.
+/// keep BaseException's own dict pointer and variable-size bases (int, tuple, bytes) a dict slot at the end.
 pub fn has_managed_dict(t: &TypeObj) -> bool {
     t.has_dict.get()
         && !matches!(
             solid_base(t),
             Some(
-                Builtin::Exception
-                    | Builtin::Int
-                    | Builtin::Bool
-                    | Builtin::Tuple
-                    | Builtin::Bytes
-                    | Builtin::Str
+                Builtin::Exception | Builtin::Int | Builtin::Bool | Builtin::Tuple | Builtin::Bytes
             )
         )
 }
@@ -226,6 +274,7 @@ fn instance_size(i: &Instance) -> usize {
         Some(Builtin::Exception) => (BASE_EXCEPTION, false),
         Some(Builtin::List) => (LIST_BASIC, false),
         Some(Builtin::Dict) => (DICT_BASIC, false),
+        Some(Builtin::Float) => (OBJECT_HEAD + 8, false),
         // PySetObject has its own weakreflist.
         Some(Builtin::Set | Builtin::FrozenSet) => (SET_BASIC, true),
         _ => (OBJECT_HEAD, false),
@@ -245,6 +294,19 @@ fn instance_size(i: &Instance) -> usize {
     } else {
         0
     };
+    match i.base.as_ref() {
+        // int.__sizeof__ counts only the digits, whatever the subclass adds.
+        Some(b) if b.downcast::<IntObj>().is_some() => return GC_HEAD + getsizeof(b),
+        // object.__sizeof__: tp_basicsize (the base's plus the dict slot) and the items.
+        Some(b) if b.downcast::<TupleObj>().is_some() => return getsizeof(b) + 8,
+        Some(b) if b.downcast::<BytesObj>().is_some() => return GC_HEAD + getsizeof(b) + 8,
+        // A str subclass instance is a legacy (not compact) PyUnicodeObject, its characters counted apart.
+        Some(b) if b.downcast::<StrObj>().is_some() => {
+            let (n, width) = str_shape(&b.downcast::<StrObj>().expect("str").s);
+            return GC_HEAD + MANAGED_DICT_PRE_HEADER + 80 + width * (n + 1);
+        }
+        _ => {}
+    }
     let buffer = match i.base.as_ref() {
         Some(b) => {
             if let Some(l) = b.downcast::<ListObj>() {
@@ -767,5 +829,83 @@ pub fn instance_dict_capacity(t: &TypeObj) -> Capacity {
         Capacity::Split(t.shared_keys.clone())
     } else {
         Capacity::default()
+    }
+}
+
+/// A set's keys in the order of its modelled slots (CPython's iteration order), when the model holds exactly
+/// the table's keys.
+pub fn set_slot_order(t: &Table) -> Option<Vec<ObjRef>> {
+    let Capacity::Set(s) = &t.capacity else {
+        return None;
+    };
+    if s.used != t.len {
+        return None;
+    }
+    let by_addr: std::collections::HashMap<usize, &ObjRef> =
+        t.live().map(|e| (e.key.addr(), &e.key)).collect();
+    let items: Vec<ObjRef> = s
+        .slots
+        .iter()
+        .filter_map(|slot| match slot {
+            SetSlot::Active { key, .. } => by_addr.get(key).map(|k| (*k).clone()),
+            _ => None,
+        })
+        .collect();
+    (items.len() == t.len).then_some(items)
+}
+
+/// `s |= o`, `s -= o`, `s ^= o` for sets (setobject.c's in-place operators): keys merged, discarded (dummies
+/// swept when over a quarter of the table) or toggled in `s`'s own table; `s -= s` and `s ^= s` clear it.
+pub fn set_in_place(s: &ObjRef, other: &ObjRef, op: crate::bytecode::BinOp) -> crate::PyResult<()> {
+    use crate::bytecode::BinOp;
+    use crate::objects::dict;
+    let table = &s.downcast::<SetObj>().expect("set").table;
+    if other.is(s) {
+        if op != BinOp::Or {
+            let old = table.borrow_mut().take_all();
+            drop(old);
+        }
+        return Ok(());
+    }
+    let items = ops::set_items(other);
+    match op {
+        BinOp::Or => {
+            set_merging_from(table, other);
+            for k in items {
+                if !dict::contains(table, &k)? {
+                    dict::insert(table, k, None)?;
+                }
+            }
+        }
+        BinOp::Sub => {
+            for k in items {
+                drop(dict::remove(table, &k)?);
+            }
+            set_dummies_swept(&mut table.borrow_mut());
+        }
+        _ => {
+            for k in items {
+                if dict::contains(table, &k)? {
+                    drop(dict::remove(table, &k)?);
+                } else {
+                    dict::insert(table, k, None)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The end of `set_difference_update_internal`: more than a quarter of the table in dummies is resized away.
+pub fn set_dummies_swept(t: &mut Table) {
+    if let Capacity::Set(s) = &mut t.capacity {
+        if s.fill - s.used > s.mask() / 4 {
+            let minused = if s.used > 50000 {
+                s.used * 2
+            } else {
+                s.used * 4
+            };
+            s.resize(minused);
+        }
     }
 }

@@ -1875,8 +1875,9 @@ impl Unit {
         kind: SeqKind,
     ) -> CResult<()> {
         let has_star = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
-        if kind == SeqKind::List && !has_star && elts.len() >= 3 {
-            // Like CPython: a list display of 3+ constants is BUILD_LIST 0 + LIST_EXTEND of a constant tuple.
+        if kind != SeqKind::Tuple && !has_star && elts.len() >= 3 {
+            // Like CPython: a list (set) display of 3+ constants is BUILD_LIST 0 + LIST_EXTEND of a constant
+            // tuple (BUILD_SET 0 + SET_UPDATE of a constant frozenset, which sizes the set's table at once).
             let consts: Option<Vec<ObjRef>> = elts
                 .iter()
                 .map(|e| match e {
@@ -1884,7 +1885,15 @@ impl Unit {
                     e => self.const_value(e),
                 })
                 .collect();
-            if let Some(items) = consts {
+            if let Some(frozen) = consts.as_ref().filter(|_| kind == SeqKind::Set) {
+                if let Some(frozen) = constant_frozenset(frozen) {
+                    b.emit(Instr::BuildSet(0));
+                    let ci = b.add_const(frozen);
+                    b.emit(Instr::LoadConst(ci));
+                    b.emit(Instr::SetUpdate(1));
+                    return Ok(());
+                }
+            } else if let Some(items) = consts {
                 let t = rt::tuple(items);
                 b.emit(Instr::BuildList(0));
                 let ci = b.add_const(t);
@@ -2231,4 +2240,16 @@ pub fn parse_int_literal(s: &str) -> Option<BigInt> {
         (lower, 10)
     };
     BigInt::parse_bytes(digits.as_bytes(), radix)
+}
+
+/// A frozenset of constants, built as `PyFrozenSet_New` adds them (`None` if one is unhashable).
+fn constant_frozenset(items: &[ObjRef]) -> Option<ObjRef> {
+    let s = rt::set(true);
+    let table = &s.downcast::<crate::objects::SetObj>()?.table;
+    for it in items {
+        if !crate::objects::dict::contains(table, it).ok()? {
+            crate::objects::dict::insert(table, it.clone(), None).ok()?;
+        }
+    }
+    Some(s)
 }

@@ -22,7 +22,12 @@ fn getsizeof(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let o = a
         .first()
         .ok_or_else(|| type_error("getsizeof() takes at least 1 argument (0 given)"))?;
-    Ok(rt::int(crate::sizes::getsizeof(o) as i64))
+    match crate::sizes::sys_getsizeof(o) {
+        Ok(n) => Ok(rt::int(n as i64)),
+        // A default is returned when __sizeof__ fails with a TypeError.
+        Err(e) if a.len() > 1 && ops::isinstance(&e.0, &rt().types.type_error) => Ok(a[1].clone()),
+        Err(e) => Err(e),
+    }
 }
 
 fn exit(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
