@@ -411,7 +411,7 @@ fn instance_getattr(o: &ObjRef, i: &Instance, name: &str) -> PyResult<ObjRef> {
     }
     if let Some(b) = &i.base {
         if let Some(m) = crate::methods::lookup(b, name) {
-            return Ok(crate::methods::bind(m, b));
+            return Ok(crate::methods::bind(m, o));
         }
         if let Some(v) = builtin_object_attr(b, name)? {
             return Ok(v);
@@ -549,7 +549,8 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
     if let Some(vt) = value_type {
         let b = type_obj(&vt).builtin.expect("a built-in type");
         if let Some(m) = crate::methods::lookup_for_type(b, name) {
-            return Ok(crate::methods::from_type(m, &vt));
+            // A class method binds to the class it is looked up on (`MyDict.fromkeys`).
+            return Ok(crate::methods::from_type(m, o));
         }
         if let Some(v) = value_method(b, name, None) {
             return Ok(v);
@@ -581,14 +582,14 @@ fn super_getattr(s: &SuperObj, name: &str) -> PyResult<ObjRef> {
             return bind(d, &s.obj, &start_type);
         }
         // A built-in value type (list, int, …) on the mro: its methods act on the instance's value.
-        if let (Some(b), Some(value)) = (type_obj(c).builtin, base_ref(&s.obj)) {
+        if let (Some(b), true) = (type_obj(c).builtin, base_ref(&s.obj).is_some()) {
             if is_value_base(b) {
                 // Before the method table: valuemethods' __getitem__ keeps a dict subclass's __missing__.
                 if let Some(v) = value_method(b, name, Some(&s.obj)) {
                     return Ok(v);
                 }
                 if let Some(m) = crate::methods::lookup_for_type(b, name) {
-                    return Ok(crate::methods::bind(m, value));
+                    return Ok(crate::methods::bind(m, &s.obj));
                 }
             }
         }

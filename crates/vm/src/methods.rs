@@ -1713,6 +1713,19 @@ fn dict_copy(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 }
 /// `dict.fromkeys(iterable, value=None)`, a class method: `a[0]` is the class.
 fn dict_fromkeys(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let cls = &a[0];
+    if cls
+        .downcast::<TypeObj>()
+        .is_some_and(|t| t.builtin.is_none())
+    {
+        // A subclass: `cls()` filled through its own __setitem__, as CPython's dict_fromkeys does.
+        let d = ops::call(cls, vec![], vec![])?;
+        let v = a.get(2).cloned().unwrap_or_else(rt::none);
+        for k in ops::iterate(&a[1])? {
+            ops::setitem(&d, &k, v.clone())?;
+        }
+        return Ok(d);
+    }
     let d = rt::dict();
     crate::sizes::dict_fromkeys_presize(&mut dtable(&d).borrow_mut(), &a[1]);
     let v = a.get(2).cloned().unwrap_or_else(rt::none);

@@ -665,7 +665,15 @@ fn repr_inner(o: &ObjRef) -> PyResult<String> {
     }
     if let Some(b) = crate::attrs::base_ref(o) {
         if lookup_type(&type_of(o), "__repr__").is_none() {
-            // set_repr names a subclass: `MySet({1, 2})`, `MySet()`; other built-ins print their value.
+            // set_repr and bytearray_repr name a subclass: `MySet({1, 2})`, `MySet()`, `B(b'..')`; other
+            // built-ins print their value.
+            if let Some(ba) = b.downcast::<ByteArrayObj>() {
+                return Ok(format!(
+                    "{}({})",
+                    type_name(o),
+                    crate::format::bytes_repr(&ba.0.borrow())
+                ));
+            }
             if let Some(set) = b.downcast::<SetObj>() {
                 if set.table.borrow().len == 0 {
                     return Ok(format!("{}()", type_name(o)));
