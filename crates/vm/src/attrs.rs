@@ -5,6 +5,7 @@ use std::cell::RefCell;
 
 use refpy_heap::ObjRef;
 
+use crate::callsig::{def, MethodTable, Params};
 use crate::exc::*;
 use crate::object::alloc;
 use crate::objects::*;
@@ -425,8 +426,8 @@ fn instance_getattr(o: &ObjRef, i: &Instance, name: &str) -> PyResult<ObjRef> {
     if let Some(ga) = lookup_type(&cls, "__getattr__") {
         return ops::call(&ga, vec![o.clone(), rt::str_obj(name)], vec![]);
     }
-    if let Some((n, f)) = object_method(name) {
-        return Ok(rt::bound_builtin(n, f, o.clone()));
+    if let Some(m) = OBJECT.get(name) {
+        return Ok(rt::method_obj(m, Some(o.clone())));
     }
     Err(no_attr(o, name))
 }
@@ -476,20 +477,33 @@ fn value_method(b: Builtin, name: &str, this: Option<&ObjRef>) -> Option<ObjRef>
 }
 
 /// Methods every object has (`object.__eq__` …), reachable on instances without a class override.
-fn object_method(name: &str) -> Option<(&'static str, NativeFn)> {
-    Some(match name {
-        "__init__" => ("__init__", crate::builtins::object_init),
-        "__setattr__" => ("__setattr__", crate::builtins::object_setattr),
-        "__getattribute__" => ("__getattribute__", crate::builtins::object_getattribute),
-        "__repr__" => ("__repr__", crate::builtins::object_repr),
-        "__str__" => ("__str__", crate::builtins::object_str),
-        "__eq__" => ("__eq__", crate::builtins::object_eq),
-        "__ne__" => ("__ne__", crate::builtins::object_ne),
-        "__hash__" => ("__hash__", crate::builtins::object_hash),
-        "__delattr__" => ("__delattr__", crate::builtins::object_delattr),
-        _ => return None,
-    })
-}
+static OBJECT: MethodTable = MethodTable {
+    type_name: "object",
+    accepts: |_| true,
+    methods: &[
+        def("__init__", crate::builtins::object_init, Params::Any),
+        def(
+            "__setattr__",
+            crate::builtins::object_setattr,
+            Params::Wrapper(2),
+        ),
+        def(
+            "__getattribute__",
+            crate::builtins::object_getattribute,
+            Params::Wrapper(1),
+        ),
+        def("__repr__", crate::builtins::object_repr, Params::Wrapper(0)),
+        def("__str__", crate::builtins::object_str, Params::Wrapper(0)),
+        def("__eq__", crate::builtins::object_eq, Params::Wrapper(1)),
+        def("__ne__", crate::builtins::object_ne, Params::Wrapper(1)),
+        def("__hash__", crate::builtins::object_hash, Params::Wrapper(0)),
+        def(
+            "__delattr__",
+            crate::builtins::object_delattr,
+            Params::Wrapper(1),
+        ),
+    ],
+};
 
 fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
     match name {
@@ -556,8 +570,8 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
             return Ok(v);
         }
     }
-    if let Some((n, f)) = object_method(name) {
-        return Ok(rt::builtin_fn(n, f));
+    if let Some(m) = OBJECT.get(name) {
+        return Ok(rt::method_obj(m, None));
     }
     Err(attribute_error(format!(
         "type object '{}' has no attribute '{}'",
@@ -601,8 +615,8 @@ fn super_getattr(s: &SuperObj, name: &str) -> PyResult<ObjRef> {
         }
         _ => {}
     }
-    if let Some((n, f)) = object_method(name) {
-        return Ok(rt::bound_builtin(n, f, s.obj.clone()));
+    if let Some(m) = OBJECT.get(name) {
+        return Ok(rt::method_obj(m, Some(s.obj.clone())));
     }
     Err(attribute_error(format!(
         "'super' object has no attribute '{}'",

@@ -312,6 +312,43 @@ const NAMED_TYPES: &[&str] = &[
     "range",
 ];
 
+/// Special methods the built-in value types may have beyond their method tables (`int.__radd__`,
+/// `list.__setitem__`…); a name a type lacks is an AttributeError, which is fine.
+const DUNDERS: &[&str] = &[
+    "__add__",
+    "__radd__",
+    "__sub__",
+    "__rsub__",
+    "__mul__",
+    "__rmul__",
+    "__truediv__",
+    "__floordiv__",
+    "__mod__",
+    "__rmod__",
+    "__pow__",
+    "__rpow__",
+    "__lshift__",
+    "__rshift__",
+    "__and__",
+    "__or__",
+    "__xor__",
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__ge__",
+    "__neg__",
+    "__pos__",
+    "__invert__",
+    "__abs__",
+    "__repr__",
+    "__str__",
+    "__hash__",
+    "__bool__",
+    "__setitem__",
+    "__delitem__",
+    "__format__",
+];
+
 #[test]
 fn builtin_methods_never_panic() {
     refpy_vm::on_interpreter_thread(|| {
@@ -336,6 +373,14 @@ fn builtin_methods_never_panic() {
                     callees.push((unbound.clone(), String::new()));
                     callees.push((unbound, format!("{}, ", r)));
                 }
+            }
+        }
+        for t in NAMED_TYPES {
+            let r = receiver(t).unwrap_or("None");
+            for d in DUNDERS {
+                callees.push((format!("({}).{}", r, d), String::new()));
+                callees.push((format!("{}.{}", t, d), String::new()));
+                callees.push((format!("{}.{}", t, d), format!("{}, ", r)));
             }
         }
         let program = (
