@@ -1150,14 +1150,18 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         Instr::BuildMap(n) => {
             let items = pop_n(st, 2 * n as usize);
             let d = rt::dict();
-            let all_str = items
+            let keys: Vec<bool> = items
                 .iter()
                 .step_by(2)
-                .all(|k| k.downcast::<StrObj>().is_some());
-            crate::sizes::dict_presized(&mut ops::dict_table(&d).borrow_mut(), n as usize, all_str);
+                .map(|k| k.downcast::<StrObj>().is_some())
+                .collect();
+            let table = ops::dict_table(&d);
             let mut it = items.into_iter();
+            let mut i = 0;
             while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                crate::sizes::dict_display_item(&mut table.borrow_mut(), &keys, i);
                 ops::dict_set(&d, k, v)?;
+                i += 1;
             }
             frame.stack.push(d);
         }

@@ -535,19 +535,29 @@ impl DictKeys {
     }
 }
 
-/// Before `n` keys (`all_str`: exact str keys only) are inserted into a new dict from a literal (3.11's
-/// `_PyDict_FromItems`): more than 5 get a table sized for them.
-pub fn dict_presized(t: &mut Table, n: usize, all_str: bool) {
-    if n > usable_fraction(1 << DICT_LOG_MINSIZE) {
-        let log2 = estimate_log2_keysize(n).min(17);
-        t.capacity = Capacity::Dict(DictKeys::resized(log2, !all_str, 0));
+/// CPython's compiler builds a dict display of up to 16 items with one BUILD_MAP (`_PyDict_FromItems`: more
+/// than 5 get a table sized for them); a longer one grows from its first 17 items, then merges each further
+/// 17 and the rest (`DICT_UPDATE`). Called before item `i` of the display whose keys are `str_keys`.
+pub fn dict_display_item(t: &mut Table, str_keys: &[bool], i: usize) {
+    const CHUNK: usize = 17;
+    let n = str_keys.len();
+    if n < CHUNK {
+        if i == 0 && n > usable_fraction(1 << DICT_LOG_MINSIZE) {
+            let all_str = str_keys.iter().all(|s| *s);
+            t.capacity = Capacity::Dict(DictKeys::resized(estimate_log2_keysize(n), !all_str, 0));
+        }
+        return;
+    }
+    if i >= CHUNK && (i - CHUNK) % CHUNK == 0 {
+        let chunk = &str_keys[i..n.min(i + CHUNK)];
+        dict_merging_fresh(t, chunk.len(), !chunk.iter().all(|s| *s));
     }
 }
 
 /// Before the keys of dict `other` are inserted into dict `target` (`dict_merge`): an empty target clones a
 /// compact, freshly built `other` outright; otherwise one resize makes room for all of them.
 pub fn dict_merging(target: &mut Table, other: &Table) {
-    let (Capacity::Dict(mine), Capacity::Dict(theirs)) = (&target.capacity, &other.capacity) else {
+    let (Capacity::Dict(_), Capacity::Dict(theirs)) = (&target.capacity, &other.capacity) else {
         return;
     };
     let (used, other_used) = (target.len, other.len);
@@ -558,20 +568,30 @@ pub fn dict_merging(target: &mut Table, other: &Table) {
         && other_used == theirs.nentries
         && (theirs.log2_size == DICT_LOG_MINSIZE
             || usable_fraction((1usize << theirs.log2_size) / 2) < other_used);
-    let keys = if clone {
+    if clone {
         // The inserts that follow account for the cloned entries.
-        DictKeys {
+        target.capacity = Capacity::Dict(DictKeys {
             usable: theirs.usable + other_used,
             nentries: 0,
             ..*theirs
-        }
-    } else if usable_fraction(1 << mine.log2_size) < other_used {
-        let general = mine.general || theirs.general;
-        DictKeys::resized(estimate_log2_keysize(used + other_used), general, used)
+        });
     } else {
+        let other_general = theirs.general;
+        dict_merging_fresh(target, other_used, other_general);
+    }
+}
+
+/// `dict_merge` into a dict: one resize when the other's `other_used` keys exceed its usable size.
+fn dict_merging_fresh(target: &mut Table, other_used: usize, other_general: bool) {
+    let used = target.len;
+    let Capacity::Dict(mine) = &target.capacity else {
         return;
     };
-    target.capacity = Capacity::Dict(keys);
+    if usable_fraction(1 << mine.log2_size) < other_used {
+        let general = mine.general || other_general;
+        let log2 = estimate_log2_keysize(used + other_used);
+        target.capacity = Capacity::Dict(DictKeys::resized(log2, general, used));
+    }
 }
 
 /// `dict.copy()` (PyDict_Copy): a table with at most a third of its entries deleted is cloned, anything
