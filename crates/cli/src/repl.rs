@@ -32,8 +32,8 @@ pub fn run() -> i32 {
                     buffer.clear();
                     continue;
                 }
-                let blank = line.trim().is_empty();
-                if !blank && refpy_vm::syntax::is_incomplete(&buffer) {
+                let entry = buffer.strip_suffix('\n').unwrap_or(&buffer);
+                if refpy_vm::syntax::repl_needs_more(entry) {
                     continue;
                 }
                 let src = std::mem::take(&mut buffer);

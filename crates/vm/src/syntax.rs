@@ -1546,23 +1546,98 @@ pub fn compile_source(
     })
 }
 
-/// Whether `src` fails to parse only because more lines are needed (REPL continuation).
-pub fn is_incomplete(src: &str) -> bool {
+/// The interactive console's rule (CPython's `codeop` with its don't-imply-dedent flag): whether the entry
+/// typed so far (its lines joined by newlines; a trailing newline means the last line entered was blank)
+/// needs more lines before it runs.
+pub fn repl_needs_more(entry: &str) -> bool {
+    let src = format!("{}\n", entry);
+    let blank_line = entry.is_empty() || entry.ends_with('\n');
+    is_open(&src) || (!blank_line && is_incomplete(&src))
+}
+
+/// Whether `src` (complete lines) fails to parse only because more lines are needed, or is a compound
+/// statement that a blank line has not ended yet.
+fn is_incomplete(src: &str) -> bool {
+    let last = src.trim_end_matches('\n').lines().last().unwrap_or("");
     match ruff_python_parser::parse_module(src) {
-        Ok(_) => {
-            // A compound statement header waits for its body / a blank line.
-            let last = src.trim_end_matches('\n').lines().last().unwrap_or("");
-            src.lines().count() > 1 && !src.ends_with("\n\n") && last.starts_with([' ', '\t'])
-        }
+        // `class A: pass` waits for a blank line too, as in CPython's console.
+        Ok(parsed) => parsed.syntax().body.iter().any(is_compound),
         Err(e) => {
+            // `x = 1 +` is an error at once; a block header waits for its body.
             let at_end = e.location.start().to_usize() >= src.trim_end().len();
             let msg = e.error.to_string().to_ascii_lowercase();
-            at_end
-                && (msg.contains("expected an indented block")
-                    || msg.contains("unexpected eof")
-                    || msg.contains("end of file")
-                    || msg.contains("expected ")
-                    || msg.contains("unterminated triple"))
+            at_end && (is_block_header(last) || msg.contains("expected an indented block"))
         }
     }
+}
+
+fn is_compound(stmt: &ruff_python_ast::Stmt) -> bool {
+    use ruff_python_ast::Stmt;
+    matches!(
+        stmt,
+        Stmt::FunctionDef(_)
+            | Stmt::ClassDef(_)
+            | Stmt::If(_)
+            | Stmt::For(_)
+            | Stmt::While(_)
+            | Stmt::Try(_)
+            | Stmt::With(_)
+            | Stmt::Match(_)
+    )
+}
+
+/// A line that opens a block (`if …:`, `else:`, `def …:`) or decorates one (`@…`).
+fn is_block_header(line: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "if", "elif", "else", "for", "while", "try", "except", "finally", "with", "def", "class",
+        "async", "match", "case",
+    ];
+    let line = line.trim();
+    let first_word = line
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .next()
+        .unwrap_or("");
+    line.starts_with('@') || (line.ends_with(':') && KEYWORDS.contains(&first_word))
+}
+
+/// Whether `src` stops inside a bracket, a triple-quoted string or a backslash continuation: then even a
+/// blank line does not end the REPL entry.
+fn is_open(src: &str) -> bool {
+    let last = src.trim_end_matches('\n').lines().last().unwrap_or("");
+    in_triple_quoted_string(src) || last.ends_with('\\') || !open_brackets(src).is_empty()
+}
+
+/// Whether `src` ends inside a `'''` or `"""` string (comments and one-line strings skipped).
+fn in_triple_quoted_string(src: &str) -> bool {
+    let bytes = src.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            q @ (b'\'' | b'"') => {
+                let triple = bytes[i..].starts_with(&[q, q, q]);
+                i += if triple { 3 } else { 1 };
+                loop {
+                    match bytes.get(i) {
+                        None => return triple,
+                        Some(b'\\') => i += 2,
+                        Some(b'\n') if !triple => break,
+                        Some(&c) if c == q && (!triple || bytes[i..].starts_with(&[q, q, q])) => {
+                            i += if triple { 3 } else { 1 };
+                            break;
+                        }
+                        Some(_) => i += 1,
+                    }
+                }
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
