@@ -497,6 +497,7 @@ static OBJECT: MethodTable = MethodTable {
         def("__eq__", crate::builtins::object_eq, Params::Wrapper(1)),
         def("__ne__", crate::builtins::object_ne, Params::Wrapper(1)),
         def("__hash__", crate::builtins::object_hash, Params::Wrapper(0)),
+        def("__sizeof__", crate::sizes::sizeof_method, Params::NoArgs),
         def(
             "__delattr__",
             crate::builtins::object_delattr,

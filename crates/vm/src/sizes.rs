@@ -68,15 +68,26 @@ pub fn sys_getsizeof(o: &ObjRef) -> crate::PyResult<usize> {
     Ok(getsizeof(o))
 }
 
-/// `__sizeof__()` of the built-in types: `sys.getsizeof` without the gc head.
+/// `__sizeof__()` of the built-in types and `object.__sizeof__`: `sys.getsizeof` without what it adds (the gc
+/// head, and the managed-dict pre-header of an instance).
 pub fn sizeof_method(a: &[ObjRef], _: &[(String, ObjRef)]) -> crate::PyResult<ObjRef> {
     let o = &a[0];
-    let gc_head = if o.raw().vtable().gc_capable {
-        GC_HEAD
-    } else {
-        0
+    let added = match o.downcast::<Instance>() {
+        Some(i) => {
+            let t = ops::type_obj(&i.cls.borrow()).builtin;
+            let cls = i.cls.borrow().clone();
+            if t == Some(Builtin::Object) {
+                0
+            } else if has_managed_dict(ops::type_obj(&cls)) {
+                GC_HEAD + MANAGED_DICT_PRE_HEADER
+            } else {
+                GC_HEAD
+            }
+        }
+        None if o.raw().vtable().gc_capable => GC_HEAD,
+        None => 0,
     };
-    Ok(crate::rt::int((getsizeof(o) - gc_head) as i64))
+    Ok(crate::rt::int((getsizeof(o) - added) as i64))
 }
 
 pub fn getsizeof(o: &ObjRef) -> usize {
