@@ -540,7 +540,14 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
         return Ok(d);
     }
     match name {
-        "__new__" => return Ok(rt::builtin_fn("__new__", crate::builtins::object_new)),
+        "__new__" => {
+            let f = if t.builtin == Some(Builtin::Object) {
+                crate::builtins::object_new_checked
+            } else {
+                crate::builtins::object_new
+            };
+            return Ok(rt::builtin_fn("__new__", f));
+        }
         "__init_subclass__" => {
             return Ok(rt::builtin_fn("__init_subclass__", crate::builtins::no_op))
         }
@@ -610,7 +617,18 @@ fn super_getattr(s: &SuperObj, name: &str) -> PyResult<ObjRef> {
         }
     }
     match name {
-        "__new__" => return Ok(rt::builtin_fn("__new__", crate::builtins::object_new)),
+        "__new__" => {
+            // Past every built-in value type on the mro, only object.__new__ is left.
+            let past_values = !mro[pos..]
+                .iter()
+                .any(|c| type_obj(c).builtin.is_some_and(is_value_base));
+            let f = if past_values {
+                crate::builtins::object_new_checked
+            } else {
+                crate::builtins::object_new
+            };
+            return Ok(rt::builtin_fn("__new__", f));
+        }
         "__init_subclass__" => {
             return Ok(rt::builtin_fn("__init_subclass__", crate::builtins::no_op))
         }

@@ -1134,6 +1134,33 @@ pub fn type_subclasses(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     ))
 }
 
+/// `object.__new__` itself: it cannot make an instance of a subclass of a built-in value type, whose value
+/// only the built-in's `__new__` makes (CPython's tp_new_wrapper check).
+pub fn object_new_checked(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    if let Some(cls) = a.first().filter(|c| c.downcast::<TypeObj>().is_some()) {
+        if crate::attrs::builtin_base_type(cls).is_some() {
+            // The nearest class whose __new__ is not written in Python.
+            let static_base = type_obj(cls).with_mro(|mro| {
+                mro.iter()
+                    .find(|t| {
+                        !ops::lookup_type(t, "__new__").is_some_and(|f| {
+                            f.downcast::<FunctionObj>().is_some()
+                                || f.downcast::<DescrObj>().is_some()
+                        })
+                    })
+                    .cloned()
+            });
+            let name = |t: &ObjRef| type_obj(t).name.borrow().clone();
+            return Err(type_error(format!(
+                "object.__new__({}) is not safe, use {}.__new__()",
+                name(cls),
+                static_base.as_ref().map_or_else(|| name(cls), name)
+            )));
+        }
+    }
+    object_new(a, kw)
+}
+
 pub fn object_new(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     let cls = a
         .first()
