@@ -1684,14 +1684,26 @@ pub fn construct(
             Ok(alloc(&RANGE_VT, RangeObj { start, stop, step }))
         }
         Builtin::Bytes => match args.first() {
+            Some(x)
+                if str_of(x).is_none()
+                    && (args.len() > 1 || kwarg(&kwargs, "encoding").is_some()) =>
+            {
+                Err(type_error("encoding without a string argument"))
+            }
             None => Ok(rt::bytes(vec![])),
             Some(x) if x.downcast::<BytesObj>().is_some() => Ok(x.clone()),
             Some(x) if x.downcast::<ByteArrayObj>().is_some() => {
                 Ok(rt::bytes(ops::bytes_of(x).unwrap()))
             }
             Some(x) => {
-                if let Some(s) = str_of(x) {
-                    return Ok(rt::bytes(s.as_bytes().to_vec()));
+                if str_of(x).is_some() {
+                    let encoding = args
+                        .get(1)
+                        .or_else(|| kwarg(&kwargs, "encoding"))
+                        .ok_or_else(|| type_error("string argument without an encoding"))?;
+                    let mut call = vec![x.clone(), encoding.clone()];
+                    call.extend(args.get(2).or_else(|| kwarg(&kwargs, "errors")).cloned());
+                    return crate::methods::str_encode(&call, &[]);
                 }
                 if let Some(n) = ops::as_i64(x) {
                     if n < 0 {

@@ -1200,6 +1200,15 @@ fn codec_args(a: &[ObjRef], kw: Kw, method: &str) -> PyResult<(Codec, String)> {
     Ok((codec, errors))
 }
 
+/// A character as a codec error shows it: `\xe9`, `\u20ac` or `\U0001f600`.
+fn escaped_char(c: char) -> String {
+    match c as u32 {
+        n @ 0..=0xff => format!("\\x{:02x}", n),
+        n @ 0x100..=0xffff => format!("\\u{:04x}", n),
+        n => format!("\\U{:08x}", n),
+    }
+}
+
 fn unknown_handler(errors: &str) -> PyErr {
     err(
         &rt().types.lookup_error,
@@ -1207,7 +1216,8 @@ fn unknown_handler(errors: &str) -> PyErr {
     )
 }
 
-fn str_encode(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+/// `str.encode(encoding='utf-8', errors='strict')`; also `bytes(str, encoding, errors)`.
+pub fn str_encode(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     let (codec, errors) = codec_args(a, kw, "encode")?;
     let s = s0(a);
     if codec == Codec::Utf8 {
@@ -1229,11 +1239,7 @@ fn str_encode(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
         match errors.as_str() {
             "strict" => {
                 let what = if end - i == 1 {
-                    format!(
-                        "character {} in position {}",
-                        crate::format::str_repr(&chars[i].to_string()),
-                        i
-                    )
+                    format!("character '{}' in position {}", escaped_char(chars[i]), i)
                 } else {
                     format!("characters in position {}-{}", i, end - 1)
                 };
