@@ -293,7 +293,11 @@ pub fn setattr_cached(
     let epoch = crate::typecache::epoch();
     // Per instance (not cached): no exception state, no materialised `__dict__`, no built-in base value
     // (those keep attributes in a real `__dict__`, see `generic_setattr`).
-    let plain_instance = i.exc.is_none() && i.base.is_none() && i.dict.borrow().is_none();
+    let plain_instance = i.exc.is_none()
+        && i.base.is_none()
+        && i.dict.borrow().is_none()
+        && name != "__class__"
+        && name != "__dict__";
     let known = c.type_id == t.id && c.epoch == epoch;
     if !plain_instance
         || !(known
@@ -874,6 +878,20 @@ pub fn setattr(o: &ObjRef, name: &str, v: Option<ObjRef>) -> PyResult<()> {
         }
         return generic_setattr(o, i, name, v);
     }
+    if name == "__class__" && o.downcast::<TypeObj>().is_none() {
+        // Objects of built-in types keep their class (CPython's object_set_class).
+        return Err(type_error(match &v {
+            None => "can't delete __class__ attribute".to_string(),
+            Some(c) if c.downcast::<TypeObj>().is_none() => format!(
+                "__class__ must be set to a class, not '{}' object",
+                type_name(c)
+            ),
+            Some(_) => {
+                "__class__ assignment only supported for mutable types or ModuleType subclasses"
+                    .to_string()
+            }
+        }));
+    }
     if let Some(t) = o.downcast::<TypeObj>() {
         if t.builtin.is_some() {
             return Err(type_error(format!(
@@ -982,6 +1000,9 @@ pub fn setattr(o: &ObjRef, name: &str, v: Option<ObjRef>) -> PyResult<()> {
 /// `object.__setattr__`: descriptors, slots, then the instance's own storage.
 pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) -> PyResult<()> {
     let cls = i.cls.borrow().clone();
+    if name == "__class__" {
+        return assign_class(i, &cls, v);
+    }
     if let Some(d) = lookup_type(&cls, name) {
         let hook = if v.is_some() { "__set__" } else { "__delete__" };
         if let Some(f) = user_descriptor_hook(&d, hook) {
@@ -1131,6 +1152,42 @@ pub fn attr_name(names: &RefCell<Vec<AttrName>>, name: &str) -> AttrName {
         names.push(n.clone());
     }
     n
+}
+
+/// `obj.__class__ = new`: allowed between classes written in Python whose instances have the same layout
+/// (slots, `__dict__`, built-in base), as CPython's `compatible_for_assignment` checks.
+fn assign_class(i: &Instance, old: &ObjRef, new: Option<ObjRef>) -> PyResult<()> {
+    let Some(new) = new else {
+        return Err(type_error("can't delete __class__ attribute"));
+    };
+    let Some(new_type) = new.downcast::<TypeObj>() else {
+        return Err(type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            type_name(&new)
+        )));
+    };
+    let old_type = type_obj(old);
+    if new_type.builtin.is_some() || old_type.builtin.is_some() {
+        return Err(type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    let same_layout = *new_type.slots.borrow() == *old_type.slots.borrow()
+        && new_type.has_dict.get() == old_type.has_dict.get()
+        && new_type.weakrefable.get() == old_type.weakrefable.get()
+        && builtin_base_type(&new).map(|t| t.addr()) == builtin_base_type(old).map(|t| t.addr())
+        && ops::is_subtype(&new, &rt().types.base_exception)
+            == ops::is_subtype(old, &rt().types.base_exception);
+    if !same_layout {
+        return Err(type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            new_type.name.borrow(),
+            old_type.name.borrow()
+        )));
+    }
+    let previous = i.cls.replace(new);
+    drop(previous);
+    Ok(())
 }
 
 /// A fresh instance of a user class (no `__init__` call), extending the built-in value `base` when `cls`
