@@ -216,6 +216,10 @@ pub fn getattr(o: &ObjRef, name: &str) -> PyResult<ObjRef> {
             };
         }
     }
+    // What every object inherits from `object` (`__init__`, `__setattr__`, `__delattr__`, …).
+    if let Some(m) = OBJECT.get(name) {
+        return Ok(rt::method_obj(m, Some(o.clone())));
+    }
     Err(no_attr(o, name))
 }
 
@@ -500,6 +504,26 @@ static OBJECT: MethodTable = MethodTable {
         def("__str__", crate::builtins::object_str, Params::Wrapper(0)),
         def("__eq__", crate::builtins::object_eq, Params::Wrapper(1)),
         def("__ne__", crate::builtins::object_ne, Params::Wrapper(1)),
+        def(
+            "__lt__",
+            crate::builtins::object_not_ordered,
+            Params::Wrapper(1),
+        ),
+        def(
+            "__le__",
+            crate::builtins::object_not_ordered,
+            Params::Wrapper(1),
+        ),
+        def(
+            "__gt__",
+            crate::builtins::object_not_ordered,
+            Params::Wrapper(1),
+        ),
+        def(
+            "__ge__",
+            crate::builtins::object_not_ordered,
+            Params::Wrapper(1),
+        ),
         def("__hash__", crate::builtins::object_hash, Params::Wrapper(0)),
         def("__sizeof__", crate::sizes::sizeof_method, Params::NoArgs),
         def(

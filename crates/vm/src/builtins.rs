@@ -809,9 +809,12 @@ pub fn dir_names(o: &ObjRef) -> PyResult<Vec<String>> {
             let c = type_obj(c);
             names.extend(dict_str_keys(&c.dict));
             if c.builtin.is_some() {
+                // CPython's names for the built-in type, as far as refpy has them: dir() never lists an
+                // attribute that getattr would not find.
                 names.extend(
                     crate::typedir::own_names(&c.name.borrow())
                         .iter()
+                        .filter(|n| ops::getattr(o, n).is_ok())
                         .map(|n| n.to_string()),
                 );
             }
@@ -1035,6 +1038,10 @@ pub fn object_eq(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     } else {
         rt().not_implemented.clone()
     })
+}
+/// `object.__lt__` and the other orderings: objects are not ordered by default.
+pub fn object_not_ordered(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt().not_implemented.clone())
 }
 pub fn object_ne(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(rt::bool_obj(!ops::eq_bool(&a[0], &a[1])?))
