@@ -345,12 +345,19 @@ pub fn builtin_binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjR
             _ => {}
         }
     }
+    // bytes + bytearray is bytes, bytearray + bytes a bytearray: the left operand's type.
+    if op == BinOp::Add && a.downcast::<ByteArrayObj>().is_some() {
+        if let (Some(mut v), Some(y)) = (crate::ops::bytes_of(a), crate::ops::bytes_of(b)) {
+            v.extend_from_slice(&y);
+            return Ok(Some(rt::bytearray(v)));
+        }
+    }
     if let Some(x) = a.downcast::<BytesObj>() {
         match op {
             BinOp::Add => {
-                if let Some(y) = b.downcast::<BytesObj>() {
+                if let Some(y) = crate::ops::bytes_of(b) {
                     let mut v = x.0.clone();
-                    v.extend_from_slice(&y.0);
+                    v.extend_from_slice(&y);
                     return Ok(Some(rt::bytes(v)));
                 }
             }

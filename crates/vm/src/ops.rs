@@ -1577,6 +1577,15 @@ pub fn inplace(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
             return Ok(a.clone());
         }
     }
+    if let (Some(ba), BinOp::Add) = (a.downcast::<ByteArrayObj>(), op) {
+        // bytearray_iconcat: the bytearray grows in place.
+        if let Some(extra) = bytes_of(b) {
+            let old_len = ba.0.borrow().len();
+            ba.0.borrow_mut().extend_from_slice(&extra);
+            ba.resized(old_len, old_len + extra.len());
+            return Ok(a.clone());
+        }
+    }
     if let Some(s) = a.downcast::<SetObj>() {
         if !s.frozen && matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) {
             let other = crate::attrs::unwrap_base(b);
