@@ -70,9 +70,11 @@ pub enum Instr {
     LoadAttr(u32),
     StoreAttr(u32),
     DeleteAttr(u32),
-    /// Push `[callable, self-or-NULL]` like CPython 3.11's LOAD_METHOD (no bound method object).
+    /// Push `[callable, self-or-NULL]` like CPython 3.11's LOAD_METHOD (no bound method object); for a
+    /// method of a built-in container or string, `[NULL, self]`, the method left to `CallMethod`.
     LoadMethod(u32),
-    CallMethod(u32),
+    /// Call what `LoadMethod` pushed with this many arguments; the name index of that `LoadMethod`.
+    CallMethod(u32, u32),
     Subscr,
     StoreSubscr,
     DeleteSubscr,

@@ -54,21 +54,7 @@ pub fn call(f: &ObjRef, args: Vec<ObjRef>, kwargs: Vec<(String, ObjRef)>) -> PyR
         return call(&func, full, kwargs);
     }
     if let Some(b) = f.downcast::<BuiltinObj>() {
-        // Each call of a built-in counts against the recursion limit, as CPython's generic calls of C
-        // functions do (" while calling a Python object"). NOTE: CPython's specialised call instructions
-        // skip the check for some built-ins (fast-call ones such as `next`); refpy keeps the generic rule.
-        // Python frames check the native stack; a depth check bounds the nesting of built-ins.
-        let r = rt();
-        let depth = r.depth.get();
-        if depth >= r.recursion_limit.get() {
-            return Err(recursion_error(
-                "maximum recursion depth exceeded while calling a Python object",
-            ));
-        }
-        r.depth.set(depth + 1);
-        let result = call_builtin(b, args, kwargs);
-        r.depth.set(depth);
-        return result;
+        return counted_builtin_call(|| call_builtin(b, args, kwargs));
     }
     if f.downcast::<TypeObj>().is_some() {
         return crate::builtins::construct(f, args, kwargs);
@@ -101,6 +87,34 @@ pub fn call(f: &ObjRef, args: Vec<ObjRef>, kwargs: Vec<(String, ObjRef)>) -> PyR
         "'{}' object is not callable",
         type_name(f)
     )))
+}
+
+/// Runs a call of a built-in. Each counts against the recursion limit, as CPython's generic calls of C
+/// functions do (" while calling a Python object"). NOTE: CPython's specialised call instructions skip
+/// the check for some built-ins (fast-call ones such as `next`); refpy keeps the generic rule. Python
+/// frames check the native stack; a depth check bounds the nesting of built-ins.
+fn counted_builtin_call(run: impl FnOnce() -> PyResult<ObjRef>) -> PyResult<ObjRef> {
+    let r = rt();
+    let depth = r.depth.get();
+    if depth >= r.recursion_limit.get() {
+        return Err(recursion_error(
+            "maximum recursion depth exceeded while calling a Python object",
+        ));
+    }
+    r.depth.set(depth + 1);
+    let result = run();
+    r.depth.set(depth);
+    result
+}
+
+/// Call built-in method `m` with `args` (self, then the positional arguments) where they lie on the
+/// value stack, as CPython's CALL of a method descriptor does: the same checks and errors as calling the
+/// bound method, without the bound object or an argument vector.
+fn call_method_in_place(m: crate::callsig::Method, args: &mut [ObjRef]) -> PyResult<ObjRef> {
+    counted_builtin_call(|| {
+        m.check(args, &[], true)?;
+        (m.def.f)(args, &[])
+    })
 }
 
 /// Call a built-in function or method with its bound object (if any) in front of the arguments.
@@ -1029,6 +1043,11 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             let name = ops::str_of(&code.names[i as usize]).unwrap();
             // Like LOAD_METHOD: a plain function found on the class is called with `self` from the stack,
             // without creating a bound method object.
+            if crate::methods::lookup_direct(&o, name).is_some() {
+                frame.stack.push(null_marker());
+                frame.stack.push(o);
+                return Ok(None);
+            }
             let mut unbound = None;
             if let Some(inst) = o.downcast::<Instance>() {
                 let cls = inst.cls.borrow().clone();
@@ -1051,7 +1070,18 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
                 }
             }
         }
-        Instr::CallMethod(n) => {
+        Instr::CallMethod(n, i) => {
+            let self_at = st.len() - n as usize - 1;
+            if is_null_marker(&st[self_at - 1]) {
+                let name = ops::str_of(&code.names[i as usize]).unwrap();
+                let m = crate::methods::lookup_direct(&st[self_at], name)
+                    .expect("LoadMethod found this method of this built-in value");
+                let res = call_method_in_place(m, &mut st[self_at..]);
+                // The marker, self and the arguments are released after the call, as CPython does.
+                st.truncate(self_at - 1);
+                st.push(res?);
+                return Ok(None);
+            }
             // `self` (when not the null marker) and the arguments leave the stack as one vector.
             let mut args = pop_n(st, n as usize + 1);
             let f = pop(&mut frame.stack);
@@ -1761,7 +1791,8 @@ thread_local! {
     static NULL_MARKER: ObjRef = alloc(&NOTIMPL_VT, NotImplementedObj);
 }
 
-/// A private sentinel standing for CPython's NULL in the `self` slot of LOAD_METHOD.
+/// A private sentinel standing for CPython's NULL in the `self` slot of LOAD_METHOD; in the callable slot
+/// it means the built-in method of the `self` above it (`methods::lookup_direct`), called in place.
 fn null_marker() -> ObjRef {
     NULL_MARKER.with(|m| m.clone())
 }

@@ -49,6 +49,23 @@ pub fn lookup(o: &ObjRef, name: &str) -> Option<Method> {
     table.get(name)
 }
 
+/// The instance method `name` of `o` when `o` is a list, str, dict, tuple, set, frozenset, bytes or
+/// bytearray: these have no other attributes, so it is what `attrs::getattr` would bind, and
+/// `LoadMethod` can leave the call to `CallMethod` without a bound method object.
+pub fn lookup_direct(o: &ObjRef, name: &str) -> Option<Method> {
+    let container = o.downcast::<ListObj>().is_some()
+        || o.downcast::<StrObj>().is_some()
+        || o.downcast::<DictObj>().is_some()
+        || o.downcast::<TupleObj>().is_some()
+        || o.downcast::<SetObj>().is_some()
+        || o.downcast::<BytesObj>().is_some()
+        || o.downcast::<ByteArrayObj>().is_some();
+    if !container {
+        return None;
+    }
+    lookup(o, name).filter(|m| m.def.binding == Binding::Instance)
+}
+
 /// The method `name` of built-in type `b`, as `b.name` finds it.
 pub fn lookup_for_type(b: Builtin, name: &str) -> Option<Method> {
     match b {

@@ -2032,7 +2032,7 @@ impl Unit {
                     self.expr(b, x)?;
                 }
                 b.set_pos(range);
-                b.emit(Instr::CallMethod(args.len() as u32));
+                b.emit(Instr::CallMethod(args.len() as u32, i));
                 return Ok(());
             }
         }
