@@ -121,6 +121,23 @@ pub static FUNCTIONS: MethodTable = MethodTable {
         def("globals", globals, Params::NoArgs),
         def("locals", globals, Params::NoArgs),
         def("format", format, Params::Positional(1, 2)),
+        def("eval", eval, Params::Positional(1, 3)),
+        def("exec", exec, Params::Positional(1, 3)),
+        def(
+            "compile",
+            compile,
+            keywords(
+                &[
+                    "source",
+                    "filename",
+                    "mode",
+                    "flags",
+                    "dont_inherit",
+                    "optimize",
+                ],
+                3,
+            ),
+        ),
         def(
             "__import__",
             dunder_import,
@@ -834,6 +851,89 @@ fn dunder_import(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
         .ok_or_else(|| type_error("module name must be a string"))?;
     crate::modules::import(name)
 }
+// ---- eval, exec, compile ------------------------------------------------------------------------
+
+/// `eval(source, globals, locals)` / `exec(…)`: a code object, or source compiled as `mode` under the name
+/// "<string>", run with the given namespaces. Called with the source alone, the frame loop passes the
+/// caller's globals and a snapshot of its locals (as CPython does).
+fn run_source(a: &[ObjRef], what: &str, mode: crate::compile::Mode) -> PyResult<ObjRef> {
+    let globals = match a.get(1).filter(|g| !is_none(g)) {
+        Some(g) if g.downcast::<DictObj>().is_some() => g.clone(),
+        Some(_) => return Err(type_error("globals must be a dict")),
+        None => crate::eval::current_globals()
+            .or_else(|| rt().main_globals.borrow().clone())
+            .unwrap_or_else(rt::dict),
+    };
+    let locals = match a.get(2).filter(|l| !is_none(l)) {
+        Some(l) if l.downcast::<DictObj>().is_some() => l.clone(),
+        Some(_) => return Err(type_error("locals must be a mapping")),
+        None => globals.clone(),
+    };
+    let code = source_code(&a[0], what, mode)?;
+    crate::run_code_in(&code, &globals, &locals)
+}
+
+/// The code object `eval`/`exec` run: the argument itself, or its text compiled as `mode`.
+fn source_code(src: &ObjRef, what: &str, mode: crate::compile::Mode) -> PyResult<ObjRef> {
+    if src.downcast::<CodeObj>().is_some() {
+        return Ok(src.clone());
+    }
+    let text = match (str_of(src), ops::bytes_of(src)) {
+        (Some(s), _) => s.to_string(),
+        (None, Some(b)) => String::from_utf8_lossy(&b).into_owned(),
+        (None, None) => {
+            return Err(type_error(format!(
+                "{}() arg 1 must be a string, bytes or code object",
+                what
+            )))
+        }
+    };
+    compile_text(&text, "<string>", mode)
+}
+
+fn compile_text(text: &str, filename: &str, mode: crate::compile::Mode) -> PyResult<ObjRef> {
+    let compiled = crate::syntax::compile_source_as(text, filename, mode)
+        .map_err(|e| crate::exc::syntax_error(&e))?;
+    Ok(compiled.code.clone())
+}
+
+fn eval(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    run_source(a, "eval", crate::compile::Mode::Eval)
+}
+
+fn exec(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    run_source(a, "exec", crate::compile::Mode::Exec)?;
+    Ok(rt::none())
+}
+
+fn compile(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let src = required(a, kw, 0, "source")?;
+    let filename = ops::str_(required(a, kw, 1, "filename")?)?;
+    let mode = match str_of(required(a, kw, 2, "mode")?) {
+        Some("exec") => crate::compile::Mode::Exec,
+        Some("eval") => crate::compile::Mode::Eval,
+        Some("single") => crate::compile::Mode::Single,
+        _ => {
+            return Err(value_error(
+                "compile() mode must be 'exec', 'eval' or 'single'",
+            ))
+        }
+    };
+    if src.downcast::<CodeObj>().is_some() {
+        return Ok(src.clone());
+    }
+    let text = match (str_of(src), ops::bytes_of(src)) {
+        (Some(s), _) => s.to_string(),
+        (None, Some(b)) => String::from_utf8_lossy(&b).into_owned(),
+        (None, None) => {
+            return Err(type_error(
+                "compile() arg 1 must be a string, bytes or AST object",
+            ))
+        }
+    };
+    compile_text(&text, &filename, mode)
+}
+
 fn format(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let spec = match a.get(1) {
         Some(s) => str_of(s).ok_or_else(|| {

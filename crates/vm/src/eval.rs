@@ -1359,16 +1359,27 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             }
         }
         Instr::Call(n) => {
-            let args = pop_call_args(st, n as usize);
+            let mut args = pop_call_args(st, n as usize);
             let f = pop(&mut frame.stack);
-            if n == 0
-                && f.downcast::<BuiltinObj>()
-                    .is_some_and(|b| b.self_obj.is_none() && matches!(b.name, "locals" | "vars"))
-            {
-                // locals() and vars() need this frame: a snapshot of its variables (module/class: the namespace).
-                let d = frame_locals(frame, code);
-                frame.stack.push(d);
-                return Ok(None);
+            if n <= 1 {
+                // The built-ins that read the calling frame: locals() and vars() (a snapshot of its
+                // variables; module/class: the namespace), eval(src) and exec(src) (its globals and locals).
+                let frame_reader = f
+                    .downcast::<BuiltinObj>()
+                    .filter(|b| b.self_obj.is_none())
+                    .map(|b| b.name);
+                match (n, frame_reader) {
+                    (0, Some("locals" | "vars")) => {
+                        let d = frame_locals(frame, code);
+                        frame.stack.push(d);
+                        return Ok(None);
+                    }
+                    (1, Some("eval" | "exec")) => {
+                        args.push(frame.globals.clone());
+                        args.push(frame_locals(frame, code));
+                    }
+                    _ => {}
+                }
             }
             let v = call(&f, args, vec![]);
             drop(f);

@@ -83,13 +83,18 @@ pub fn run_prelude(src: &str, filename: &str, globals: &ObjRef) -> PyResult<()> 
 
 /// Run a module-level code object with `globals` as its namespace.
 pub fn run_code(code: &ObjRef, globals: &ObjRef) -> PyResult<ObjRef> {
+    run_code_in(code, globals, globals)
+}
+
+/// Run a module-level code object with separate `globals` and `locals` (`exec(code, g, l)`).
+pub fn run_code_in(code: &ObjRef, globals: &ObjRef, locals: &ObjRef) -> PyResult<ObjRef> {
     if ops::dict_get_str(globals, "__builtins__").is_none() {
         ops::dict_set_str(globals, "__builtins__", modules::import("builtins")?);
     }
     let mut frame = frame::Frame {
         code: code.clone(),
         globals: globals.clone(),
-        locals: Some(globals.clone()),
+        locals: Some(locals.clone()),
         fast: Vec::new(),
         cells: Vec::new(),
         stack: Vec::new(),

@@ -1508,6 +1508,26 @@ pub fn compile_source(
     filename: &str,
     interactive: bool,
 ) -> Result<Compiled, SyntaxErrorInfo> {
+    let mode = if interactive {
+        compile::Mode::Single
+    } else {
+        compile::Mode::Exec
+    };
+    compile_source_as(src, filename, mode)
+}
+
+/// `compile_source` for any `mode`; `Mode::Eval` accepts one expression (leading blanks ignored, as
+/// CPython's `eval()` does).
+pub fn compile_source_as(
+    src: &str,
+    filename: &str,
+    mode: compile::Mode,
+) -> Result<Compiled, SyntaxErrorInfo> {
+    let src = if mode == compile::Mode::Eval {
+        src.trim_start_matches([' ', '\t'])
+    } else {
+        src
+    };
     let source = Rc::new(Source::new(filename, src));
     let parsed = match ruff_python_parser::parse_module(src) {
         Ok(p) => p,
@@ -1530,7 +1550,18 @@ pub fn compile_source(
         let (kind, msg, span) = tab_error(&source, line);
         return Err(error_info(&source, span, kind, &msg));
     }
-    let compiled = compile::compile_module(&parsed.syntax().body, source.clone(), interactive);
+    let body = &parsed.syntax().body;
+    if mode == compile::Mode::Eval && !matches!(body.as_slice(), [ruff_python_ast::Stmt::Expr(_)]) {
+        // A statement, several expressions or nothing: not an expression.
+        let at = body.first().map_or(0, |s| s.range().start().to_usize());
+        let span = Span {
+            start: at,
+            end: at,
+            caret: true,
+        };
+        return Err(error_info(&source, span, "SyntaxError", "invalid syntax"));
+    }
+    let compiled = compile::compile_unit(body, source.clone(), mode);
     if let Ok(c) = &compiled {
         for w in &c.warnings {
             crate::rt::write_err(w);

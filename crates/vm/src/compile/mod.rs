@@ -118,12 +118,41 @@ fn cerr(msg: impl Into<String>, r: TextRange) -> CompileError {
     }
 }
 
+/// What a module-level code object is compiled for (the `mode` of CPython's `compile()`).
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Mode {
+    /// A file or `exec()`: runs the statements, returns None.
+    Exec,
+    /// A REPL entry: expression statements print their value (and set `_`).
+    Single,
+    /// `eval()`: one expression, whose value the code returns.
+    Eval,
+}
+
 /// Compile a parsed module.
 pub fn compile_module(
     body: &[Stmt],
     source: Rc<Source>,
     interactive: bool,
 ) -> Result<Compiled, CompileError> {
+    compile_unit(
+        body,
+        source,
+        if interactive {
+            Mode::Single
+        } else {
+            Mode::Exec
+        },
+    )
+}
+
+/// Compile a parsed module for `mode`; in `Mode::Eval`, `body` is one expression statement.
+pub fn compile_unit(
+    body: &[Stmt],
+    source: Rc<Source>,
+    mode: Mode,
+) -> Result<Compiled, CompileError> {
+    let interactive = mode == Mode::Single;
     let symtable = SymTable::build(body, interactive);
     if let Some((msg, range)) = &symtable.error {
         return Err(cerr(msg.clone(), *range));
@@ -140,6 +169,19 @@ pub fn compile_module(
     b.flags |= CO_NAMESPACE;
     let n = body.len();
     for (i, s) in body.iter().enumerate() {
+        if let (Mode::Eval, Stmt::Expr(e)) = (mode, s) {
+            b.set_pos(e.range());
+            unit.expr(&mut b, &e.value)?;
+            b.emit(Instr::Return);
+            let code = b.finish(&unit);
+            let mut const_refs: Vec<ObjRef> = unit.consts.into_values().collect();
+            const_refs.extend(unit.folded);
+            return Ok(Compiled {
+                code,
+                const_refs,
+                warnings: unit.warnings,
+            });
+        }
         if interactive {
             if let Stmt::Expr(e) = s {
                 b.set_pos(e.range());
