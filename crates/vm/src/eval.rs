@@ -117,6 +117,25 @@ fn call_method_in_place(m: crate::callsig::Method, args: &mut [ObjRef]) -> PyRes
     })
 }
 
+/// Whether built-in `b` takes the call's arguments as they are: it is bound to nothing or to its module.
+fn is_unbound_builtin(b: &BuiltinObj) -> bool {
+    b.self_obj
+        .as_ref()
+        .is_none_or(|s| s.downcast::<ModuleObj>().is_some())
+}
+
+/// Call built-in `b` (unbound: `is_unbound_builtin`) with positional `args` where they lie on the value
+/// stack, as CPython's CALL of a C function does: the same checks and errors as `call`, without an
+/// argument vector.
+fn call_builtin_in_place(b: &BuiltinObj, args: &mut [ObjRef]) -> PyResult<ObjRef> {
+    counted_builtin_call(|| {
+        if let Some(m) = &b.method {
+            m.check(args, &[], false)?;
+        }
+        (b.f)(args, &[])
+    })
+}
+
 /// Call a built-in function or method with its bound object (if any) in front of the arguments.
 fn call_builtin(
     b: &BuiltinObj,
@@ -124,7 +143,7 @@ fn call_builtin(
     kwargs: Vec<(String, ObjRef)>,
 ) -> PyResult<ObjRef> {
     let (mut full, bound) = match &b.self_obj {
-        Some(s) if s.downcast::<ModuleObj>().is_none() => {
+        Some(s) if !is_unbound_builtin(b) => {
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(s.clone());
             full.extend(args);
@@ -1359,6 +1378,18 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             }
         }
         Instr::Call(n) => {
+            let f_at = st.len() - n as usize - 1;
+            let (callee, args) = st.split_at_mut(f_at + 1);
+            if let Some(b) = callee[f_at].downcast::<BuiltinObj>().filter(|b| {
+                // The built-ins that read the calling frame are handled below.
+                is_unbound_builtin(b) && !matches!(b.name, "locals" | "vars" | "eval" | "exec")
+            }) {
+                let res = call_builtin_in_place(b, args);
+                // The function and the arguments are released after the call, as CPython does.
+                st.truncate(f_at);
+                st.push(res?);
+                return Ok(None);
+            }
             let mut args = pop_call_args(st, n as usize);
             let f = pop(&mut frame.stack);
             if n <= 1 {
