@@ -107,10 +107,7 @@ fn int_op(a: BigInt, b: BigInt, op: BinOp) -> PyResult<ObjRef> {
             if b.is_zero() {
                 return Err(zero_division("division by zero"));
             }
-            match (a.to_f64(), b.to_f64()) {
-                (Some(x), Some(y)) if x.abs() < 9e15 && y.abs() < 9e15 => rt::float(x / y),
-                _ => rt::float(big_div(&a, &b)),
-            }
+            rt::float(int_true_divide(&a, &b)?)
         }
         BinOp::FloorDiv => {
             if b.is_zero() {
@@ -184,10 +181,65 @@ fn rt() -> &'static rt::Runtime {
     rt::rt()
 }
 
-fn big_div(a: &BigInt, b: &BigInt) -> f64 {
-    let q = a / b;
-    let r = a % b;
-    q.to_f64().unwrap_or(f64::INFINITY) + r.to_f64().unwrap_or(0.0) / b.to_f64().unwrap_or(1.0)
+/// `a / b` for ints, correctly rounded as CPython's `long_true_divide` (`b` is not zero): operands that are
+/// exact as doubles take one float division; otherwise the quotient is computed to 53 bits (fewer for
+/// subnormal results) with integer division and rounded half to even. Too large: OverflowError.
+fn int_true_divide(a: &BigInt, b: &BigInt) -> PyResult<f64> {
+    const MANT_DIG: i64 = 53;
+    const MIN_EXP: i64 = -1021;
+    const EXACT: u64 = 1 << 53;
+    let negative = a.is_negative() != b.is_negative();
+    let (a, b) = (a.abs(), b.abs());
+    if let (Some(x), Some(y)) = (a.to_u64(), b.to_u64()) {
+        if x <= EXACT && y <= EXACT {
+            let q = x as f64 / y as f64;
+            return Ok(if negative { -q } else { q });
+        }
+    }
+    if a.is_zero() {
+        return Ok(if negative { -0.0 } else { 0.0 });
+    }
+    // The smallest quotient that rounds to infinity: 2**1024 - 2**(1024 - 53 - 1).
+    let overflow = (BigInt::from(1) << 1024u32) - (BigInt::from(1) << 970u32);
+    if a >= &overflow * &b {
+        return Err(overflow_error(
+            "integer division result too large for a float",
+        ));
+    }
+    // d with 2**(d-1) <= a/b < 2**d.
+    let mut d = a.bits() as i64 - b.bits() as i64;
+    let at_least = if d >= 0 {
+        a >= (&b << d as u64)
+    } else {
+        (&a << (-d) as u64) >= b
+    };
+    if at_least {
+        d += 1;
+    }
+    let exp = d.max(MIN_EXP) - MANT_DIG;
+    let (num, den) = if exp < 0 {
+        (&a << (-exp) as u64, b)
+    } else {
+        (a, &b << exp as u64)
+    };
+    let (mut q, r) = num.div_rem(&den);
+    let twice_r = &r << 1u32;
+    if twice_r > den || (twice_r == den && q.is_odd()) {
+        q += 1;
+    }
+    // q has at most 53 bits, so it and the power of two are exact; their product is the rounded quotient.
+    let q = q.to_f64().expect("at most 53 bits");
+    let result = q * power_of_two(exp);
+    Ok(if negative { -result } else { result })
+}
+
+/// 2**exp as an exact double, for -1074 <= exp <= 1023 (subnormal below -1022).
+fn power_of_two(exp: i64) -> f64 {
+    if exp >= -1022 {
+        f64::from_bits(((exp + 1023) as u64) << 52)
+    } else {
+        f64::from_bits(1u64 << (exp + 1074))
+    }
 }
 
 fn float_op(x: f64, y: f64, op: BinOp) -> PyResult<ObjRef> {

@@ -99,7 +99,18 @@ pub fn float_repr(f: f64) -> String {
     if f == 0.0 {
         return if f.is_sign_negative() { "-0.0" } else { "0.0" }.into();
     }
-    let e = format!("{:e}", f);
+    // The fewest digits that read back as `f`; among the strings of that length, CPython (Gay's dtoa) takes
+    // the one closest to `f`'s exact value, ties to even, where Rust's shortest form may take the other
+    // neighbour (1401195978534791.25 is "…791.2" in CPython): the correctly rounded digits of that length.
+    let shortest = format!("{:e}", f);
+    let significant = shortest
+        .split('e')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
+    let e = format!("{:.*e}", significant.saturating_sub(1), f);
     let (mant, exp) = e.split_once('e').unwrap();
     let exp: i32 = exp.parse().unwrap();
     let neg = mant.starts_with('-');

@@ -1655,6 +1655,10 @@ pub fn unary(a: &ObjRef, op: UnOp) -> PyResult<ObjRef> {
             _ => {}
         }
     }
+    // `+x` of an exact int or float is `x` itself (long_pos, float_pos); bools and subclasses make a new value.
+    if op == UnOp::Pos && (a.downcast::<IntObj>().is_some() || a.downcast::<FloatObj>().is_some()) {
+        return Ok(a.clone());
+    }
     let (name, sym) = match op {
         UnOp::Neg => ("__neg__", "-"),
         UnOp::Pos => ("__pos__", "+"),

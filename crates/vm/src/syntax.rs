@@ -819,8 +819,21 @@ fn first_tokenizer_error(
                 if let Some(kind) = warning.get() {
                     warnings.push((i, format!("invalid {} literal", kind)));
                 }
+                // Skip the literal, with a decimal exponent's sign (`1e-06`: the `06` is no literal of its
+                // own); in `0x1e-05` the `e` is a digit and `05` is the next token.
+                let radix_prefix = c == b'0'
+                    && matches!(
+                        bytes.get(i + 1),
+                        Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B')
+                    );
                 i += 1;
-                while i < bytes.len() && (is_ident_byte(bytes[i]) || bytes[i] == b'.') {
+                while i < bytes.len() {
+                    let exponent_sign = !radix_prefix
+                        && matches!(bytes[i], b'+' | b'-')
+                        && matches!(bytes[i - 1], b'e' | b'E');
+                    if !(is_ident_byte(bytes[i]) || bytes[i] == b'.' || exponent_sign) {
+                        break;
+                    }
                     i += 1;
                 }
                 continue;
