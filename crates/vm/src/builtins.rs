@@ -878,17 +878,19 @@ fn source_code(src: &ObjRef, what: &str, mode: crate::compile::Mode) -> PyResult
     if src.downcast::<CodeObj>().is_some() {
         return Ok(src.clone());
     }
-    let text = match (str_of(src), ops::bytes_of(src)) {
-        (Some(s), _) => s.to_string(),
-        (None, Some(b)) => String::from_utf8_lossy(&b).into_owned(),
-        (None, None) => {
-            return Err(type_error(format!(
-                "{}() arg 1 must be a string, bytes or code object",
-                what
-            )))
-        }
-    };
+    let text = source_text(src, || {
+        format!("{}() arg 1 must be a string, bytes or code object", what)
+    })?;
     compile_text(&text, "<string>", mode)
+}
+
+/// The text of a source argument (str, or bytes read as UTF-8); else the TypeError `message`.
+fn source_text(src: &ObjRef, message: impl FnOnce() -> String) -> PyResult<String> {
+    match (str_of(src), ops::bytes_of(src)) {
+        (Some(s), _) => Ok(s.to_string()),
+        (None, Some(b)) => Ok(String::from_utf8_lossy(&b).into_owned()),
+        (None, None) => Err(type_error(message())),
+    }
 }
 
 fn compile_text(text: &str, filename: &str, mode: crate::compile::Mode) -> PyResult<ObjRef> {
@@ -922,15 +924,9 @@ fn compile(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     if src.downcast::<CodeObj>().is_some() {
         return Ok(src.clone());
     }
-    let text = match (str_of(src), ops::bytes_of(src)) {
-        (Some(s), _) => s.to_string(),
-        (None, Some(b)) => String::from_utf8_lossy(&b).into_owned(),
-        (None, None) => {
-            return Err(type_error(
-                "compile() arg 1 must be a string, bytes or AST object",
-            ))
-        }
-    };
+    let text = source_text(src, || {
+        "compile() arg 1 must be a string, bytes or AST object".into()
+    })?;
     compile_text(&text, &filename, mode)
 }
 
