@@ -842,9 +842,14 @@ pub fn dir_names(o: &ObjRef) -> PyResult<Vec<String>> {
     Ok(names)
 }
 fn globals(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    Ok(crate::eval::current_globals()
+    Ok(caller_globals())
+}
+
+/// The globals of the running Python code (`__main__`'s between runs).
+fn caller_globals() -> ObjRef {
+    crate::eval::current_globals()
         .or_else(|| rt().main_globals.borrow().clone())
-        .unwrap_or_else(rt::dict))
+        .unwrap_or_else(rt::dict)
 }
 fn dunder_import(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     let name = str_of(required(a, kw, 0, "name")?)
@@ -860,9 +865,7 @@ fn run_source(a: &[ObjRef], what: &str, mode: crate::compile::Mode) -> PyResult<
     let globals = match a.get(1).filter(|g| !is_none(g)) {
         Some(g) if g.downcast::<DictObj>().is_some() => g.clone(),
         Some(_) => return Err(type_error("globals must be a dict")),
-        None => crate::eval::current_globals()
-            .or_else(|| rt().main_globals.borrow().clone())
-            .unwrap_or_else(rt::dict),
+        None => caller_globals(),
     };
     let locals = match a.get(2).filter(|l| !is_none(l)) {
         Some(l) if l.downcast::<DictObj>().is_some() => l.clone(),

@@ -118,6 +118,12 @@ fn call_method_in_place(m: crate::callsig::Method, args: &mut [ObjRef]) -> PyRes
 }
 
 /// Whether built-in `b` takes the call's arguments as they are: it is bound to nothing or to its module.
+/// The built-ins that read the calling frame: locals() and vars() (a snapshot of its variables; module and
+/// class bodies: the namespace), eval(src) and exec(src) (its globals and locals).
+fn reads_caller_frame(b: &BuiltinObj) -> bool {
+    b.self_obj.is_none() && matches!(b.name, "locals" | "vars" | "eval" | "exec")
+}
+
 fn is_unbound_builtin(b: &BuiltinObj) -> bool {
     b.self_obj
         .as_ref()
@@ -1380,10 +1386,10 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         Instr::Call(n) => {
             let f_at = st.len() - n as usize - 1;
             let (callee, args) = st.split_at_mut(f_at + 1);
-            if let Some(b) = callee[f_at].downcast::<BuiltinObj>().filter(|b| {
-                // The built-ins that read the calling frame are handled below.
-                is_unbound_builtin(b) && !matches!(b.name, "locals" | "vars" | "eval" | "exec")
-            }) {
+            if let Some(b) = callee[f_at]
+                .downcast::<BuiltinObj>()
+                .filter(|b| is_unbound_builtin(b) && !reads_caller_frame(b))
+            {
                 let res = call_builtin_in_place(b, args);
                 // The function and the arguments are released after the call, as CPython does.
                 st.truncate(f_at);
@@ -1393,11 +1399,9 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             let mut args = pop_call_args(st, n as usize);
             let f = pop(&mut frame.stack);
             if n <= 1 {
-                // The built-ins that read the calling frame: locals() and vars() (a snapshot of its
-                // variables; module/class: the namespace), eval(src) and exec(src) (its globals and locals).
                 let frame_reader = f
                     .downcast::<BuiltinObj>()
-                    .filter(|b| b.self_obj.is_none())
+                    .filter(|b| reads_caller_frame(b))
                     .map(|b| b.name);
                 match (n, frame_reader) {
                     (0, Some("locals" | "vars")) => {
