@@ -121,6 +121,8 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
         return rt::named_type("traceback");
     } else if is!(crate::traceback::FRAME_VT) {
         return rt::named_type("frame");
+    } else if is!(crate::modules::MT_VT) {
+        return rt::named_type("_random.Random");
     } else if o.downcast::<IterObj>().is_some() {
         return rt::named_type(&type_name(o));
     } else {

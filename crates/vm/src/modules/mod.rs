@@ -1,8 +1,9 @@
-//! Built-in modules (`sys`, `gc`, `ctypes`, `weakref`, `time`, `math`, `copy`) and `import`.
+//! Built-in modules (`sys`, `gc`, `ctypes`, `weakref`, `time`, `math`, `copy`, `random`) and `import`.
 
 mod copy;
 mod gc;
 mod math;
+mod random;
 mod sys;
 mod weakref;
 
@@ -16,6 +17,7 @@ use crate::objects::*;
 use crate::ops;
 use crate::rt::{self, rt};
 
+pub use random::MT_VT;
 pub use weakref::weakref_new;
 
 pub fn new_module(name: &str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
@@ -51,6 +53,7 @@ pub fn import(name: &str) -> PyResult<ObjRef> {
         "time" => math::make_time(),
         "math" => math::make_math(),
         "copy" => copy::make()?,
+        "random" => random::make()?,
         "builtins" => {
             let m = alloc(
                 &MODULE_VT,
@@ -204,6 +207,3 @@ pub fn install_hooks() {
         debug_report: Some(gc::debug_report),
     });
 }
-
-#[allow(dead_code)]
-fn unused(_: RefCell<u8>) {}
