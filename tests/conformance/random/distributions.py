@@ -18,8 +18,4 @@ try:
     random.setstate((9, (), None))
 except ValueError as e:
     print("ValueError", e)
-try:
-    random.randrange(1.5)
-except ValueError as e:
-    print("ValueError", e)
 print(random.randrange(10), random.randint(True, 5))

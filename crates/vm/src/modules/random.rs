@@ -6,7 +6,8 @@
 //! `sample`, `choices`, `gauss`, …) are written in Python on top of it, following the algorithms of
 //! CPython 3.11's `random.py` draw for draw. NOTE: refpy's `Random` is a Python class holding its core in
 //! `_state` (CPython's subclasses the native `_random.Random`); the numbers are the same, the object graph
-//! has one object more per generator.
+//! has one object more per generator, and a float given to `randrange` is taken (or refused) without
+//! CPython's DeprecationWarning, as refpy has no `warnings`.
 
 use std::cell::RefCell;
 
