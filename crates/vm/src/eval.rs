@@ -710,7 +710,7 @@ fn finish_frame_object(frame: &mut Frame) {
 }
 
 /// The frame object of the running frame `depth` levels out from the innermost (0), made if it has none.
-fn frame_object_at(depth: usize) -> Option<ObjRef> {
+pub fn frame_object_at(depth: usize) -> Option<ObjRef> {
     let found = RUNNING.with(|r| {
         let r = r.borrow();
         let slot = r.len().checked_sub(depth + 1).and_then(|i| r.get(i))?;
@@ -884,7 +884,9 @@ fn run_frame_loop(frame: &mut Frame, traced: bool) -> PyResult<Exit> {
                 };
                 if !reraise {
                     set_context(&e.0);
-                    add_traceback(&e.0, frame.ip.saturating_sub(1));
+                    if code.source.filename != crate::BUILT_IN_CODE {
+                        add_traceback(&e.0, frame.ip.saturating_sub(1));
+                    }
                 }
                 // Unwind to the innermost handler.
                 let mut target = None;

@@ -69,6 +69,10 @@ pub fn init() {
     }
 }
 
+/// The filename of library code written in Python that stands for CPython's C code (`deque`, `itertools`,
+/// …): its frames add no traceback entries, as a C function adds none.
+pub const BUILT_IN_CODE: &str = "<built-in>";
+
 /// Compile and run library code written in Python into `globals`.
 pub fn run_prelude(src: &str, filename: &str, globals: &ObjRef) -> PyResult<()> {
     let parsed = ruff_python_parser::parse_module(src)

@@ -268,6 +268,15 @@ pub fn has_managed_dict(t: &TypeObj) -> bool {
         )
 }
 
+/// The dict pointer a class whose base has items adds at the end of its instances, if it has a `__dict__`.
+fn dict_slot(t: &TypeObj) -> usize {
+    if t.has_dict.get() {
+        8
+    } else {
+        0
+    }
+}
+
 /// `object.__sizeof__` (or the base type's) for an instance of a class: the base struct, one pointer per slot
 /// and for an added `__weakref__`, the gc head, the managed-dict pre-header, and the base value's buffer.
 fn instance_size(i: &Instance) -> usize {
@@ -308,9 +317,12 @@ fn instance_size(i: &Instance) -> usize {
     match i.base.as_ref() {
         // int.__sizeof__ counts only the digits, whatever the subclass adds.
         Some(b) if b.downcast::<IntObj>().is_some() => return GC_HEAD + getsizeof(b),
-        // object.__sizeof__: tp_basicsize (the base's plus the dict slot) and the items.
-        Some(b) if b.downcast::<TupleObj>().is_some() => return getsizeof(b) + 8,
-        Some(b) if b.downcast::<BytesObj>().is_some() => return GC_HEAD + getsizeof(b) + 8,
+        // object.__sizeof__: tp_basicsize (the base's plus the dict slot, absent with `__slots__ = ()`) and
+        // the items.
+        Some(b) if b.downcast::<TupleObj>().is_some() => return getsizeof(b) + dict_slot(t),
+        Some(b) if b.downcast::<BytesObj>().is_some() => {
+            return GC_HEAD + getsizeof(b) + dict_slot(t)
+        }
         // A str subclass instance is a legacy (not compact) PyUnicodeObject, its characters counted apart.
         Some(b) if b.downcast::<StrObj>().is_some() => {
             let (n, width) = str_shape(&b.downcast::<StrObj>().expect("str").s);

@@ -1,5 +1,6 @@
-//! Built-in modules (`sys`, `gc`, `ctypes`, `weakref`, `time`, `math`, `copy`, `random`) and `import`.
+//! Built-in modules (`sys`, `gc`, `ctypes`, `weakref`, `time`, `math`, `copy`, `random`, `collections`) and `import`.
 
+mod collections;
 mod copy;
 mod gc;
 mod math;
@@ -54,6 +55,7 @@ pub fn import(name: &str) -> PyResult<ObjRef> {
         "math" => math::make_math(),
         "copy" => copy::make()?,
         "random" => random::make()?,
+        "collections" => collections::make()?,
         "builtins" => {
             let m = alloc(
                 &MODULE_VT,

@@ -120,6 +120,18 @@ fn intern(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }
 }
 
+/// `sys._getframe(depth=0)`: the frame object of the running Python frame `depth` calls out.
+fn getframe(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let depth = match a.first() {
+        Some(d) => ops::index_arg(d)?,
+        None => 0,
+    };
+    usize::try_from(depth)
+        .ok()
+        .and_then(crate::eval::frame_object_at)
+        .ok_or_else(|| value_error("call stack is not deep enough"))
+}
+
 pub fn make() -> ObjRef {
     let m = new_module(
         "sys",
@@ -131,6 +143,7 @@ pub fn make() -> ObjRef {
             ("setrecursionlimit", setrecursionlimit),
             ("exc_info", exc_info),
             ("intern", intern),
+            ("_getframe", getframe),
         ],
     );
     let d = module_dict(&m);
