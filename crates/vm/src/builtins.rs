@@ -2028,6 +2028,44 @@ fn construct_instance(
     Ok(inst)
 }
 
+/// The Python `__init__` that calling `cls` runs on a new plain instance, when that is all the call does
+/// (`construct_instance` with no `__new__` of its own, no built-in base value, not an exception), as a new
+/// reference; remembered per class for the epoch.
+pub fn plain_init(cls: &ObjRef) -> Option<ObjRef> {
+    let t = cls.downcast::<TypeObj>()?;
+    let epoch = crate::typecache::epoch();
+    let known = t.plain_init.get();
+    if known.epoch == epoch {
+        // SAFETY: found in this epoch on the mro of this (live) class, so the namespace dict that held the
+        // function then has not changed since (any change advances the epoch) and still owns a reference
+        // to it; we take a new one for the caller.
+        return known.init.map(|f| unsafe { ObjRef::from_borrowed(f) });
+    }
+    let init = find_plain_init(cls, t);
+    // The lookups ran no user code, so the epoch read above is still current.
+    t.plain_init.set(crate::typecache::PlainInit {
+        epoch,
+        init: init.as_ref().map(ObjRef::raw),
+    });
+    init
+}
+
+fn find_plain_init(cls: &ObjRef, t: &TypeObj) -> Option<ObjRef> {
+    let is_exc = *t
+        .is_exception
+        .get_or_init(|| ops::is_subtype(cls, &rt().types.base_exception));
+    if t.builtin.is_some() || is_exc || crate::attrs::builtin_base_type(cls).is_some() {
+        return None;
+    }
+    let own_new = ops::lookup_type(cls, "__new__").is_some_and(|n| {
+        n.downcast::<FunctionObj>().is_some() || n.downcast::<DescrObj>().is_some()
+    });
+    if own_new {
+        return None;
+    }
+    ops::lookup_type(cls, "__init__").filter(|i| i.downcast::<FunctionObj>().is_some())
+}
+
 /// The built-in `__new__` for `cls`, a subclass of the built-in type `t`: the value `t(*args)` wrapped in an
 /// instance of `cls`. Mutable containers start empty (their `__init__` fills them), as in CPython.
 fn builtin_subclass_new(

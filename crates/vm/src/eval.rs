@@ -359,39 +359,60 @@ pub fn make_frame(
 ) -> PyResult<Frame> {
     let func = f.downcast::<FunctionObj>().expect("function");
     let code = &func.code.downcast::<CodeObj>().unwrap().0;
-    let mut fast = if namespace.is_some() {
+    let fast = if namespace.is_some() {
         Vec::new()
     } else {
         bind_args(func, code, args, kwargs)?
     };
-    let mut cells = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
-    for (i, _) in code.cellvars.iter().enumerate() {
-        let init = code
-            .cell_args
-            .get(i)
-            .copied()
-            .flatten()
-            .and_then(|a| fast[a].take());
-        cells.push(alloc(&CELL_VT, CellObj(RefCell::new(init))));
-    }
-    if let Some(cl) = func.closure.borrow().as_ref() {
-        if let Some(t) = cl.downcast::<TupleObj>() {
-            cells.extend(t.0.borrow().iter().cloned());
+    Ok(frame_with_locals(
+        func,
+        code,
+        fast,
+        Vec::with_capacity(8),
+        namespace,
+    ))
+}
+
+/// The frame of `func` whose fast locals hold the bound arguments, with its cells made (an argument that
+/// is also a cell variable moves into its cell).
+fn frame_with_locals(
+    func: &FunctionObj,
+    code: &Code,
+    mut fast: Vec<Option<ObjRef>>,
+    stack: Vec<ObjRef>,
+    namespace: Option<ObjRef>,
+) -> Frame {
+    let mut cells = Vec::new();
+    if !code.cellvars.is_empty() || !code.freevars.is_empty() {
+        cells.reserve_exact(code.cellvars.len() + code.freevars.len());
+        for (i, _) in code.cellvars.iter().enumerate() {
+            let init = code
+                .cell_args
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|a| fast[a].take());
+            cells.push(alloc(&CELL_VT, CellObj(RefCell::new(init))));
+        }
+        if let Some(cl) = func.closure.borrow().as_ref() {
+            if let Some(t) = cl.downcast::<TupleObj>() {
+                cells.extend(t.0.borrow().iter().cloned());
+            }
         }
     }
-    Ok(Frame {
+    Frame {
         code: func.code.clone(),
         globals: func.globals.clone(),
         locals: namespace,
         fast,
         cells,
-        stack: Vec::with_capacity(8),
+        stack,
         blocks: Vec::new(),
         ip: 0,
         in_yield_from: false,
         pending: None,
         frame_obj: RefCell::new(None),
-    })
+    }
 }
 
 pub fn call_function(
@@ -416,10 +437,80 @@ pub fn call_function(
         ));
     }
     let mut frame = frame;
-    match run_frame_guarded(&mut frame)? {
+    let result = run_frame_guarded(&mut frame);
+    crate::frame::recycle(frame);
+    match result? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(v) => Ok(v),
     }
+}
+
+/// Whether `f` is a Python function that a call with `nargs` positional arguments and no keywords binds
+/// to its first parameters one to one and that runs a plain frame (no `*args`, `**kwargs`, keyword-only
+/// parameters or generator): such a call takes its arguments straight into the new frame.
+#[inline]
+fn binds_positionally(f: &ObjRef, nargs: usize) -> bool {
+    let Some(code) = f
+        .downcast::<FunctionObj>()
+        .and_then(|func| func.code.downcast::<CodeObj>())
+    else {
+        return false;
+    };
+    let code = &code.0;
+    code.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0
+        && code.argcount == nargs
+        && code.kwonlyargcount == 0
+}
+
+/// Call Python function `f` (`binds_positionally` for this call) whose arguments are in
+/// `buffers.fast`, buffers of a finished frame, as CPython's vectorcall copies them into a frame of its data
+/// stack: the same frame, checks and release order as `call_function`, without an argument vector.
+fn call_with_buffers(f: &ObjRef, buffers: crate::frame::FrameBuffers) -> PyResult<ObjRef> {
+    let func = f.downcast::<FunctionObj>().expect("function");
+    let code = &func.code.downcast::<CodeObj>().expect("code object").0;
+    let crate::frame::FrameBuffers { mut fast, stack } = buffers;
+    fast.resize(code.varnames.len(), None);
+    let mut frame = frame_with_locals(func, code, fast, stack, None);
+    let result = run_frame_guarded(&mut frame);
+    crate::frame::recycle(frame);
+    match result? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(v) => Ok(v),
+    }
+}
+
+/// `Call` of the class at `stack[cls_at]` whose call makes a plain instance and runs Python function `init`
+/// (`crate::builtins::plain_init`, `binds_positionally` with `self`): as `construct_instance` does, without
+/// an argument vector (the instance and the arguments move into `init`'s frame); same checks, errors and
+/// release order. Leaves the instance in place of the class and its arguments.
+fn construct_plain(stack: &mut Vec<ObjRef>, cls_at: usize, init: ObjRef) -> PyResult<()> {
+    let inst = crate::attrs::new_instance_with_base(&stack[cls_at], None);
+    let mut buffers = crate::frame::take_buffers();
+    buffers.fast.push(Some(inst.clone()));
+    buffers.fast.extend(stack.drain(cls_at + 1..).map(Some));
+    let cls = pop(stack);
+    let result = call_with_buffers(&init, buffers);
+    let outcome = match result {
+        Ok(r) if ops::is_none(&r) => Ok(()),
+        Ok(r) => Err(type_error(format!(
+            "__init__() should return None, not '{}'",
+            type_name(&r)
+        ))),
+        Err(e) => Err(e),
+    };
+    drop(init);
+    let inst = match outcome {
+        Ok(()) => Some(inst),
+        Err(_) => {
+            drop(inst);
+            None
+        }
+    };
+    drop(cls);
+    if let Some(inst) = inst {
+        stack.push(inst);
+    }
+    outcome
 }
 
 /// Run a frame with the recursion checks around it.
@@ -1109,6 +1200,23 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
                 st.push(res?);
                 return Ok(None);
             }
+            // A Python function (LoadMethod found it on the class: `self` follows it), or any callable
+            // followed by the null marker.
+            let bound = !is_null_marker(&st[self_at]);
+            let nargs = n as usize + usize::from(bound);
+            if binds_positionally(&st[self_at - 1], nargs) {
+                // As in `Call`: the arguments move into the new frame, the function leaves the stack.
+                let mut buffers = crate::frame::take_buffers();
+                buffers.fast.extend(st.drain(st.len() - nargs..).map(Some));
+                if !bound {
+                    drop(pop(st));
+                }
+                let f = pop(st);
+                let res = call_with_buffers(&f, buffers);
+                drop(f);
+                frame.stack.push(res?);
+                return Ok(None);
+            }
             // `self` (when not the null marker) and the arguments leave the stack as one vector.
             let mut args = pop_n(st, n as usize + 1);
             let f = pop(&mut frame.stack);
@@ -1397,6 +1505,22 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
                 st.truncate(f_at);
                 st.push(res?);
                 return Ok(None);
+            }
+            if binds_positionally(&callee[f_at], n as usize) {
+                // The arguments move into the new frame and the function leaves the stack during the call,
+                // as CPython's CALL hands both to the frame it pushes.
+                let mut buffers = crate::frame::take_buffers();
+                buffers.fast.extend(st.drain(f_at + 1..).map(Some));
+                let f = pop(st);
+                let res = call_with_buffers(&f, buffers);
+                drop(f);
+                frame.stack.push(res?);
+                return Ok(None);
+            }
+            if let Some(init) = crate::builtins::plain_init(&st[f_at])
+                .filter(|init| binds_positionally(init, n as usize + 1))
+            {
+                return construct_plain(st, f_at, init).map(|()| None);
             }
             let mut args = pop_call_args(st, n as usize);
             let f = pop(&mut frame.stack);

@@ -559,6 +559,8 @@ pub struct TypeObj {
     pub shared_keys: std::rc::Rc<RefCell<crate::sizes::SharedKeys>>,
     /// Whether the class derives from BaseException (its mro never changes), found once for its instances.
     pub is_exception: std::cell::OnceCell<bool>,
+    /// What calling the class does (`crate::builtins::plain_init`).
+    pub plain_init: Cell<crate::typecache::PlainInit>,
 }
 
 impl TypeObj {
@@ -596,6 +598,7 @@ impl TypeObj {
             attr_names: RefCell::new(Vec::new()),
             shared_keys: Default::default(),
             is_exception: std::cell::OnceCell::new(),
+            plain_init: Cell::default(),
         }
     }
 }
