@@ -32,6 +32,8 @@ pub(crate) struct HeapState {
     dealloc_depth: Cell<u32>,
     /// Objects whose count reached 0 while `dealloc_depth` was at the limit.
     pending_dealloc: RefCell<Vec<RawObj>>,
+    /// Whether `pending_dealloc` may hold objects: the one test an outermost deallocation makes.
+    has_pending_dealloc: Cell<bool>,
     /// Referent address → the head of its list of weak reference objects (linked through the weakrefs,
     /// CPython's `tp_weaklist` order); only referents with weakrefs have an entry.
     pub(crate) weakrefs: RefCell<HashMap<usize, RawObj, AddrBuildHasher>>,
@@ -114,6 +116,7 @@ impl HeapState {
             gc: GcState::new(),
             dealloc_depth: Cell::new(0),
             pending_dealloc: RefCell::new(Vec::new()),
+            has_pending_dealloc: Cell::new(false),
             weakrefs: RefCell::new(HashMap::default()),
             hooks: Cell::new(crate::Hooks::default()),
             events: events::EventState::default(),
@@ -121,7 +124,7 @@ impl HeapState {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn allocate_block(&self, size: usize, object_offset: usize) -> NonNull<u8> {
         // SAFETY: the allocator is only accessed inside `allocate_block`/`free_block`/`allocator_stats`/
         // `read_word`, none of which calls out of this module or re-enters another, so this `&mut` is unique.
@@ -287,6 +290,7 @@ unsafe fn allocate_in<T>(heap: &HeapState, vtable: &'static VTable, value: T) ->
 /// # Safety
 /// As [`allocate`]. (A free list may be shared by types: only blocks of this type's size and layout are
 /// reused.)
+#[inline]
 pub unsafe fn allocate_from_free_list<T>(
     vtable: &'static VTable,
     slot: FreeListSlot,
@@ -419,6 +423,66 @@ pub unsafe fn decref(obj: RawObj) {
 /// `obj` is live with a count of 0 and no reference to it is used again.
 #[inline(never)]
 pub(crate) unsafe fn deallocate(obj: RawObj) {
+    // SAFETY: forwarded contract; the vtable's hook drops the payload as its type.
+    unsafe { deallocate_with(obj, drop_payload_by_vtable) }
+}
+
+/// Drop a payload with its vtable's hook.
+///
+/// # Safety
+/// `obj` is an object of `vtable` whose payload is initialised and not used afterwards.
+#[inline(always)]
+unsafe fn drop_payload_by_vtable(obj: RawObj, vtable: &'static VTable) {
+    // SAFETY: caller's contract; the hook drops the payload as the vtable's type.
+    unsafe { (vtable.drop_payload)(obj) }
+}
+
+/// Drop a payload known to be a `T`, in place (a direct, inlinable drop instead of the vtable's hook).
+///
+/// # Safety
+/// `obj`'s payload is an initialised `T` that is not used afterwards.
+#[inline(always)]
+unsafe fn drop_payload_as_known<T>(obj: RawObj, _vtable: &'static VTable) {
+    // SAFETY: caller's contract.
+    unsafe { drop_payload_as::<T>(obj) }
+}
+
+/// Drop a reference to an object known to hold a `T` (a [`crate::Gc<T>`]'s); at zero the object is
+/// deallocated at once, its payload dropped in place with no indirect call.
+///
+/// # Safety
+/// As [`decref`]; the payload of `obj` is a `T`.
+#[inline(always)]
+pub(crate) unsafe fn decref_as<T>(obj: RawObj) {
+    let header = obj.header();
+    let count = header.refcnt.get() - 1;
+    debug_assert!(count >= 0, "decref of an object whose count is already 0");
+    header.refcnt.set(count);
+    #[cfg(feature = "refcount-events")]
+    events::refcount_changed(obj, false);
+    if count == 0 {
+        // SAFETY: the count reached zero (caller's contract); the payload is a `T`.
+        unsafe { deallocate_as::<T>(obj) };
+    }
+}
+
+/// [`deallocate`] for an object whose payload is a `T`.
+///
+/// # Safety
+/// As [`deallocate`]; the payload of `obj` is a `T`.
+#[inline(never)]
+unsafe fn deallocate_as<T>(obj: RawObj) {
+    // SAFETY: forwarded contract: the payload is a `T`.
+    unsafe { deallocate_with(obj, drop_payload_as_known::<T>) }
+}
+
+/// The body of [`deallocate`], with the payload's drop given by the caller (the vtable's hook, or the
+/// payload's own `drop_in_place` when its type is known).
+///
+/// # Safety
+/// As [`deallocate`]; `drop_payload` drops the payload of `obj` as the vtable's `drop_payload` would.
+#[inline(always)]
+unsafe fn deallocate_with(obj: RawObj, drop_payload: unsafe fn(RawObj, &'static VTable)) {
     let Some(heap) = current() else {
         // The thread's heap is already destroyed (a handle dropped by a later thread-local destructor): the
         // object's memory is leaked on purpose; the OS reclaims it with the thread.
@@ -433,8 +497,8 @@ pub(crate) unsafe fn deallocate(obj: RawObj) {
     }
     heap.dealloc_depth.set(depth + 1);
     // SAFETY: forwarded contract.
-    unsafe { deallocate_now(heap, obj) };
-    if depth == 0 && !heap.pending_dealloc.borrow().is_empty() {
+    unsafe { deallocate_now(heap, obj, drop_payload) };
+    if depth == 0 && heap.has_pending_dealloc.get() {
         drain_pending_deallocations(heap);
     }
     heap.dealloc_depth.set(depth);
@@ -447,6 +511,7 @@ fn defer_deallocation(heap: &HeapState, obj: RawObj) {
     // Untracked while it waits, so that a collection meanwhile cannot see an object with count 0.
     crate::collector::untrack(obj);
     heap.pending_dealloc.borrow_mut().push(obj);
+    heap.has_pending_dealloc.set(true);
 }
 
 /// Run the queued deallocations (from the outermost `deallocate`, which keeps the depth at 1 meanwhile).
@@ -457,18 +522,24 @@ fn drain_pending_deallocations(heap: &HeapState) {
     loop {
         let next = heap.pending_dealloc.borrow_mut().pop();
         let Some(next) = next else { break };
-        // SAFETY: queued objects had count 0 when queued; counts of unreachable objects cannot rise.
-        unsafe { deallocate_now(heap, next) };
+        // SAFETY: queued objects had count 0 when queued; counts of unreachable objects cannot rise; the
+        // vtable's hook drops any payload.
+        unsafe { deallocate_now(heap, next, drop_payload_by_vtable) };
     }
+    heap.has_pending_dealloc.set(false);
 }
 
 /// The deallocation steps, in CPython's order: finalizer (which may resurrect), weak references cleared with
 /// their callbacks, payload dropped (releasing children), memory freed.
 ///
 /// # Safety
-/// As [`deallocate`].
+/// As [`deallocate_with`].
 #[inline(always)]
-unsafe fn deallocate_now(heap: &HeapState, obj: RawObj) {
+unsafe fn deallocate_now(
+    heap: &HeapState,
+    obj: RawObj,
+    drop_payload: unsafe fn(RawObj, &'static VTable),
+) {
     let header = obj.header();
     let vtable = header.vtable();
     if vtable.gc_capable {
@@ -494,8 +565,8 @@ unsafe fn deallocate_now(heap: &HeapState, obj: RawObj) {
         }
         header.set_flag(FLAG_PAYLOAD_DROPPED, true);
         // SAFETY: the payload is initialised and this is its only drop (flag set before, so a re-entrant
-        // path cannot drop it twice).
-        unsafe { (vtable.drop_payload)(obj) };
+        // path cannot drop it twice); `drop_payload` drops it as its type (caller's contract).
+        unsafe { drop_payload(obj, vtable) };
     }
     // SAFETY: forwarded contract; the payload is gone.
     unsafe { free_object_memory(heap, obj, vtable) };

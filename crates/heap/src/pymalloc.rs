@@ -164,13 +164,36 @@ impl Allocator {
     }
 
     pub fn stats(&self) -> AllocStats {
-        self.stats
+        AllocStats {
+            small_blocks_in_use: self.small_blocks_in_use(),
+            ..self.stats
+        }
+    }
+
+    /// Blocks handed out from pools, counted from the pools' own `used` fields (a counter kept up to date on
+    /// every allocation and free would cost the fast paths a read-modify-write each, for a number only
+    /// tests and introspection read).
+    fn small_blocks_in_use(&self) -> usize {
+        self.arenas
+            .iter()
+            .flatten()
+            .map(|arena| {
+                let carved = POOLS_PER_ARENA - arena.untouched_pools;
+                (0..carved)
+                    .map(|i| {
+                        // SAFETY: carved pools lie inside the live arena and their headers were written by
+                        // `new_pool`.
+                        unsafe { (*arena.base.add(i * POOL_SIZE).cast::<Pool>()).used as usize }
+                    })
+                    .sum::<usize>()
+            })
+            .sum()
     }
 
     /// Allocate a block of `size` bytes whose object address is `object_offset` (0 or 16) bytes into it;
     /// `size >= object_offset + 16` (a free block keeps its count word and free-list link there).
     /// Returns the block start. The block is 16-byte aligned; its contents are unspecified.
-    #[inline]
+    #[inline(always)]
     pub fn allocate(&mut self, size: usize, object_offset: usize) -> NonNull<u8> {
         debug_assert!((object_offset == 0 || object_offset == 16) && size >= object_offset + 16);
         if size > SMALL_LIMIT {
@@ -193,7 +216,6 @@ impl Allocator {
                 if (*pool).free_block.is_null() && !self.pool_can_carve(pool) {
                     self.unlink_full_pool(class, pool);
                 }
-                self.stats.small_blocks_in_use += 1;
                 return NonNull::new_unchecked(block);
             }
         }
@@ -370,9 +392,9 @@ impl Allocator {
         }
         let block = block.as_ptr();
         let pool = block.map_addr(|a| a & !(POOL_SIZE - 1)).cast::<Pool>();
-        self.stats.small_blocks_in_use -= 1;
         // SAFETY: the block came from a pool of ours (caller's contract); pools are POOL_SIZE-aligned, so the
-        // masked address is its pool header, which stays live while any of its blocks is in use.
+        // masked address is its pool header, which stays live while any of its blocks is in use; its `class`
+        // is an index into `used_pools` (set by `new_pool`).
         unsafe {
             let old_free = (*pool).free_block;
             write_free_block(block, object_offset, old_free);
@@ -382,7 +404,8 @@ impl Allocator {
             // Fast path: the pool already heads its class list (so the block just freed is the next one handed
             // out) and either still has blocks in use or is the class's only pool, which is kept although
             // empty (see `relink_after_free`).
-            if self.used_pools[class] == pool && ((*pool).used != 0 || (*pool).next.is_null()) {
+            let class_head = *self.used_pools.get_unchecked(class);
+            if class_head == pool && ((*pool).used != 0 || (*pool).next.is_null()) {
                 return;
             }
             self.relink_after_free(pool, class, old_free);

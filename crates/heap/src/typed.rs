@@ -188,8 +188,9 @@ impl<T> Clone for Gc<T> {
 impl<T> Drop for Gc<T> {
     #[inline]
     fn drop(&mut self) {
-        // SAFETY: this handle owns one reference, released exactly once.
-        unsafe { heap::decref(self.obj) }
+        // SAFETY: this handle owns one reference, released exactly once; a `Gc<T>`'s payload is a `T` (made
+        // by `new` with `T`'s vtable, or checked by `from_obj`).
+        unsafe { heap::decref_as::<T>(self.obj) }
     }
 }
 
