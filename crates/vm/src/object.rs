@@ -86,6 +86,10 @@ macro_rules! vtable {
 }
 
 /// Allocate a new object on the heap.
+///
+/// Always inlined: the vtable is a `static` at every call site, so the heap's size-class, tracking and
+/// free-list decisions fold into straight-line code.
+#[inline(always)]
 pub fn alloc<T: Payload>(vt: &'static refpy_heap::VTable, payload: T) -> ObjRef {
     if T::FREE_LIST {
         if let Some(slot) = payload.free_list_slot() {
