@@ -432,7 +432,12 @@ fn enumerate(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
         None => BigInt::zero(),
     };
     let it = ops::get_iter(iterable)?;
-    Ok(rt::iter_obj(IterState::Enumerate { it, count: start }))
+    let result = rt::tuple(vec![rt::none(), rt::none()]);
+    Ok(rt::iter_obj(IterState::Enumerate {
+        it,
+        count: start,
+        result,
+    }))
 }
 fn zip(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     let strict = match kwarg(kw, "strict") {
@@ -443,7 +448,13 @@ fn zip(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     for x in a {
         its.push(ops::get_iter(x)?);
     }
-    Ok(rt::iter_obj(IterState::Zip { its, strict }))
+    let its = rt::tuple(its);
+    let result = rt::tuple(vec![rt::none(); a.len()]);
+    Ok(rt::iter_obj(IterState::Zip {
+        its,
+        strict,
+        result,
+    }))
 }
 fn map(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     if a.len() < 2 {

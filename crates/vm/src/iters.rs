@@ -42,15 +42,36 @@ fn seq_item(seq: &ObjRef, index: usize) -> PyResult<Option<ObjRef>> {
     }
 }
 
+/// CPython's result-tuple recycling in `enumerate`, `zip` and dict item iterators: when the iterator holds
+/// the only reference to the tuple it made (the caller dropped the previous result, as `for a, b in …`
+/// does by unpacking), the new items go into that same tuple, which the collector tracks again; otherwise
+/// a new tuple is made. This is why, in such a loop, CPython counts one more reference to the current
+/// items than a fresh tuple would leave.
+/// `cached` is the caller's own reference, taken from the iterator: the tuple is free when those are its
+/// only two.
+fn recycle_tuple(cached: ObjRef, items: Vec<ObjRef>) -> ObjRef {
+    if cached.refcnt() != 2 {
+        return rt::tuple(items);
+    }
+    let old = {
+        let t = cached.downcast::<TupleObj>().expect("a result tuple");
+        std::mem::replace(&mut *t.0.borrow_mut(), items)
+    };
+    // The previous items are released once the tuple is consistent again (their finalizers may run).
+    drop(old);
+    cached.track();
+    cached
+}
+
 pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
     enum Step {
         Seq(ObjRef, usize),
         Rev(ObjRef, isize),
-        Dict(ObjRef, usize, u8, usize),
+        Dict(ObjRef, usize, u8, usize, Option<ObjRef>),
         Done,
         Value(ObjRef),
-        Enumerate(ObjRef),
-        Zip(Vec<ObjRef>, bool),
+        Enumerate(ObjRef, ObjRef),
+        Zip(Vec<ObjRef>, bool, ObjRef),
         Map(ObjRef, Vec<ObjRef>),
         Filter(ObjRef, ObjRef),
         Callable(ObjRef, ObjRef),
@@ -81,7 +102,8 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
                 index,
                 kind,
                 len,
-            } => Step::Dict(dict.clone(), *index, *kind, *len),
+                result,
+            } => Step::Dict(dict.clone(), *index, *kind, *len, result.clone()),
             IterState::SmallRange {
                 next,
                 step,
@@ -111,8 +133,16 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
                     Step::Done
                 }
             }
-            IterState::Enumerate { it, .. } => Step::Enumerate(it.clone()),
-            IterState::Zip { its, strict } => Step::Zip(its.clone(), *strict),
+            IterState::Enumerate { it, result, .. } => Step::Enumerate(it.clone(), result.clone()),
+            IterState::Zip {
+                its,
+                strict,
+                result,
+            } => Step::Zip(
+                ops::tuple_items(its).unwrap_or_default(),
+                *strict,
+                result.clone(),
+            ),
             IterState::Map { func, its } => Step::Map(func.clone(), its.clone()),
             IterState::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
             IterState::Callable { func, sentinel } => {
@@ -154,7 +184,7 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
                 }
             }
         }
-        Step::Dict(d, index, kind, start_len) => {
+        Step::Dict(d, index, kind, start_len, result) => {
             let (entry, new_index, len_now) = {
                 let t = ops::dict_table(&d).borrow();
                 let mut j = index;
@@ -180,10 +210,16 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
                     if let IterState::DictKeys { index, .. } = &mut *i.0.borrow_mut() {
                         *index = new_index;
                     }
-                    Ok(Some(match kind {
-                        0 => e.key,
-                        1 => e.value.unwrap_or_else(rt::none),
-                        _ => rt::tuple(vec![e.key, e.value.unwrap_or_else(rt::none)]),
+                    Ok(Some(match (kind, result) {
+                        (0, _) => e.key,
+                        (1, _) => e.value.unwrap_or_else(rt::none),
+                        (_, result) => {
+                            let pair = vec![e.key, e.value.unwrap_or_else(rt::none)];
+                            match result {
+                                Some(r) => recycle_tuple(r, pair),
+                                None => rt::tuple(pair),
+                            }
+                        }
                     }))
                 }
                 None => {
@@ -192,7 +228,7 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
                 }
             }
         }
-        Step::Enumerate(it) => match ops::next(&it)? {
+        Step::Enumerate(it, result) => match ops::next(&it)? {
             Some(v) => {
                 let n = {
                     let mut st = i.0.borrow_mut();
@@ -205,11 +241,11 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
                         _ => BigInt::from(0),
                     }
                 };
-                Ok(Some(rt::tuple(vec![rt::bigint(n), v])))
+                Ok(Some(recycle_tuple(result, vec![rt::bigint(n), v])))
             }
             None => Ok(None),
         },
-        Step::Zip(its, strict) => {
+        Step::Zip(its, strict, result) => {
             if its.is_empty() {
                 return Ok(None);
             }
@@ -243,7 +279,7 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
                     }
                 }
             }
-            Ok(Some(rt::tuple(out)))
+            Ok(Some(recycle_tuple(result, out)))
         }
         Step::Map(func, its) => {
             let mut args = Vec::with_capacity(its.len());

@@ -1874,6 +1874,7 @@ pub fn get_iter(o: &ObjRef) -> PyResult<ObjRef> {
             index: 0,
             kind: 0,
             len: dict_table(o).borrow().len,
+            result: None,
         }));
     }
     if let Some(v) = o.downcast::<DictViewObj>() {
@@ -1882,6 +1883,7 @@ pub fn get_iter(o: &ObjRef) -> PyResult<ObjRef> {
             index: 0,
             kind: v.kind,
             len: dict_table(&v.dict).borrow().len,
+            result: (v.kind == 2).then(|| rt::tuple(vec![rt::none(), rt::none()])),
         }));
     }
     if o.downcast::<SetObj>().is_some() {

@@ -1,8 +1,10 @@
-//! Built-in modules (`sys`, `gc`, `ctypes`, `weakref`, `time`, `math`, `copy`, `random`, `collections`) and `import`.
+//! Built-in modules (`sys`, `gc`, `ctypes`, `weakref`, `time`, `math`, `copy`, `random`, `collections`, `heapq`,
+//! `bisect`) and `import`.
 
 mod collections;
 mod copy;
 mod gc;
+mod heapq;
 mod math;
 mod random;
 mod sys;
@@ -56,6 +58,8 @@ pub fn import(name: &str) -> PyResult<ObjRef> {
         "copy" => copy::make()?,
         "random" => random::make()?,
         "collections" => collections::make()?,
+        "heapq" => heapq::make_heapq(),
+        "bisect" => heapq::make_bisect(),
         "builtins" => {
             let m = alloc(
                 &MODULE_VT,

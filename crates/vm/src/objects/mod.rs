@@ -821,14 +821,21 @@ pub enum IterState {
         kind: u8,
         /// Size when iteration started: a change is a RuntimeError, as in CPython.
         len: usize,
+        /// The item iterator's recycled `(key, value)` tuple (`iters::recycle_tuple`).
+        result: Option<ObjRef>,
     },
     Enumerate {
         it: ObjRef,
         count: BigInt,
+        /// The recycled `(index, item)` tuple.
+        result: ObjRef,
     },
     Zip {
-        its: Vec<ObjRef>,
+        /// The iterators, in a tuple as CPython's `ittuple`.
+        its: ObjRef,
         strict: bool,
+        /// The recycled result tuple.
+        result: ObjRef,
     },
     Map {
         func: ObjRef,
@@ -849,11 +856,19 @@ impl Payload for IterObj {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         let Ok(s) = self.0.try_borrow() else { return };
         match &*s {
-            IterState::Seq { seq, .. }
-            | IterState::Reversed { seq, .. }
-            | IterState::DictKeys { dict: seq, .. } => visit(seq),
-            IterState::Enumerate { it, .. } => visit(it),
-            IterState::Zip { its, .. } => its.iter().for_each(visit),
+            IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => visit(seq),
+            IterState::DictKeys { dict, result, .. } => {
+                visit(dict);
+                result.iter().for_each(visit);
+            }
+            IterState::Enumerate { it, result, .. } => {
+                visit(it);
+                visit(result);
+            }
+            IterState::Zip { its, result, .. } => {
+                visit(its);
+                visit(result);
+            }
             IterState::Map { func, its } => {
                 visit(func);
                 its.iter().for_each(visit)
