@@ -15,6 +15,9 @@ ENTRIES = [
     "u = \"\"\"x\"\"\" + '#'", "class A:", "class A: pass", "for i in range(2): print(i)",
     "while x:\n    pass\nelse:", "try:\n    pass\nexcept:", "print(", "print)", "{'a': ", "lambda:",
     "x = [i for i in", "@decorator", "with open(f) as g:", "x = 'unterminated", "1 +* 2",
+    "match x:", "match x:\n    case 1:", "match x:\n    case 1:\n        pass",
+    "match x:\n    case 1:\n        pass\n", "match x:\n    case [a, *b] if a:\n        pass\n    case _:",
+    "match = 1", "match(x)", "match x", "case = 2",
 ]
 
 for entry in ENTRIES:

@@ -142,6 +142,17 @@ pub enum Instr {
     LoadAssertionError,
     /// Set up annotations dict in a module/class namespace.
     SetupAnnotations,
+    /// Push `len(TOS)` (TOS kept): a sequence or mapping pattern's length check.
+    GetLen,
+    /// Push whether TOS is a sequence for `match` (list, tuple, range and subclasses; TOS kept).
+    MatchSequence,
+    /// Push whether TOS is a mapping for `match` (dict and subclasses; TOS kept).
+    MatchMapping,
+    /// TOS a tuple of keys, TOS1 the subject (both kept): push a tuple of their values, or None.
+    MatchKeys,
+    /// Stack [subject, class, keyword names] → [attributes tuple or None]; with this many positional
+    /// sub-patterns.
+    MatchClass(u32),
 }
 
 /// A source position: byte offsets into the source text.

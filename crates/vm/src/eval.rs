@@ -1385,7 +1385,9 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             }
         }
         Instr::DictUpdate(d) | Instr::DictMerge(d) => {
-            let v = pop(st);
+            let popped = pop(st);
+            // A dict subclass's entries are read directly, as PyDict_Update does.
+            let v = crate::attrs::unwrap_base(&popped).clone();
             let m = frame.stack[frame.stack.len() - d as usize].clone();
             if v.downcast::<DictObj>().is_none() {
                 return Err(type_error(format!(
@@ -1875,6 +1877,31 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             }
         }
         Instr::LoadAssertionError => st.push(rt().types.assertion_error.clone()),
+        Instr::GetLen => {
+            let n = ops::len(st.last().unwrap())?;
+            frame.stack.push(rt::int(n as i64));
+        }
+        Instr::MatchSequence => {
+            let r = crate::matching::is_sequence(st.last().unwrap());
+            st.push(rt::bool_obj(r));
+        }
+        Instr::MatchMapping => {
+            let r = crate::matching::is_mapping(st.last().unwrap());
+            st.push(rt::bool_obj(r));
+        }
+        Instr::MatchKeys => {
+            let l = st.len();
+            let values = crate::matching::match_keys(&st[l - 2], &st[l - 1])?;
+            frame.stack.push(values);
+        }
+        Instr::MatchClass(nargs) => {
+            let names = pop(st);
+            let cls = pop(&mut frame.stack);
+            let subject = pop(&mut frame.stack);
+            let attrs = crate::matching::match_class(&subject, &cls, nargs as usize, &names)?;
+            drop((subject, cls, names));
+            frame.stack.push(attrs);
+        }
         Instr::SetupAnnotations => {
             let ns = frame
                 .locals

@@ -15,6 +15,7 @@ pub mod format;
 pub mod frame;
 pub mod iters;
 pub mod linehook;
+pub mod matching;
 pub mod methods;
 pub mod modules;
 pub mod object;

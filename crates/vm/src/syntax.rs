@@ -1080,6 +1080,17 @@ fn translate(
                 return ("SyntaxError", msg.into(), one(close));
             }
         }
+        ParseErrorType::ExpectedRealNumber => {
+            return (
+                "SyntaxError",
+                "real number required in complex literal".into(),
+                range,
+            );
+        }
+        ParseErrorType::ExpectedImaginaryNumber => {
+            let msg = "imaginary number required in complex literal";
+            return ("SyntaxError", msg.into(), range);
+        }
         ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) if !tok.is_ascii() => {
             let msg = if is_printable(*tok) {
                 format!("invalid character '{}' (U+{:04X})", tok, *tok as u32)

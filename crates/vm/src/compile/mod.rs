@@ -2,6 +2,7 @@
 //! a cache that, like the parser arena of CPython, holds one extra reference to each literal constant
 //! while the unit runs.
 
+mod patterns;
 pub mod symtable;
 
 use std::collections::HashMap;
@@ -756,7 +757,7 @@ impl Unit {
             }
             Stmt::Try(t) => self.try_stmt(b, t)?,
             Stmt::With(w) => self.with_stmt(b, &w.items, &w.body, s.range())?,
-            Stmt::Match(_) => return Err(cerr("match statements are not supported", s.range())),
+            Stmt::Match(m) => self.match_stmt(b, m)?,
             Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {
                 return Err(cerr("invalid syntax", s.range()))
             }

@@ -440,7 +440,58 @@ impl SymTable {
             Stmt::Global(g) => self.declare(sc, s, &g.names, true),
             Stmt::Nonlocal(g) => self.declare(sc, s, &g.names, false),
             Stmt::Expr(e) => self.expr(sc, &e.value),
+            Stmt::Match(m) => {
+                self.expr(sc, &m.subject);
+                for case in &m.cases {
+                    self.pattern(sc, &case.pattern);
+                    if let Some(g) = &case.guard {
+                        self.expr(sc, g);
+                    }
+                    self.stmts(sc, &case.body);
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// A `case` pattern: its captures bind names, its values and classes are expressions.
+    fn pattern(&mut self, sc: usize, p: &ast::Pattern) {
+        use ast::Pattern;
+        match p {
+            Pattern::MatchValue(v) => self.expr(sc, &v.value),
+            Pattern::MatchSingleton(_) => {}
+            Pattern::MatchSequence(s) => s.patterns.iter().for_each(|p| self.pattern(sc, p)),
+            Pattern::MatchMapping(m) => {
+                m.keys.iter().for_each(|k| self.expr(sc, k));
+                m.patterns.iter().for_each(|p| self.pattern(sc, p));
+                if let Some(rest) = &m.rest {
+                    self.scopes[sc].bind(&rest.id);
+                }
+            }
+            Pattern::MatchClass(c) => {
+                self.expr(sc, &c.cls);
+                c.arguments
+                    .patterns
+                    .iter()
+                    .for_each(|p| self.pattern(sc, p));
+                for k in &c.arguments.keywords {
+                    self.pattern(sc, &k.pattern);
+                }
+            }
+            Pattern::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.scopes[sc].bind(&n.id);
+                }
+            }
+            Pattern::MatchAs(a) => {
+                if let Some(p) = &a.pattern {
+                    self.pattern(sc, p);
+                }
+                if let Some(n) = &a.name {
+                    self.scopes[sc].bind(&n.id);
+                }
+            }
+            Pattern::MatchOr(o) => o.patterns.iter().for_each(|p| self.pattern(sc, p)),
         }
     }
 
