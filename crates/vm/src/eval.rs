@@ -943,6 +943,12 @@ fn run_frame_loop(frame: &mut Frame, traced: bool) -> PyResult<Exit> {
     let code = &code_obj.downcast::<CodeObj>().unwrap().0;
     let handled_base = HANDLED.with(|h| h.borrow().len());
     let mut pending_err: Option<(PyErr, bool)> = frame.pending.take().map(|e| (PyErr(e), false));
+    if pending_err.is_none() {
+        // Each entry (call, generator resumption) is charged: with the backward jumps this bounds a run.
+        if let Err(e) = rt::charge_step() {
+            pending_err = Some((e, false));
+        }
+    }
     loop {
         let result: PyResult<Exit> = match pending_err.take() {
             Some((e, _)) => Err(e),
@@ -1016,11 +1022,22 @@ fn run_frame_loop(frame: &mut Frame, traced: bool) -> PyResult<Exit> {
     }
 }
 
+/// Continue at instruction `target`; a backward jump charges the instruction budget with the instructions
+/// it goes back over (see [`rt::charge_steps`]).
+#[inline(always)]
+fn jump(frame: &mut Frame, target: u32) -> PyResult<()> {
+    let target = target as usize;
+    if target < frame.ip {
+        rt::charge_steps((frame.ip - target) as u64)?;
+    }
+    frame.ip = target;
+    Ok(())
+}
+
 /// Execute one instruction. `Ok(Some(exit))` leaves the frame. Inlined into the frame loop's one call site, so
 /// an instruction costs no call, prologue or result passing.
 #[inline(always)]
 fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
-    rt::charge_step()?;
     let instr = code.instrs[frame.ip];
     frame.ip += 1;
     let st = &mut frame.stack;
@@ -1446,23 +1463,23 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             };
             frame.stack.push(out);
         }
-        Instr::Jump(t) => frame.ip = t as usize,
+        Instr::Jump(t) => jump(frame, t)?,
         Instr::PopJumpIfFalse(t) => {
             let v = pop(st);
             if !ops::truthy(&v)? {
-                frame.ip = t as usize;
+                jump(frame, t)?;
             }
         }
         Instr::PopJumpIfTrue(t) => {
             let v = pop(st);
             if ops::truthy(&v)? {
-                frame.ip = t as usize;
+                jump(frame, t)?;
             }
         }
         Instr::JumpIfFalseOrPop(t) => {
             let v = st.last().unwrap().clone();
             if !ops::truthy(&v)? {
-                frame.ip = t as usize;
+                jump(frame, t)?;
             } else {
                 drop(pop(&mut frame.stack));
             }
@@ -1470,7 +1487,7 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         Instr::JumpIfTrueOrPop(t) => {
             let v = st.last().unwrap().clone();
             if ops::truthy(&v)? {
-                frame.ip = t as usize;
+                jump(frame, t)?;
             } else {
                 drop(pop(&mut frame.stack));
             }

@@ -13,24 +13,8 @@ type Kw<'a> = &'a [(String, ObjRef)];
 
 /// The method `name` of `o`'s built-in type, if it has one.
 pub fn lookup(o: &ObjRef, name: &str) -> Option<Method> {
-    let table = if o.downcast::<ListObj>().is_some() {
-        &LIST
-    } else if o.downcast::<StrObj>().is_some() {
-        &STR
-    } else if o.downcast::<DictObj>().is_some() {
-        &DICT
-    } else if o.downcast::<TupleObj>().is_some() {
-        &TUPLE
-    } else if let Some(s) = o.downcast::<SetObj>() {
-        if s.frozen {
-            &FROZENSET
-        } else {
-            &SET
-        }
-    } else if o.downcast::<BytesObj>().is_some() {
-        &BYTES
-    } else if o.downcast::<ByteArrayObj>().is_some() {
-        &BYTEARRAY
+    let table = if let Some(table) = container_table(o) {
+        table
     } else if is_int(o) {
         &INT
     } else if o.downcast::<FloatObj>().is_some() {
@@ -49,21 +33,38 @@ pub fn lookup(o: &ObjRef, name: &str) -> Option<Method> {
     table.get(name)
 }
 
+/// The method table of `o` when it is a list, str, dict, tuple, set, frozenset, bytes or bytearray.
+fn container_table(o: &ObjRef) -> Option<&'static MethodTable> {
+    Some(if o.downcast::<ListObj>().is_some() {
+        &LIST
+    } else if o.downcast::<StrObj>().is_some() {
+        &STR
+    } else if o.downcast::<DictObj>().is_some() {
+        &DICT
+    } else if o.downcast::<TupleObj>().is_some() {
+        &TUPLE
+    } else if let Some(s) = o.downcast::<SetObj>() {
+        if s.frozen {
+            &FROZENSET
+        } else {
+            &SET
+        }
+    } else if o.downcast::<BytesObj>().is_some() {
+        &BYTES
+    } else if o.downcast::<ByteArrayObj>().is_some() {
+        &BYTEARRAY
+    } else {
+        return None;
+    })
+}
+
 /// The instance method `name` of `o` when `o` is a list, str, dict, tuple, set, frozenset, bytes or
 /// bytearray: these have no other attributes, so it is what `attrs::getattr` would bind, and
 /// `LoadMethod` can leave the call to `CallMethod` without a bound method object.
 pub fn lookup_direct(o: &ObjRef, name: &str) -> Option<Method> {
-    let container = o.downcast::<ListObj>().is_some()
-        || o.downcast::<StrObj>().is_some()
-        || o.downcast::<DictObj>().is_some()
-        || o.downcast::<TupleObj>().is_some()
-        || o.downcast::<SetObj>().is_some()
-        || o.downcast::<BytesObj>().is_some()
-        || o.downcast::<ByteArrayObj>().is_some();
-    if !container {
-        return None;
-    }
-    lookup(o, name).filter(|m| m.def.binding == Binding::Instance)
+    container_table(o)?
+        .get(name)
+        .filter(|m| m.def.binding == Binding::Instance)
 }
 
 /// The method `name` of built-in type `b`, as `b.name` finds it.

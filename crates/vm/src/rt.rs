@@ -711,17 +711,29 @@ pub fn write_err(s: &str) {
     let _ = se.flush();
 }
 
-/// Testing aid: consume one unit of the instruction budget (bytecode steps and iterator advances, so
-/// `sum(range(10**18))` ends too). A no-op unless a budget is set.
+/// Testing aid: consume one unit of the instruction budget (iterator advances, so `sum(range(10**18))`
+/// ends too, and frame entries). A no-op unless a budget is set.
 #[inline]
 pub fn charge_step() -> crate::PyResult<()> {
+    charge_steps(1)
+}
+
+/// Consume `n` units of the instruction budget: the frame loop charges a backward jump with the
+/// instructions it jumps back over (the loop body just run).
+///
+/// NOTE: like CPython's eval breaker, which is checked at backward jumps and calls rather than at every
+/// instruction: code without a backward jump or a call runs each instruction at most once, so charging
+/// there still bounds every run, and the instruction loop itself pays nothing.
+#[inline]
+pub fn charge_steps(n: u64) -> crate::PyResult<()> {
     let r = rt();
     let budget = r.step_budget.get();
     if budget != 0 {
-        if budget == 1 {
+        if budget <= n {
+            r.step_budget.set(1);
             return Err(crate::exc::runtime_error("instruction budget exhausted"));
         }
-        r.step_budget.set(budget - 1);
+        r.step_budget.set(budget - n);
     }
     Ok(())
 }
