@@ -274,6 +274,11 @@ fn float_op(x: f64, y: f64, op: BinOp) -> PyResult<ObjRef> {
             if x == 0.0 && y < 0.0 {
                 return Err(zero_division("0.0 cannot be raised to a negative power"));
             }
+            if x < 0.0 && y.is_finite() && y != y.floor() {
+                // A negative number to a fractional power is complex (float_pow hands it to complex_pow).
+                let (re, im) = crate::complex::pow((x, 0.0), (y, 0.0))?;
+                return Ok(rt::complex(re, im));
+            }
             x.powf(y)
         }
         _ => return Ok(rt().not_implemented.clone()),
@@ -311,24 +316,36 @@ pub fn builtin_binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjR
     let ac = a.downcast::<ComplexObj>().map(|c| (c.0, c.1));
     let bc = b.downcast::<ComplexObj>().map(|c| (c.0, c.1));
     if ac.is_some() || bc.is_some() {
-        let to_c =
-            |o: &ObjRef, c: Option<(f64, f64)>| c.or_else(|| ops::as_f64(o).map(|f| (f, 0.0)));
-        let (Some((ar, ai)), Some((br, bi))) = (to_c(a, ac), to_c(b, bc)) else {
+        // The other operand as a complex (`to_complex`): an int or float, a too large int an OverflowError.
+        let to_c = |o: &ObjRef, c: Option<(f64, f64)>| -> PyResult<Option<(f64, f64)>> {
+            if c.is_some() {
+                return Ok(c);
+            }
+            if let Some(f) = o.downcast::<FloatObj>() {
+                return Ok(Some((f.0, 0.0)));
+            }
+            match as_bigint(o) {
+                Some(i) => Ok(Some((crate::complex::int_to_float(&i)?, 0.0))),
+                None => Ok(None),
+            }
+        };
+        if !matches!(
+            op,
+            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv | BinOp::Pow
+        ) {
+            return Ok(None);
+        }
+        let (Some((ar, ai)), Some((br, bi))) = (to_c(a, ac)?, to_c(b, bc)?) else {
             return Ok(None);
         };
-        return Ok(Some(match op {
-            BinOp::Add => rt::complex(ar + br, ai + bi),
-            BinOp::Sub => rt::complex(ar - br, ai - bi),
-            BinOp::Mul => rt::complex(ar * br - ai * bi, ar * bi + ai * br),
-            BinOp::TrueDiv => {
-                let d = br * br + bi * bi;
-                if d == 0.0 {
-                    return Err(zero_division("complex division by zero"));
-                }
-                rt::complex((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
-            }
-            _ => return Ok(None),
-        }));
+        let (re, im) = match op {
+            BinOp::Add => (ar + br, ai + bi),
+            BinOp::Sub => (ar - br, ai - bi),
+            BinOp::Mul => (ar * br - ai * bi, ar * bi + ai * br),
+            BinOp::TrueDiv => crate::complex::quot((ar, ai), (br, bi))?,
+            _ => crate::complex::pow((ar, ai), (br, bi))?,
+        };
+        return Ok(Some(rt::complex(re, im)));
     }
     let af = a.downcast::<FloatObj>().is_some();
     let bf = b.downcast::<FloatObj>().is_some();

@@ -525,7 +525,7 @@ static OBJECT: MethodTable = MethodTable {
             Params::Wrapper(1),
         ),
         def("__hash__", crate::builtins::object_hash, Params::Wrapper(0)),
-        def("__sizeof__", crate::sizes::sizeof_method, Params::NoArgs),
+        crate::sizes::SIZEOF_METHOD,
         def(
             "__delattr__",
             crate::builtins::object_delattr,
@@ -1263,6 +1263,7 @@ fn is_value_base(b: Builtin) -> bool {
         b,
         Builtin::Int
             | Builtin::Float
+            | Builtin::Complex
             | Builtin::Str
             | Builtin::Bytes
             | Builtin::ByteArray

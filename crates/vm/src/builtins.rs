@@ -283,7 +283,7 @@ pub fn ascii_of(s: &str) -> String {
 fn ascii(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(rt::string(ascii_of(&ops::repr(&a[0])?)))
 }
-fn abs(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+pub fn abs(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     if a[0].downcast::<Instance>().is_some() {
         if let Some(r) = ops::call_special(&a[0], "__abs__", vec![])? {
             return Ok(r);
@@ -295,8 +295,8 @@ fn abs(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     if let Some(f) = ops::as_f64(&a[0]) {
         return Ok(rt::float(f.abs()));
     }
-    if let Some(c) = a[0].downcast::<ComplexObj>() {
-        return Ok(rt::float(c.0.hypot(c.1)));
+    if let Some((re, im)) = crate::complex::parts(&a[0]) {
+        return Ok(rt::float(crate::complex::abs(re, im)?));
     }
     Err(type_error(format!(
         "bad operand type for abs(): '{}'",
@@ -703,6 +703,12 @@ fn divmod(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 fn pow(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     let (base, exp) = (required(a, kw, 0, "base")?, required(a, kw, 1, "exp")?);
     if let Some(modulus) = param(a, kw, 2, "mod").filter(|m| !is_none(m)) {
+        if [base, exp, modulus]
+            .into_iter()
+            .any(|x| crate::complex::parts(x).is_some())
+        {
+            return Err(value_error("complex modulo"));
+        }
         let number = |o: &ObjRef| ops::as_bigint(o).is_some() || ops::as_f64(o).is_some();
         if ![base, exp, modulus].into_iter().all(number) {
             return Err(type_error(format!(
@@ -1707,6 +1713,7 @@ pub fn construct(
                 type_name(x)
             )))
         }
+        Builtin::Complex => crate::complex::new(&args, &kwargs),
         Builtin::Str => match args.first() {
             None => Ok(rt::str_obj("")),
             Some(x) => {
@@ -2122,6 +2129,9 @@ fn own_copy(v: &ObjRef) -> ObjRef {
     }
     if let Some(b) = v.downcast::<BytesObj>() {
         return rt::bytes(b.0.clone());
+    }
+    if let Some(c) = v.downcast::<ComplexObj>() {
+        return rt::complex(c.0, c.1);
     }
     if let Some(s) = v.downcast::<SetObj>() {
         let copy = rt::set(s.frozen);

@@ -57,6 +57,9 @@ pub struct MethodDef {
     pub f: NativeFn,
     pub params: Params,
     pub binding: Binding,
+    /// Whether self stays the instance of a subclass rather than becoming its built-in value (`__sizeof__`
+    /// measures the whole instance).
+    pub whole_self: bool,
 }
 
 pub const fn def(name: &'static str, f: NativeFn, params: Params) -> MethodDef {
@@ -65,6 +68,7 @@ pub const fn def(name: &'static str, f: NativeFn, params: Params) -> MethodDef {
         f,
         params,
         binding: Binding::Instance,
+        whole_self: false,
     }
 }
 
@@ -74,6 +78,15 @@ pub const fn classdef(name: &'static str, f: NativeFn, params: Params) -> Method
         f,
         params,
         binding: Binding::Class,
+        whole_self: false,
+    }
+}
+
+/// An instance method that receives an instance of a subclass itself, not its built-in value.
+pub const fn whole_self_def(name: &'static str, f: NativeFn, params: Params) -> MethodDef {
+    MethodDef {
+        whole_self: true,
+        ..def(name, f, params)
     }
 }
 
@@ -134,6 +147,7 @@ impl Method {
             };
             if !(table.accepts)(first) {
                 match crate::attrs::base_value(first).filter(|b| (table.accepts)(b)) {
+                    Some(_) if def.whole_self => {}
                     Some(base) => *first = base,
                     None => {
                         return Err(type_error(if wrapper {

@@ -300,38 +300,46 @@ fn format_float_exp(f: f64, prec: usize) -> String {
     format!("{}e{}{:02}", m, if exp < 0 { '-' } else { '+' }, exp.abs())
 }
 
-fn format_float_general(f: f64, prec: usize, alt: bool) -> String {
+/// `'g'`: fixed or exponent notation by the exponent, insignificant zeros removed unless `alt`. With
+/// `add_dot_0` (no presentation type but a precision) an integral result keeps `.0`, and exponent notation
+/// starts one digit earlier, as CPython's `format_float_short` decides.
+fn format_float_general(f: f64, prec: usize, alt: bool, add_dot_0: bool) -> String {
     let p = if prec == 0 { 1 } else { prec };
-    if f == 0.0 {
-        return if alt {
-            format!("{:.*}", p - 1, 0.0)
-        } else {
-            "0".into()
-        };
-    }
-    let exp = format!("{:.*e}", p - 1, f)
-        .split_once('e')
-        .unwrap()
-        .1
-        .parse::<i32>()
-        .unwrap();
-    let mut s = if exp >= -4 && exp < p as i32 {
+    // The decimal exponent of the first significant digit (0 for zero, as dtoa's decpt 1 says).
+    let exp = if f == 0.0 {
+        0
+    } else {
+        format!("{:.*e}", p - 1, f)
+            .split_once('e')
+            .unwrap()
+            .1
+            .parse::<i32>()
+            .unwrap()
+    };
+    let mut s = if exp >= -4 && exp < p as i32 - i32::from(add_dot_0) {
         format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, f)
     } else {
         format_float_exp(f, p - 1)
     };
-    if !alt {
-        if let Some(epos) = s.find('e') {
-            let (m, e) = s.split_at(epos);
-            let m = if m.contains('.') {
-                m.trim_end_matches('0').trim_end_matches('.')
-            } else {
-                m
-            };
-            s = format!("{}{}", m, e);
-        } else if s.contains('.') {
-            s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+    if alt {
+        // `#` keeps the decimal point even with no digits after it.
+        if !s.contains('.') {
+            let at = s.find('e').unwrap_or(s.len());
+            s.insert(at, '.');
         }
+    } else if let Some(epos) = s.find('e') {
+        let (m, e) = s.split_at(epos);
+        let m = if m.contains('.') {
+            m.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            m
+        };
+        s = format!("{}{}", m, e);
+    } else if s.contains('.') {
+        s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    if add_dot_0 && !s.contains(['.', 'e']) {
+        s.push_str(".0");
     }
     s
 }
@@ -400,6 +408,9 @@ pub fn format_value(v: &ObjRef, spec: &str) -> PyResult<String> {
     if let Some(f) = v.downcast::<crate::objects::FloatObj>() {
         return format_float_spec(f.0, &s);
     }
+    if let Some(c) = v.downcast::<crate::objects::ComplexObj>() {
+        return format_complex_spec(c.0, c.1, &s);
+    }
     if let Some(st) = ops::str_of(v) {
         if let Some(t) = s.ty {
             if t != 's' {
@@ -425,33 +436,116 @@ pub fn format_value(v: &ObjRef, spec: &str) -> PyResult<String> {
 }
 
 fn format_float_spec(f: f64, s: &Spec) -> PyResult<String> {
-    let neg = f.is_sign_negative() && f != 0.0 || (f == 0.0 && f.is_sign_negative());
+    let (neg, body) = float_spec_part(f, s.ty, s, "float")?;
+    Ok(pad(body, sign_str(neg, s), s, '>'))
+}
+
+/// `format(complex, spec)`, CPython's `format_complex_internal`: both parts formatted like floats (no type:
+/// as in repr, with parentheses unless the real part is +0 and left out), the imaginary part always signed
+/// when the real part is shown, then padded as one.
+fn format_complex_spec(re: f64, im: f64, s: &Spec) -> PyResult<String> {
+    if s.zero || s.fill == Some('0') {
+        return Err(value_error(
+            "Zero padding is not allowed in complex format specifier",
+        ));
+    }
+    if s.align == Some('=') {
+        return Err(value_error(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
+    }
+    let (ty, skip_re, parens) = match s.ty {
+        None => {
+            let skip_re = re == 0.0 && re.is_sign_positive();
+            // Without a precision, each part as its repr (`'r'`); with one, as `'g'`.
+            let ty = if s.precision.is_none() { 'r' } else { 'g' };
+            (ty, skip_re, !skip_re)
+        }
+        Some('n') => ('g', false, false),
+        Some(t @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G')) => (t, false, false),
+        Some(t) => {
+            return Err(value_error(format!(
+                "Unknown format code '{}' for object of type 'complex'",
+                t
+            )))
+        }
+    };
+    let mut text = String::from(if parens { "(" } else { "" });
+    if !skip_re {
+        let (neg, body) = float_spec_part(re, Some(ty), s, "complex")?;
+        text.push_str(sign_str(neg, s));
+        text.push_str(&body);
+    }
+    let (neg, body) = float_spec_part(im, Some(ty), s, "complex")?;
+    let im_sign = if skip_re {
+        sign_str(neg, s)
+    } else if neg {
+        "-"
+    } else {
+        "+"
+    };
+    text.push_str(im_sign);
+    text.push_str(&body);
+    text.push('j');
+    if parens {
+        text.push(')');
+    }
+    Ok(pad(text, "", s, '>'))
+}
+
+/// One float formatted by presentation type `ty` (`'r'`: its repr digits without a `.0`) with the spec's
+/// precision, `#` and grouping: whether it is negative (never for a NaN) and its digits.
+fn float_spec_part(
+    f: f64,
+    ty: Option<char>,
+    s: &Spec,
+    type_name: &str,
+) -> PyResult<(bool, String)> {
+    let neg = f.is_sign_negative() && !f.is_nan();
     let a = f.abs();
-    let body = match s.ty {
-        Some('f') | Some('F') => format_float_fixed(a, s.precision.unwrap_or(6)),
-        Some('e') | Some('E') => {
-            let r = format_float_exp(a, s.precision.unwrap_or(6));
-            if s.ty == Some('E') {
-                r.to_uppercase()
+    let precision = s.precision.unwrap_or(6);
+    let body = match ty {
+        Some('r' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') | None if !a.is_finite() => {
+            let word = if a.is_nan() { "nan" } else { "inf" };
+            if ty == Some('%') {
+                format!("{}%", word)
             } else {
-                r
+                word.to_string()
             }
         }
-        Some('g') | Some('G') => format_float_general(a, s.precision.unwrap_or(6), s.alt),
-        Some('%') => format!(
-            "{}%",
-            format_float_fixed(a * 100.0, s.precision.unwrap_or(6))
-        ),
+        Some('r') => {
+            let r = float_repr(a);
+            r.strip_suffix(".0").map(str::to_string).unwrap_or(r)
+        }
+        Some('f' | 'F') => format_float_fixed(a, precision),
+        Some('e' | 'E') => format_float_exp(a, precision),
+        Some('g' | 'G' | 'n') => format_float_general(a, precision, s.alt, false),
+        Some('%') => format!("{}%", format_float_fixed(a * 100.0, precision)),
         None => match s.precision {
-            Some(p) => format_float_general(a, p, s.alt),
+            Some(p) => format_float_general(a, p, s.alt, true),
             None => float_repr(a),
         },
         Some(t) => {
             return Err(value_error(format!(
-                "Unknown format code '{}' for object of type 'float'",
-                t
+                "Unknown format code '{}' for object of type '{}'",
+                t, type_name
             )))
         }
+    };
+    let mut body = body;
+    if s.alt
+        && a.is_finite()
+        && matches!(ty, Some('e' | 'E' | 'f' | 'F' | '%'))
+        && !body.contains('.')
+    {
+        // `#` keeps the decimal point even with no digits after it.
+        let at = body.find(['e', '%']).unwrap_or(body.len());
+        body.insert(at, '.');
+    }
+    let body = if matches!(ty, Some('E' | 'F' | 'G')) {
+        body.to_uppercase()
+    } else {
+        body
     };
     let body = match s.grouping {
         Some(g) => {
@@ -463,7 +557,7 @@ fn format_float_spec(f: f64, s: &Spec) -> PyResult<String> {
         }
         None => body,
     };
-    Ok(pad(body, sign_str(neg, s), s, '>'))
+    Ok((neg, body))
 }
 
 /// printf-style `str % args`.

@@ -9,6 +9,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod callsig;
 pub mod compile;
+pub mod complex;
 pub mod eval;
 pub mod exc;
 pub mod format;

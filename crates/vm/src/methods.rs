@@ -19,6 +19,8 @@ pub fn lookup(o: &ObjRef, name: &str) -> Option<Method> {
         &INT
     } else if o.downcast::<FloatObj>().is_some() {
         &FLOAT
+    } else if o.downcast::<ComplexObj>().is_some() {
+        &COMPLEX
     } else if o.downcast::<GeneratorObj>().is_some() {
         &GENERATOR
     } else if o.downcast::<FileObj>().is_some() {
@@ -80,6 +82,7 @@ pub fn lookup_for_type(b: Builtin, name: &str) -> Option<Method> {
         Builtin::ByteArray => &BYTEARRAY,
         Builtin::Int | Builtin::Bool => &INT,
         Builtin::Float => &FLOAT,
+        Builtin::Complex => &COMPLEX,
         Builtin::Range => &RANGE,
         _ => return None,
     }
@@ -107,7 +110,7 @@ pub fn from_type(m: Method, t: &ObjRef) -> ObjRef {
 }
 
 /// Every table, for tests that call every method.
-pub fn all_tables() -> [&'static MethodTable; 15] {
+pub fn all_tables() -> [&'static MethodTable; 16] {
     [
         &LIST,
         &TUPLE,
@@ -119,6 +122,7 @@ pub fn all_tables() -> [&'static MethodTable; 15] {
         &BYTEARRAY,
         &INT,
         &FLOAT,
+        &COMPLEX,
         &RANGE,
         &ITERATOR,
         &GENERATOR,
@@ -137,7 +141,7 @@ pub static LIST: MethodTable = MethodTable {
     type_name: "list",
     accepts: |o| o.downcast::<ListObj>().is_some(),
     methods: &[
-        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
+        crate::sizes::SIZEOF_METHOD,
         def("append", list_append, One),
         def("extend", list_extend, One),
         def("pop", list_pop, Positional(0, 1)),
@@ -168,7 +172,7 @@ pub static TUPLE: MethodTable = MethodTable {
     type_name: "tuple",
     accepts: |o| o.downcast::<TupleObj>().is_some(),
     methods: &[
-        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
+        crate::sizes::SIZEOF_METHOD,
         def("index", seq_index, Positional(1, 3)),
         def("count", seq_count, One),
         def("__len__", dunder_len, Wrapper(0)),
@@ -191,7 +195,7 @@ pub static STR: MethodTable = MethodTable {
     type_name: "str",
     accepts: |o| o.downcast::<StrObj>().is_some(),
     methods: &[
-        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
+        crate::sizes::SIZEOF_METHOD,
         def("join", str_join, One),
         def("split", str_split, SPLIT),
         def("rsplit", str_rsplit, SPLIT),
@@ -264,7 +268,7 @@ pub static DICT: MethodTable = MethodTable {
     type_name: "dict",
     accepts: |o| o.downcast::<DictObj>().is_some(),
     methods: &[
-        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
+        crate::sizes::SIZEOF_METHOD,
         def("get", dict_get, Positional(1, 2)),
         def("keys", dict_keys, NoArgs),
         def("values", dict_values, NoArgs),
@@ -288,7 +292,7 @@ pub static SET: MethodTable = MethodTable {
     type_name: "set",
     accepts: |o| o.downcast::<SetObj>().is_some_and(|s| !s.frozen),
     methods: &[
-        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
+        crate::sizes::SIZEOF_METHOD,
         def("add", set_add, One),
         def("discard", set_discard, One),
         def("remove", set_remove, One),
@@ -314,7 +318,7 @@ pub static FROZENSET: MethodTable = MethodTable {
     type_name: "frozenset",
     accepts: |o| o.downcast::<SetObj>().is_some_and(|s| s.frozen),
     methods: &[
-        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
+        crate::sizes::SIZEOF_METHOD,
         def("copy", set_copy, NoArgs),
         def("union", set_union, Star),
         def("intersection", set_intersection, Star),
@@ -332,7 +336,7 @@ pub static FROZENSET: MethodTable = MethodTable {
 macro_rules! bytes_methods {
     ($($extra:expr),* $(,)?) => {
         &[
-            def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
+            crate::sizes::SIZEOF_METHOD,
             def("decode", bytes_decode, CODEC),
             def("hex", bytes_hex, Keywords { names: &["sep", "bytes_per_sep"], positional: 2, required: 0 }),
             def("upper", bytes_upper, NoArgs),
@@ -371,7 +375,7 @@ pub static INT: MethodTable = MethodTable {
     type_name: "int",
     accepts: is_int,
     methods: &[
-        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
+        crate::sizes::SIZEOF_METHOD,
         def("bit_length", int_bit_length, NoArgs),
         def(
             "to_bytes",
@@ -391,7 +395,7 @@ pub static FLOAT: MethodTable = MethodTable {
     type_name: "float",
     accepts: |o| o.downcast::<FloatObj>().is_some(),
     methods: &[
-        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
+        crate::sizes::SIZEOF_METHOD,
         def("is_integer", float_is_integer, NoArgs),
         def("hex", float_hex, NoArgs),
         def("as_integer_ratio", float_as_integer_ratio, NoArgs),
@@ -400,11 +404,20 @@ pub static FLOAT: MethodTable = MethodTable {
     ],
 };
 
+pub static COMPLEX: MethodTable = MethodTable {
+    type_name: "complex",
+    accepts: |o| o.downcast::<ComplexObj>().is_some(),
+    methods: &[
+        crate::sizes::SIZEOF_METHOD,
+        def("conjugate", complex_conjugate, NoArgs),
+    ],
+};
+
 pub static RANGE: MethodTable = MethodTable {
     type_name: "range",
     accepts: |o| o.downcast::<RangeObj>().is_some(),
     methods: &[
-        def("__sizeof__", crate::sizes::sizeof_method, NoArgs),
+        crate::sizes::SIZEOF_METHOD,
         def("index", range_index, One),
         def("count", seq_count, One),
     ],
@@ -1950,6 +1963,11 @@ fn int_to_bytes(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     }
     Ok(rt::bytes(bytes))
 }
+fn complex_conjugate(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let c = a[0].downcast::<ComplexObj>().unwrap();
+    Ok(rt::complex(c.0, -c.1))
+}
+
 fn float_is_integer(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let f = a[0].downcast::<FloatObj>().unwrap().0;
     Ok(rt::bool_obj(f.fract() == 0.0 && f.is_finite()))

@@ -381,6 +381,9 @@ pub fn truthy(o: &ObjRef) -> PyResult<bool> {
     if let Some(f) = o.downcast::<FloatObj>() {
         return Ok(f.0 != 0.0);
     }
+    if let Some(c) = o.downcast::<ComplexObj>() {
+        return Ok(c.0 != 0.0 || c.1 != 0.0);
+    }
     if let Some(s) = o.downcast::<StrObj>() {
         return Ok(!s.s.is_empty());
     }
@@ -964,6 +967,9 @@ pub fn hash(o: &ObjRef) -> PyResult<i64> {
     }
     if let Some(f) = o.downcast::<FloatObj>() {
         return Ok(float_hash(f.0));
+    }
+    if let Some(c) = o.downcast::<ComplexObj>() {
+        return Ok(crate::complex::hash(c.0, c.1));
     }
     if let Some(t) = o.downcast::<TupleObj>() {
         // CPython's xxHash-based tuple hash.
@@ -1657,8 +1663,13 @@ pub fn unary(a: &ObjRef, op: UnOp) -> PyResult<ObjRef> {
             _ => {}
         }
     }
-    // `+x` of an exact int or float is `x` itself (long_pos, float_pos); bools and subclasses make a new value.
-    if op == UnOp::Pos && (a.downcast::<IntObj>().is_some() || a.downcast::<FloatObj>().is_some()) {
+    // `+x` of an exact int, float or complex is `x` itself (long_pos, float_pos, complex_pos); bools and
+    // subclasses make a new value.
+    if op == UnOp::Pos
+        && (a.downcast::<IntObj>().is_some()
+            || a.downcast::<FloatObj>().is_some()
+            || a.downcast::<ComplexObj>().is_some())
+    {
         return Ok(a.clone());
     }
     let (name, sym) = match op {
@@ -1686,6 +1697,13 @@ pub fn unary(a: &ObjRef, op: UnOp) -> PyResult<ObjRef> {
         match op {
             UnOp::Neg => return Ok(rt::float(-f.0)),
             UnOp::Pos => return Ok(rt::float(f.0)),
+            _ => {}
+        }
+    }
+    if let Some((re, im)) = crate::complex::parts(v) {
+        match op {
+            UnOp::Neg => return Ok(rt::complex(-re, -im)),
+            UnOp::Pos => return Ok(rt::complex(re, im)),
             _ => {}
         }
     }

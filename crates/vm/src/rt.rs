@@ -223,7 +223,7 @@ impl Runtime {
         let types = Types {
             type_,
             float: raw_type("float", o(), Builtin::Float),
-            complex: raw_type("complex", o(), Builtin::Other),
+            complex: raw_type("complex", o(), Builtin::Complex),
             str_: raw_type("str", o(), Builtin::Str),
             bytes: raw_type("bytes", o(), Builtin::Bytes),
             bytearray: raw_type("bytearray", o(), Builtin::ByteArray),

@@ -70,6 +70,10 @@ pub fn sys_getsizeof(o: &ObjRef) -> crate::PyResult<usize> {
 
 /// `__sizeof__()` of the built-in types and `object.__sizeof__`: `sys.getsizeof` without what it adds (the gc
 /// head, and the managed-dict pre-header of an instance).
+/// `__sizeof__` in every built-in type's method table.
+pub const SIZEOF_METHOD: crate::callsig::MethodDef =
+    crate::callsig::whole_self_def("__sizeof__", sizeof_method, crate::callsig::Params::NoArgs);
+
 pub fn sizeof_method(a: &[ObjRef], _: &[(String, ObjRef)]) -> crate::PyResult<ObjRef> {
     let o = &a[0];
     let added = match o.downcast::<Instance>() {
@@ -295,6 +299,7 @@ fn instance_size(i: &Instance) -> usize {
         Some(Builtin::List) => (LIST_BASIC, false),
         Some(Builtin::Dict) => (DICT_BASIC, false),
         Some(Builtin::Float) => (OBJECT_HEAD + 8, false),
+        Some(Builtin::Complex) => (OBJECT_HEAD + 16, false),
         // PySetObject has its own weakreflist.
         Some(Builtin::Set | Builtin::FrozenSet) => (SET_BASIC, true),
         _ => (OBJECT_HEAD, false),

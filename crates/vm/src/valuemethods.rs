@@ -100,6 +100,9 @@ fn neg(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 fn pos(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     ops::unary(unwrap_base(&args_of(a, 0)?[0]), UnOp::Pos)
 }
+fn abs(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    crate::builtins::abs(&[unwrap_base(&args_of(a, 0)?[0]).clone()], kw)
+}
 fn invert(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     ops::unary(unwrap_base(&args_of(a, 0)?[0]), UnOp::Invert)
 }
@@ -175,23 +178,31 @@ static METHODS: &[(&str, NativeFn, Kinds)] = &[
     (
         "__add__",
         add,
-        kinds!(Int | Float | Str | Bytes | ByteArray | Tuple | List),
+        kinds!(Int | Float | Complex | Str | Bytes | ByteArray | Tuple | List),
     ),
-    ("__radd__", radd, kinds!(Int | Float)),
-    ("__sub__", sub, kinds!(Int | Float | Set | FrozenSet)),
-    ("__rsub__", rsub, kinds!(Int | Float | Set | FrozenSet)),
+    ("__radd__", radd, kinds!(Int | Float | Complex)),
+    (
+        "__sub__",
+        sub,
+        kinds!(Int | Float | Complex | Set | FrozenSet),
+    ),
+    (
+        "__rsub__",
+        rsub,
+        kinds!(Int | Float | Complex | Set | FrozenSet),
+    ),
     (
         "__mul__",
         mul,
-        kinds!(Int | Float | Str | Bytes | ByteArray | Tuple | List),
+        kinds!(Int | Float | Complex | Str | Bytes | ByteArray | Tuple | List),
     ),
     (
         "__rmul__",
         rmul,
-        kinds!(Int | Float | Str | Bytes | ByteArray | Tuple | List),
+        kinds!(Int | Float | Complex | Str | Bytes | ByteArray | Tuple | List),
     ),
-    ("__truediv__", truediv, kinds!(Int | Float)),
-    ("__rtruediv__", rtruediv, kinds!(Int | Float)),
+    ("__truediv__", truediv, kinds!(Int | Float | Complex)),
+    ("__rtruediv__", rtruediv, kinds!(Int | Float | Complex)),
     ("__floordiv__", floordiv, kinds!(Int | Float)),
     ("__rfloordiv__", rfloordiv, kinds!(Int | Float)),
     (
@@ -204,8 +215,8 @@ static METHODS: &[(&str, NativeFn, Kinds)] = &[
         rmod,
         kinds!(Int | Float | Str | Bytes | ByteArray),
     ),
-    ("__pow__", pow, kinds!(Int | Float)),
-    ("__rpow__", rpow, kinds!(Int | Float)),
+    ("__pow__", pow, kinds!(Int | Float | Complex)),
+    ("__rpow__", rpow, kinds!(Int | Float | Complex)),
     ("__lshift__", lshift, kinds!(Int)),
     ("__rlshift__", rlshift, kinds!(Int)),
     ("__rshift__", rshift, kinds!(Int)),
@@ -222,17 +233,18 @@ static METHODS: &[(&str, NativeFn, Kinds)] = &[
     ("__le__", le, all),
     ("__gt__", gt, all),
     ("__ge__", ge, all),
-    ("__neg__", neg, kinds!(Int | Float)),
-    ("__pos__", pos, kinds!(Int | Float)),
+    ("__neg__", neg, kinds!(Int | Float | Complex)),
+    ("__pos__", pos, kinds!(Int | Float | Complex)),
+    ("__abs__", abs, kinds!(Int | Float | Complex)),
     ("__invert__", invert, kinds!(Int)),
     ("__repr__", repr, all),
     ("__str__", str_, all),
     (
         "__hash__",
         hash,
-        kinds!(Int | Float | Str | Bytes | Tuple | FrozenSet),
+        kinds!(Int | Float | Complex | Str | Bytes | Tuple | FrozenSet),
     ),
-    ("__bool__", bool_, kinds!(Int | Float)),
+    ("__bool__", bool_, kinds!(Int | Float | Complex)),
     (
         "__len__",
         len,

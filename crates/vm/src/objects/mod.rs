@@ -514,6 +514,7 @@ pub enum Builtin {
     Int,
     Bool,
     Float,
+    Complex,
     Str,
     Bytes,
     ByteArray,
