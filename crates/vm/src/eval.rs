@@ -1401,6 +1401,11 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
                 dict::insert(&s.downcast::<SetObj>().unwrap().table, it, None)?;
             }
         }
+        Instr::DictUpdate(d) if ops::updates_through_keys(st.last().unwrap()) => {
+            let v = pop(st);
+            let m = frame.stack[frame.stack.len() - d as usize].clone();
+            ops::update_through_keys(&m, &v)?;
+        }
         Instr::DictUpdate(d) | Instr::DictMerge(d) => {
             let popped = pop(st);
             // A dict subclass's entries are read directly, as PyDict_Update does.

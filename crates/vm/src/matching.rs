@@ -14,11 +14,14 @@ fn inherits_from(cls: &ObjRef, kinds: &[&ObjRef]) -> bool {
     ops::type_obj(cls).with_mro(|mro| mro.iter().any(|t| kinds.iter().any(|k| t.is(k))))
 }
 
-/// MATCH_SEQUENCE: `Py_TPFLAGS_SEQUENCE`, which list, tuple and range set and their subclasses inherit
-/// (never str, bytes or bytearray).
+/// MATCH_SEQUENCE: `Py_TPFLAGS_SEQUENCE`, which list, tuple, range and deque set and their subclasses
+/// inherit (never str, bytes or bytearray).
 pub fn is_sequence(subject: &ObjRef) -> bool {
     let t = &rt().types;
-    inherits_from(&ops::type_of(subject), &[&t.list, &t.tuple, &t.range])
+    let cls = ops::type_of(subject);
+    inherits_from(&cls, &[&t.list, &t.tuple, &t.range])
+        || ops::type_obj(&cls)
+            .with_mro(|mro| mro.iter().any(|c| ops::type_obj(c).is_sequence.get()))
 }
 
 /// MATCH_MAPPING: `Py_TPFLAGS_MAPPING`, which dict sets and its subclasses inherit.

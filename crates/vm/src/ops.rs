@@ -354,6 +354,36 @@ pub fn dict_del_str(d: &ObjRef, name: &str) -> Option<ObjRef> {
         .and_then(|e| e.value)
 }
 
+/// Whether `PyDict_Update` reads `o` through `keys()` and subscription rather than its table: anything
+/// but a dict, or a dict subclass with an `__iter__` of its own.
+pub fn updates_through_keys(o: &ObjRef) -> bool {
+    if crate::attrs::unwrap_base(o).downcast::<DictObj>().is_none() {
+        return true;
+    }
+    type_obj(&type_of(o)).with_mro(|mro| {
+        mro.iter()
+            .take_while(|c| type_obj(c).builtin.is_none())
+            .any(|c| dict_get_str(&type_obj(c).dict, "__iter__").is_some())
+    })
+}
+
+/// `PyDict_Update(d, o)` for a mapping that is not read as a dict: `for k in o.keys(): d[k] = o[k]`.
+pub fn update_through_keys(d: &ObjRef, o: &ObjRef) -> PyResult<()> {
+    let Some(keys) = getattr_opt(o, "keys")? else {
+        return Err(type_error(format!(
+            "'{}' object is not a mapping",
+            type_name(o)
+        )));
+    };
+    let keys = call(&keys, vec![], vec![])?;
+    let it = get_iter(&keys)?;
+    while let Some(k) = next(&it)? {
+        let v = getitem(o, &k)?;
+        dict_set(d, k, v)?;
+    }
+    Ok(())
+}
+
 pub fn dict_items(d: &ObjRef) -> Vec<(ObjRef, ObjRef)> {
     dict::snapshot(dict_table(d))
         .into_iter()

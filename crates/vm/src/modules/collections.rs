@@ -853,5 +853,9 @@ pub fn make() -> PyResult<ObjRef> {
     let d = module_dict(&m);
     crate::run_prelude(PRELUDE, crate::BUILT_IN_CODE, &d)?;
     crate::run_prelude(PYTHON_PART, "<collections>", &d)?;
+    // deque is a C sequence type in CPython: `case [a, b]` matches it.
+    if let Some(deque) = crate::ops::dict_get_str(&d, "deque") {
+        crate::ops::type_obj(&deque).is_sequence.set(true);
+    }
     Ok(m)
 }

@@ -562,6 +562,9 @@ pub struct TypeObj {
     pub is_exception: std::cell::OnceCell<bool>,
     /// What calling the class does (`crate::builtins::plain_init`).
     pub plain_init: Cell<crate::typecache::PlainInit>,
+    /// CPython's `Py_TPFLAGS_SEQUENCE` on a class written in Python that stands for a C type
+    /// (`collections.deque`): sequence patterns match its instances (`crate::matching`).
+    pub is_sequence: Cell<bool>,
 }
 
 impl TypeObj {
@@ -600,6 +603,7 @@ impl TypeObj {
             shared_keys: Default::default(),
             is_exception: std::cell::OnceCell::new(),
             plain_init: Cell::default(),
+            is_sequence: Cell::new(false),
         }
     }
 }
