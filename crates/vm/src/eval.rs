@@ -17,21 +17,37 @@ use crate::ops::{self, type_name};
 use crate::rt::{self, rt};
 use crate::traceback::FrameObj;
 
-thread_local! {
+/// The evaluator's per-thread state. It lives in the runtime, so one thread-local load reaches it: a
+/// `thread_local!` whose value needs dropping costs a call and a state check per access, and a Python call
+/// makes several.
+#[derive(Default)]
+pub struct EvalState {
     /// Exceptions being handled (innermost last): `sys.exc_info()`, bare `raise`, implicit chaining.
-    static HANDLED: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
+    handled: RefCell<Vec<ObjRef>>,
+    /// The running frames, innermost last.
+    running: RefCell<Vec<RunningFrame>>,
+}
+
+#[inline(always)]
+fn with_handled<R>(f: impl FnOnce(&RefCell<Vec<ObjRef>>) -> R) -> R {
+    f(&rt().eval.handled)
+}
+
+#[inline(always)]
+fn with_running<R>(f: impl FnOnce(&RefCell<Vec<RunningFrame>>) -> R) -> R {
+    f(&rt().eval.running)
 }
 
 pub fn handled_top() -> Option<ObjRef> {
-    HANDLED.with(|h| h.borrow().last().cloned())
+    with_handled(|h| h.borrow().last().cloned())
 }
 
 fn handled_push(e: ObjRef) {
-    HANDLED.with(|h| h.borrow_mut().push(e));
+    with_handled(|h| h.borrow_mut().push(e));
 }
 
 fn handled_pop() {
-    let e = HANDLED.with(|h| h.borrow_mut().pop());
+    let e = with_handled(|h| h.borrow_mut().pop());
     drop(e);
 }
 
@@ -445,31 +461,44 @@ pub fn call_function(
     }
 }
 
-/// Whether `f` is a Python function that a call with `nargs` positional arguments and no keywords binds
-/// to its first parameters one to one and that runs a plain frame (no `*args`, `**kwargs`, keyword-only
-/// parameters or generator): such a call takes its arguments straight into the new frame.
+/// The number of locals of `f` when it is a Python function that a call with `nargs` positional arguments
+/// and no keywords binds to its first parameters one to one and that runs a plain frame (no `*args`,
+/// `**kwargs`, keyword-only parameters or generator): such a call takes its arguments straight into the
+/// new frame.
 #[inline]
-fn binds_positionally(f: &ObjRef, nargs: usize) -> bool {
-    let Some(code) = f
+fn positional_frame_size(f: &ObjRef, nargs: usize) -> Option<usize> {
+    let code = &f
         .downcast::<FunctionObj>()
-        .and_then(|func| func.code.downcast::<CodeObj>())
-    else {
-        return false;
-    };
-    let code = &code.0;
-    code.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0
-        && code.argcount == nargs
-        && code.kwonlyargcount == 0
+        .and_then(|func| func.code.downcast::<CodeObj>())?
+        .0;
+    let plain = code.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0;
+    (plain && code.argcount == nargs && code.kwonlyargcount == 0).then_some(code.varnames.len())
 }
 
-/// Call Python function `f` (`binds_positionally` for this call) whose arguments are in
+/// Buffers for a frame of `nlocals` locals whose locals `first..first + nargs` are the top `nargs` values
+/// of `stack`, moved (in order) from there.
+#[inline]
+fn frame_buffers_with_args(
+    stack: &mut Vec<ObjRef>,
+    first: usize,
+    nargs: usize,
+    nlocals: usize,
+) -> crate::frame::FrameBuffers {
+    let mut buffers = crate::frame::take_buffers();
+    buffers.fast.resize(nlocals, None);
+    for slot in buffers.fast[first..first + nargs].iter_mut().rev() {
+        *slot = stack.pop();
+    }
+    buffers
+}
+
+/// Call Python function `f` (`positional_frame_size` for this call) whose arguments are bound in
 /// `buffers.fast`, buffers of a finished frame, as CPython's vectorcall copies them into a frame of its data
 /// stack: the same frame, checks and release order as `call_function`, without an argument vector.
 fn call_with_buffers(f: &ObjRef, buffers: crate::frame::FrameBuffers) -> PyResult<ObjRef> {
     let func = f.downcast::<FunctionObj>().expect("function");
     let code = &func.code.downcast::<CodeObj>().expect("code object").0;
-    let crate::frame::FrameBuffers { mut fast, stack } = buffers;
-    fast.resize(code.varnames.len(), None);
+    let crate::frame::FrameBuffers { fast, stack } = buffers;
     let mut frame = frame_with_locals(func, code, fast, stack, None);
     let result = run_frame_guarded(&mut frame);
     crate::frame::recycle(frame);
@@ -480,14 +509,19 @@ fn call_with_buffers(f: &ObjRef, buffers: crate::frame::FrameBuffers) -> PyResul
 }
 
 /// `Call` of the class at `stack[cls_at]` whose call makes a plain instance and runs Python function `init`
-/// (`crate::builtins::plain_init`, `binds_positionally` with `self`): as `construct_instance` does, without
+/// (`crate::builtins::plain_init`; `positional_frame_size` with `self`: `nlocals`): as `construct_instance` does, without
 /// an argument vector (the instance and the arguments move into `init`'s frame); same checks, errors and
 /// release order. Leaves the instance in place of the class and its arguments.
-fn construct_plain(stack: &mut Vec<ObjRef>, cls_at: usize, init: ObjRef) -> PyResult<()> {
+fn construct_plain(
+    stack: &mut Vec<ObjRef>,
+    cls_at: usize,
+    init: ObjRef,
+    nlocals: usize,
+) -> PyResult<()> {
     let inst = crate::attrs::new_instance_with_base(&stack[cls_at], None);
-    let mut buffers = crate::frame::take_buffers();
-    buffers.fast.push(Some(inst.clone()));
-    buffers.fast.extend(stack.drain(cls_at + 1..).map(Some));
+    let nargs = stack.len() - cls_at - 1;
+    let mut buffers = frame_buffers_with_args(stack, 1, nargs, nlocals);
+    buffers.fast[0] = Some(inst.clone());
     let cls = pop(stack);
     let result = call_with_buffers(&init, buffers);
     let outcome = match result {
@@ -758,7 +792,7 @@ fn pop_call_args(stack: &mut Vec<ObjRef>, n: usize) -> Vec<ObjRef> {
 /// A frame is finished (returned or unwound): drop the handled exceptions it still holds (those above
 /// `handled_base`), then finish its frame object.
 fn leave_frame(frame: &mut Frame, handled_base: usize) {
-    HANDLED.with(|h| {
+    with_handled(|h| {
         // Split off first, drop after the borrow ends: dropping an exception can run arbitrary code.
         let extra: Vec<ObjRef> = {
             let mut h = h.borrow_mut();
@@ -777,7 +811,7 @@ fn leave_frame(frame: &mut Frame, handled_base: usize) {
 /// takes over the frame's variables and links its caller's frame object (made now if need be) as
 /// `f_back`; otherwise it is simply released, before the variables.
 fn finish_frame_object(frame: &mut Frame) {
-    let fo = RUNNING.with(|r| r.borrow_mut().last_mut().and_then(|s| s.frame_obj.take()));
+    let fo = with_running(|r| r.borrow_mut().last_mut().and_then(|s| s.frame_obj.take()));
     let Some(fo) = fo else { return };
     if fo.refcnt() > 1 {
         if let Some(f) = fo.downcast::<FrameObj>() {
@@ -802,7 +836,7 @@ fn finish_frame_object(frame: &mut Frame) {
 
 /// The frame object of the running frame `depth` levels out from the innermost (0), made if it has none.
 pub fn frame_object_at(depth: usize) -> Option<ObjRef> {
-    let found = RUNNING.with(|r| {
+    let found = with_running(|r| {
         let r = r.borrow();
         let slot = r.len().checked_sub(depth + 1).and_then(|i| r.get(i))?;
         Some(match &slot.frame_obj {
@@ -823,7 +857,7 @@ pub fn frame_object_at(depth: usize) -> Option<ObjRef> {
                 )
             };
             let fo = FrameObj::new_object(code, globals, namespace);
-            RUNNING.with(|r| {
+            with_running(|r| {
                 let mut r = r.borrow_mut();
                 let i = r.len() - depth - 1;
                 r[i].frame_obj = Some(fo.clone());
@@ -836,7 +870,7 @@ pub fn frame_object_at(depth: usize) -> Option<ObjRef> {
 /// `f_back` of a frame object whose frame is still running: its caller's frame object, made if need be
 /// (CPython's PyFrame_GetBack); None if the frame is not running.
 pub fn running_frame_back(fo: &ObjRef) -> Option<ObjRef> {
-    let depth = RUNNING.with(|r| {
+    let depth = with_running(|r| {
         r.borrow()
             .iter()
             .rev()
@@ -893,7 +927,7 @@ fn exception_from(v: ObjRef) -> PyResult<ObjRef> {
 
 /// Run a frame to its exit; with a trace hook installed ([`crate::linehook`]) report its lines and its exit.
 pub fn run_frame(frame: &mut Frame) -> PyResult<Exit> {
-    RUNNING.with(|r| {
+    with_running(|r| {
         r.borrow_mut().push(RunningFrame {
             code: frame.code.raw(),
             globals: frame.globals.raw(),
@@ -909,7 +943,7 @@ pub fn run_frame(frame: &mut Frame) -> PyResult<Exit> {
         result
     };
     // A suspended generator keeps its frame object; a finished frame has given it up.
-    let slot = RUNNING.with(|r| r.borrow_mut().pop());
+    let slot = with_running(|r| r.borrow_mut().pop());
     *frame.frame_obj.borrow_mut() = slot.and_then(|s| s.frame_obj);
     result
 }
@@ -924,14 +958,9 @@ struct RunningFrame {
     frame_obj: Option<ObjRef>,
 }
 
-thread_local! {
-    /// The running frames, innermost last.
-    static RUNNING: RefCell<Vec<RunningFrame>> = const { RefCell::new(Vec::new()) };
-}
-
 /// `globals()`: the namespace of the innermost running Python frame.
 pub fn current_globals() -> Option<ObjRef> {
-    let raw = RUNNING.with(|r| r.borrow().last().map(|s| s.globals))?;
+    let raw = with_running(|r| r.borrow().last().map(|s| s.globals))?;
     // SAFETY: the frame that pushed `raw` is still running (entries are popped when it returns) and owns a
     // reference to its globals, so the object is live; we take a new reference for the caller.
     Some(unsafe { ObjRef::from_borrowed(raw) })
@@ -941,7 +970,7 @@ fn run_frame_loop(frame: &mut Frame, traced: bool) -> PyResult<Exit> {
     let mut lines = crate::linehook::LineTracker::default();
     let code_obj = frame.code.clone();
     let code = &code_obj.downcast::<CodeObj>().unwrap().0;
-    let handled_base = HANDLED.with(|h| h.borrow().len());
+    let handled_base = with_handled(|h| h.borrow().len());
     let mut pending_err: Option<(PyErr, bool)> = frame.pending.take().map(|e| (PyErr(e), false));
     if pending_err.is_none() {
         // Each entry (call, generator resumption) is charged: with the backward jumps this bounds a run.
@@ -1221,10 +1250,9 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             // followed by the null marker.
             let bound = !is_null_marker(&st[self_at]);
             let nargs = n as usize + usize::from(bound);
-            if binds_positionally(&st[self_at - 1], nargs) {
+            if let Some(nlocals) = positional_frame_size(&st[self_at - 1], nargs) {
                 // As in `Call`: the arguments move into the new frame, the function leaves the stack.
-                let mut buffers = crate::frame::take_buffers();
-                buffers.fast.extend(st.drain(st.len() - nargs..).map(Some));
+                let buffers = frame_buffers_with_args(st, 0, nargs, nlocals);
                 if !bound {
                     drop(pop(st));
                 }
@@ -1530,21 +1558,20 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
                 st.push(res?);
                 return Ok(None);
             }
-            if binds_positionally(&callee[f_at], n as usize) {
+            if let Some(nlocals) = positional_frame_size(&callee[f_at], n as usize) {
                 // The arguments move into the new frame and the function leaves the stack during the call,
                 // as CPython's CALL hands both to the frame it pushes.
-                let mut buffers = crate::frame::take_buffers();
-                buffers.fast.extend(st.drain(f_at + 1..).map(Some));
+                let buffers = frame_buffers_with_args(st, 0, n as usize, nlocals);
                 let f = pop(st);
                 let res = call_with_buffers(&f, buffers);
                 drop(f);
                 frame.stack.push(res?);
                 return Ok(None);
             }
-            if let Some(init) = crate::builtins::plain_init(&st[f_at])
-                .filter(|init| binds_positionally(init, n as usize + 1))
-            {
-                return construct_plain(st, f_at, init).map(|()| None);
+            if let Some(init) = crate::builtins::plain_init(&st[f_at]) {
+                if let Some(nlocals) = positional_frame_size(&init, n as usize + 1) {
+                    return construct_plain(st, f_at, init, nlocals).map(|()| None);
+                }
             }
             let mut args = pop_call_args(st, n as usize);
             let f = pop(&mut frame.stack);

@@ -77,19 +77,18 @@ pub struct FrameBuffers {
 const POOLED_FRAMES: usize = 64;
 const POOLED_CAPACITY: usize = 256;
 
-thread_local! {
-    /// Empty buffers of finished frames.
-    static POOL: std::cell::RefCell<Vec<FrameBuffers>> = const { std::cell::RefCell::new(Vec::new()) };
-}
+/// Empty buffers of finished frames (in the runtime: `crate::rt::Runtime::frame_pool`).
+#[derive(Default)]
+pub struct FramePool(std::cell::RefCell<Vec<FrameBuffers>>);
 
 /// Empty buffers for a new frame: a finished frame's if there is one.
 #[inline]
 pub fn take_buffers() -> FrameBuffers {
-    POOL.with(|p| p.borrow_mut().pop())
-        .unwrap_or_else(|| FrameBuffers {
-            fast: Vec::new(),
-            stack: Vec::with_capacity(8),
-        })
+    let pooled = crate::rt::rt().frame_pool.0.borrow_mut().pop();
+    pooled.unwrap_or_else(|| FrameBuffers {
+        fast: Vec::new(),
+        stack: Vec::with_capacity(8),
+    })
 }
 
 /// Release a finished frame's references, in the order dropping it releases them, and keep its buffers for
@@ -117,10 +116,8 @@ pub fn recycle(frame: Frame) {
     if fast.capacity() > POOLED_CAPACITY || stack.capacity() > POOLED_CAPACITY {
         return;
     }
-    POOL.with(|p| {
-        let mut p = p.borrow_mut();
-        if p.len() < POOLED_FRAMES {
-            p.push(FrameBuffers { fast, stack });
-        }
-    });
+    let mut pool = crate::rt::rt().frame_pool.0.borrow_mut();
+    if pool.len() < POOLED_FRAMES {
+        pool.push(FrameBuffers { fast, stack });
+    }
 }

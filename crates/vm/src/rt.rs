@@ -133,6 +133,10 @@ pub struct Runtime {
     pub capture: RefCell<Option<(String, String)>>,
     /// Testing aid: instructions left before every step fails (0 = unlimited).
     pub step_budget: Cell<u64>,
+    /// The evaluator's running frames and handled exceptions.
+    pub eval: crate::eval::EvalState,
+    /// Buffers of finished frames for new ones.
+    pub frame_pool: crate::frame::FramePool,
 }
 
 thread_local! {
@@ -350,6 +354,8 @@ impl Runtime {
             discard_output: Cell::new(false),
             capture: RefCell::new(None),
             step_budget: Cell::new(0),
+            eval: Default::default(),
+            frame_pool: Default::default(),
         }
     }
 
