@@ -235,7 +235,28 @@ fn inline_index(i: &Instance, name: &str, hint: u32) -> Option<usize> {
 /// `o.name` for `LoadAttr` (as `ops::getattr`, which gives AttributeErrors their context), with its cache (CPython 3.11's LOAD_ATTR_INSTANCE_VALUE): for an instance of
 /// the class the cache names, in the cache's epoch, the class has no attribute `name`, so the instance's own
 /// value is the answer when it has one.
+#[inline]
 pub fn getattr_cached(
+    o: &ObjRef,
+    name: &str,
+    cache: &std::cell::Cell<crate::typecache::InstanceAttrCache>,
+) -> PyResult<ObjRef> {
+    // The cache's case, inlined into the instruction: the value at the cached index has that name.
+    if let Some(i) = o.downcast::<Instance>() {
+        let c = cache.get();
+        if c.type_id == type_obj(&i.cls.borrow()).id && c.epoch == crate::typecache::epoch() {
+            if let Some((k, v)) = i.attrs.borrow().get(c.index as usize) {
+                if same_name(k, name) && i.dict.borrow().is_none() {
+                    return Ok(v.clone());
+                }
+            }
+        }
+    }
+    getattr_cached_full(o, name, cache)
+}
+
+#[inline(never)]
+fn getattr_cached_full(
     o: &ObjRef,
     name: &str,
     cache: &std::cell::Cell<crate::typecache::InstanceAttrCache>,
@@ -282,7 +303,40 @@ pub fn getattr_cached(
 /// `o.name = v` for `StoreAttr`, with its cache: for an instance of the class the cache names, in the
 /// cache's epoch, the class has neither a `__setattr__` of its own nor an attribute or slot `name`, so the
 /// value goes straight into the instance's inline values (the order of `generic_setattr`).
+#[inline]
 pub fn setattr_cached(
+    o: &ObjRef,
+    name: &str,
+    v: ObjRef,
+    cache: &std::cell::Cell<crate::typecache::InstanceAttrCache>,
+) -> PyResult<()> {
+    // The cache's case, inlined into the instruction: a plain instance already has a value of that name at
+    // the cached index, which the new value replaces.
+    if let Some(i) = o.downcast::<Instance>() {
+        let c = cache.get();
+        if c.type_id == type_obj(&i.cls.borrow()).id
+            && c.epoch == crate::typecache::epoch()
+            && i.exc.is_none()
+            && i.base.is_none()
+            && i.dict.borrow().is_none()
+        {
+            let mut attrs = i.attrs.borrow_mut();
+            if let Some((k, slot)) = attrs.get_mut(c.index as usize) {
+                if same_name(k, name) {
+                    let old = std::mem::replace(slot, v);
+                    drop(attrs);
+                    // Released after the borrow ends: its `__del__` may run.
+                    drop(old);
+                    return Ok(());
+                }
+            }
+        }
+    }
+    setattr_cached_full(o, name, v, cache)
+}
+
+#[inline(never)]
+fn setattr_cached_full(
     o: &ObjRef,
     name: &str,
     v: ObjRef,
@@ -339,15 +393,17 @@ pub fn setattr_cached(
 
 /// Append a new inline value (the instance has none of that name yet).
 fn store_new_inline(i: &Instance, t: &TypeObj, name: &str, v: ObjRef) {
-    t.shared_keys.borrow_mut().offer(name);
     let mut attrs = i.attrs.borrow_mut();
+    // Where the name goes is where it usually is among the class's names.
+    let at = attrs.len();
+    t.shared_keys.borrow_mut().offer(name, at);
     let names = &t.attr_names;
     if attrs.capacity() == 0 {
         // Room for what instances of this class usually store, as CPython sizes the values array from the
         // shared keys.
         attrs.reserve_exact(names.borrow().len().max(1));
     }
-    attrs.push((attr_name(names, name), v));
+    attrs.push((attr_name(names, name, at), v));
 }
 
 fn instance_getattr(o: &ObjRef, i: &Instance, name: &str) -> PyResult<ObjRef> {
@@ -1165,9 +1221,13 @@ pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) 
 /// own copy, so classes whose instances use ever new names do not grow a long list.
 const SHARED_NAMES_MAX: usize = 30;
 
-/// The shared copy of attribute name `name` from a class's list, added there if there is room.
-pub fn attr_name(names: &RefCell<Vec<AttrName>>, name: &str) -> AttrName {
+/// The shared copy of attribute name `name` from a class's list (looked for at `hint` first), added there
+/// if there is room.
+fn attr_name(names: &RefCell<Vec<AttrName>>, name: &str, hint: usize) -> AttrName {
     let mut names = names.borrow_mut();
+    if let Some(n) = names.get(hint).filter(|n| same_name(n, name)) {
+        return n.clone();
+    }
     if let Some(n) = names.iter().find(|n| same_name(n, name)) {
         return n.clone();
     }

@@ -1418,12 +1418,28 @@ fn dunder_bin(op: BinOp) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// `a op b`. Inlined: `+` and `-` of two ints that fit in 64 bits (CPython 3.11's BINARY_OP_ADD_INT and
+/// BINARY_OP_SUBTRACT_INT) take no call before the result is made.
+#[inline]
 pub fn binary(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
     if let (Some(x), Some(y)) = (small_int(a), small_int(b)) {
+        let quick = match op {
+            BinOp::Add => x.checked_add(y),
+            BinOp::Sub => x.checked_sub(y),
+            _ => None,
+        };
+        if let Some(r) = quick {
+            return Ok(rt::int(r));
+        }
         if let Some(r) = crate::arith::small_int_op(x, y, op)? {
             return Ok(r);
         }
     }
+    binary_general(a, b, op)
+}
+
+#[inline(never)]
+fn binary_general(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
     if let Some(t) = proxy_target(a) {
         return binary(&t?, b, op);
     }

@@ -460,7 +460,7 @@ impl Capacity {
             Capacity::Set(s) => s.added(hash, key.addr()),
             Capacity::Split(shared) => {
                 let name = key.downcast::<StrObj>().map(|s| s.s.as_str());
-                if name.is_some_and(|n| shared.borrow_mut().offer(n)) {
+                if name.is_some_and(|n| shared.borrow_mut().offer(n, used)) {
                     return;
                 }
                 // insertdict on a split table: a non-str key, or a name the full shared keys cannot take,
@@ -852,9 +852,14 @@ impl SharedKeys {
         }
     }
 
-    /// `insert_into_dictkeys`: `name` is among the keys, or added while there is room.
-    pub fn offer(&mut self, name: &str) -> bool {
-        if self.names.iter().any(|n| &**n == name) {
+    /// `insert_into_dictkeys`: `name` is among the keys, or added while there is room. `hint`: where `name`
+    /// probably is (instances of a class usually store their attributes in the same order), checked first.
+    pub fn offer(&mut self, name: &str, hint: usize) -> bool {
+        let at_hint = self
+            .names
+            .get(hint)
+            .is_some_and(|n| crate::attrs::same_name(n, name));
+        if at_hint || self.names.iter().any(|n| &**n == name) {
             return true;
         }
         if self.usable == 0 {
