@@ -1277,6 +1277,15 @@ fn assign_class(i: &Instance, old: &ObjRef, new: Option<ObjRef>) -> PyResult<()>
 /// A fresh instance of a user class (no `__init__` call), extending the built-in value `base` when `cls`
 /// derives from a built-in type (the value is made by the built-in's `__new__`).
 pub fn new_instance_with_base(cls: &ObjRef, base: Option<ObjRef>) -> ObjRef {
+    new_instance_of_layout(cls, base, ops::instance_vtable(cls))
+}
+
+/// `new_instance_with_base` when the caller knows the class's instance vtable (`ops::instance_vtable`).
+pub fn new_instance_of_layout(
+    cls: &ObjRef,
+    base: Option<ObjRef>,
+    vtable: &'static refpy_heap::VTable,
+) -> ObjRef {
     let t = type_obj(cls);
     let is_exc = *t
         .is_exception
@@ -1288,7 +1297,7 @@ pub fn new_instance_with_base(cls: &ObjRef, base: Option<ObjRef>) -> ObjRef {
     }
     t.shared_keys.borrow_mut().instance_created();
     alloc(
-        ops::instance_vtable(cls),
+        vtable,
         Instance {
             cls: RefCell::new(cls.clone()),
             attrs: RefCell::new(Vec::new()),

@@ -2048,8 +2048,8 @@ fn construct_instance(
 
 /// The Python `__init__` that calling `cls` runs on a new plain instance, when that is all the call does
 /// (`construct_instance` with no `__new__` of its own, no built-in base value, not an exception), as a new
-/// reference; remembered per class for the epoch.
-pub fn plain_init(cls: &ObjRef) -> Option<ObjRef> {
+/// reference, with the instances' vtable; remembered per class for the epoch.
+pub fn plain_init(cls: &ObjRef) -> Option<(ObjRef, &'static refpy_heap::VTable)> {
     let t = cls.downcast::<TypeObj>()?;
     let epoch = crate::typecache::epoch();
     let known = t.plain_init.get();
@@ -2057,15 +2057,18 @@ pub fn plain_init(cls: &ObjRef) -> Option<ObjRef> {
         // SAFETY: found in this epoch on the mro of this (live) class, so the namespace dict that held the
         // function then has not changed since (any change advances the epoch) and still owns a reference
         // to it; we take a new one for the caller.
-        return known.init.map(|f| unsafe { ObjRef::from_borrowed(f) });
+        let init = known.init.map(|f| unsafe { ObjRef::from_borrowed(f) });
+        return init.zip(known.instance_vtable);
     }
     let init = find_plain_init(cls, t);
+    let instance_vtable = init.as_ref().map(|_| ops::instance_vtable(cls));
     // The lookups ran no user code, so the epoch read above is still current.
     t.plain_init.set(crate::typecache::PlainInit {
         epoch,
         init: init.as_ref().map(ObjRef::raw),
+        instance_vtable,
     });
-    init
+    init.zip(instance_vtable)
 }
 
 fn find_plain_init(cls: &ObjRef, t: &TypeObj) -> Option<ObjRef> {

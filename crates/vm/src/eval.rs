@@ -508,17 +508,18 @@ fn call_with_buffers(f: &ObjRef, buffers: crate::frame::FrameBuffers) -> PyResul
     }
 }
 
-/// `Call` of the class at `stack[cls_at]` whose call makes a plain instance and runs Python function `init`
-/// (`crate::builtins::plain_init`; `positional_frame_size` with `self`: `nlocals`): as `construct_instance` does, without
-/// an argument vector (the instance and the arguments move into `init`'s frame); same checks, errors and
-/// release order. Leaves the instance in place of the class and its arguments.
+/// `Call` of the class at `stack[cls_at]` whose call makes a plain instance (of `vtable`) and runs Python
+/// function `init` (`crate::builtins::plain_init`; `positional_frame_size` with `self`: `nlocals`): as
+/// `construct_instance` does, without an argument vector (the instance and the arguments move into `init`'s
+/// frame); same checks, errors and release order. Leaves the instance in place of the class and its
+/// arguments.
 fn construct_plain(
     stack: &mut Vec<ObjRef>,
     cls_at: usize,
-    init: ObjRef,
+    (init, vtable): (ObjRef, &'static refpy_heap::VTable),
     nlocals: usize,
 ) -> PyResult<()> {
-    let inst = crate::attrs::new_instance_with_base(&stack[cls_at], None);
+    let inst = crate::attrs::new_instance_of_layout(&stack[cls_at], None, vtable);
     let nargs = stack.len() - cls_at - 1;
     let mut buffers = frame_buffers_with_args(stack, 1, nargs, nlocals);
     buffers.fast[0] = Some(inst.clone());
@@ -1568,9 +1569,9 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
                 frame.stack.push(res?);
                 return Ok(None);
             }
-            if let Some(init) = crate::builtins::plain_init(&st[f_at]) {
+            if let Some((init, vtable)) = crate::builtins::plain_init(&st[f_at]) {
                 if let Some(nlocals) = positional_frame_size(&init, n as usize + 1) {
-                    return construct_plain(st, f_at, init, nlocals).map(|()| None);
+                    return construct_plain(st, f_at, (init, vtable), nlocals).map(|()| None);
                 }
             }
             let mut args = pop_call_args(st, n as usize);

@@ -131,4 +131,6 @@ pub struct PlainInit {
     pub epoch: u64,
     /// Borrowed: owned by a namespace dict on the class's mro, which cannot change without a new epoch.
     pub init: Option<RawObj>,
+    /// The vtable of its instances (`crate::ops::instance_vtable`: it depends on `__del__`).
+    pub instance_vtable: Option<&'static refpy_heap::VTable>,
 }
