@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use refpy_heap::ObjRef;
 
-use crate::callsig::{def, MethodTable, Params};
+use crate::callsig::Binding;
 use crate::exc::*;
 use crate::object::alloc;
 use crate::objects::*;
@@ -197,10 +197,9 @@ pub fn getattr(o: &ObjRef, name: &str) -> PyResult<ObjRef> {
         return Ok(crate::methods::bind(m, o));
     }
     let t = ops::type_of(o);
-    if let Some(b) = type_obj(&t)
-        .builtin
-        .filter(|&b| b == Builtin::Bool || is_value_base(b))
-    {
+    if let Some(b) = type_obj(&t).builtin.filter(|&b| {
+        matches!(b, Builtin::Bool | Builtin::NoneType | Builtin::Range) || is_value_base(b)
+    }) {
         if let Some(v) = value_method(b, name, Some(o)) {
             return Ok(v);
         }
@@ -216,11 +215,30 @@ pub fn getattr(o: &ObjRef, name: &str) -> PyResult<ObjRef> {
             };
         }
     }
-    // What every object inherits from `object` (`__init__`, `__setattr__`, `__delattr__`, …).
-    if let Some(m) = OBJECT.get(name) {
-        return Ok(rt::method_obj(m, Some(o.clone())));
+    inherited_from_object(o, name).ok_or_else(|| no_attr(o, name))
+}
+
+/// What every object inherits from its built-in type's docstring and from `object` (`__init__`,
+/// `__reduce_ex__`, `__init_subclass__`, …), bound to `o`.
+fn inherited_from_object(o: &ObjRef, name: &str) -> Option<ObjRef> {
+    if name == "__doc__" {
+        if let Some(doc) = builtin_type_doc(&ops::type_of(o)) {
+            return Some(doc);
+        }
     }
-    Err(no_attr(o, name))
+    crate::objectmethods::lookup(name).map(|m| crate::methods::bind(m, o))
+}
+
+/// `T.__doc__` of built-in type `t` (the first built-in type on the mro of a class without its own), as
+/// CPython's table has it.
+fn builtin_type_doc(t: &ObjRef) -> Option<ObjRef> {
+    let doc = type_obj(t).with_mro(|mro| {
+        mro.iter().find_map(|c| {
+            crate::typedoc::doc(&type_obj(c).name.borrow())
+                .filter(|_| type_obj(c).builtin.is_some())
+        })
+    })?;
+    Some(doc.map_or_else(rt::none, rt::str_obj))
 }
 
 /// Where instance `i` keeps its own value of `name` (inline values only), trying `hint` first.
@@ -490,10 +508,7 @@ fn instance_getattr(o: &ObjRef, i: &Instance, name: &str) -> PyResult<ObjRef> {
     if let Some(ga) = lookup_type(&cls, "__getattr__") {
         return ops::call(&ga, vec![o.clone(), rt::str_obj(name)], vec![]);
     }
-    if let Some(m) = OBJECT.get(name) {
-        return Ok(rt::method_obj(m, Some(o.clone())));
-    }
-    Err(no_attr(o, name))
+    inherited_from_object(o, name).ok_or_else(|| no_attr(o, name))
 }
 
 fn exc_with_traceback(args: &[ObjRef], _: &[(String, ObjRef)]) -> PyResult<ObjRef> {
@@ -540,56 +555,6 @@ fn value_method(b: Builtin, name: &str, this: Option<&ObjRef>) -> Option<ObjRef>
     })
 }
 
-/// Methods every object has (`object.__eq__` …), reachable on instances without a class override.
-static OBJECT: MethodTable = MethodTable {
-    type_name: "object",
-    accepts: |_| true,
-    methods: &[
-        def("__init__", crate::builtins::object_init, Params::Any),
-        def(
-            "__setattr__",
-            crate::builtins::object_setattr,
-            Params::Wrapper(2),
-        ),
-        def(
-            "__getattribute__",
-            crate::builtins::object_getattribute,
-            Params::Wrapper(1),
-        ),
-        def("__repr__", crate::builtins::object_repr, Params::Wrapper(0)),
-        def("__str__", crate::builtins::object_str, Params::Wrapper(0)),
-        def("__eq__", crate::builtins::object_eq, Params::Wrapper(1)),
-        def("__ne__", crate::builtins::object_ne, Params::Wrapper(1)),
-        def(
-            "__lt__",
-            crate::builtins::object_not_ordered,
-            Params::Wrapper(1),
-        ),
-        def(
-            "__le__",
-            crate::builtins::object_not_ordered,
-            Params::Wrapper(1),
-        ),
-        def(
-            "__gt__",
-            crate::builtins::object_not_ordered,
-            Params::Wrapper(1),
-        ),
-        def(
-            "__ge__",
-            crate::builtins::object_not_ordered,
-            Params::Wrapper(1),
-        ),
-        def("__hash__", crate::builtins::object_hash, Params::Wrapper(0)),
-        crate::sizes::SIZEOF_METHOD,
-        def(
-            "__delattr__",
-            crate::builtins::object_delattr,
-            Params::Wrapper(1),
-        ),
-    ],
-};
-
 fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
     match name {
         "__name__" => return Ok(rt::str_obj(&t.name.borrow())),
@@ -599,8 +564,17 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
         "__base__" => return Ok(t.base.clone().unwrap_or_else(rt::none)),
         "__dict__" => return Ok(t.dict.clone()),
         "__class__" => return Ok(ops::type_of(o)),
-        "__module__" if t.builtin.is_some() => return Ok(rt::str_obj("builtins")),
-        "__doc__" if dict_get_str(&t.dict, "__doc__").is_none() => return Ok(rt::none()),
+        "__module__" if t.builtin.is_some() => {
+            return Ok(
+                dict_get_str(&t.dict, "__module__").unwrap_or_else(|| rt::str_obj("builtins"))
+            )
+        }
+        "__doc__" if dict_get_str(&t.dict, "__doc__").is_none() => {
+            return Ok(match t.builtin {
+                Some(_) => builtin_type_doc(o).unwrap_or_else(rt::none),
+                None => rt::none(),
+            })
+        }
         _ => {}
     }
     if let Some(d) = lookup_type(o, name) {
@@ -624,17 +598,6 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
         return Ok(d);
     }
     match name {
-        "__new__" => {
-            let f = if t.builtin == Some(Builtin::Object) {
-                crate::builtins::object_new_checked
-            } else {
-                crate::builtins::object_new
-            };
-            return Ok(rt::builtin_fn("__new__", f));
-        }
-        "__init_subclass__" => {
-            return Ok(rt::builtin_fn("__init_subclass__", crate::builtins::no_op))
-        }
         "__subclasses__" => {
             return Ok(rt::bound_builtin(
                 "__subclasses__",
@@ -643,9 +606,6 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
             ))
         }
         _ => {}
-    }
-    if let Some(f) = crate::builtins::type_static_method(o, name) {
-        return Ok(f);
     }
     // A built-in type's methods, also as a subclass finds them (`list.append`, `MyList.append`).
     let value_type = match t.builtin {
@@ -662,8 +622,8 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
             return Ok(v);
         }
     }
-    if let Some(m) = OBJECT.get(name) {
-        return Ok(rt::method_obj(m, None));
+    if let Some(m) = crate::objectmethods::lookup(name) {
+        return Ok(crate::methods::from_type(m, o));
     }
     Err(attribute_error(format!(
         "type object '{}' has no attribute '{}'",
@@ -700,26 +660,15 @@ fn super_getattr(s: &SuperObj, name: &str) -> PyResult<ObjRef> {
             }
         }
     }
-    match name {
-        "__new__" => {
-            // Past every built-in value type on the mro, only object.__new__ is left.
-            let past_values = !mro[pos..]
-                .iter()
-                .any(|c| type_obj(c).builtin.is_some_and(is_value_base));
-            let f = if past_values {
-                crate::builtins::object_new_checked
-            } else {
-                crate::builtins::object_new
-            };
-            return Ok(rt::builtin_fn("__new__", f));
-        }
-        "__init_subclass__" => {
-            return Ok(rt::builtin_fn("__init_subclass__", crate::builtins::no_op))
-        }
-        _ => {}
-    }
-    if let Some(m) = OBJECT.get(name) {
-        return Ok(rt::method_obj(m, Some(s.obj.clone())));
+    if let Some(m) = crate::objectmethods::lookup(name) {
+        return Ok(match m.def.binding {
+            // The first built-in `__new__` past the class super() starts after.
+            Binding::New => {
+                rt::method_obj(m, Some(crate::objectmethods::new_owner_on(&mro[pos..])))
+            }
+            Binding::Class => rt::method_obj(m, Some(start_type)),
+            Binding::Instance => rt::method_obj(m, Some(s.obj.clone())),
+        });
     }
     Err(attribute_error(format!(
         "'super' object has no attribute '{}'",
@@ -847,6 +796,9 @@ fn builtin_object_attr(o: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
             "step" => Some(rt::bigint(r.step.clone())),
             _ => None,
         });
+    }
+    if let Some(g) = o.downcast::<crate::genericalias::GenericAliasObj>() {
+        return Ok(crate::genericalias::attr(g, name));
     }
     if let Some(s) = o.downcast::<SliceObj>() {
         return Ok(match name {

@@ -615,7 +615,7 @@ fn ord(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
         ))),
     }
 }
-fn round(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+pub fn round(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     let number = required(a, kw, 0, "number")?;
     let nd = param(a, kw, 1, "ndigits").filter(|x| !is_none(x));
     if number.downcast::<Instance>().is_some() {
@@ -814,19 +814,29 @@ fn dict_str_keys(d: &ObjRef) -> Vec<String> {
         .collect()
 }
 
-/// `dir(o)`, sorted: a module's namespace; else (CPython's object.__dir__/type.__dir__) the instance's
-/// attributes and the names every class along the mro defines; or what a class's own `__dir__` returns.
+/// `dir(o)`, sorted: what a class's own `__dir__` returns, else `default_dir_names`.
 pub fn dir_names(o: &ObjRef) -> PyResult<Vec<String>> {
-    let mut names: Vec<String> = Vec::new();
-    if let Some(m) = o.downcast::<ModuleObj>() {
-        names = dict_str_keys(&m.dict);
-    } else if let Some(custom) = o
+    if let Some(custom) = o
         .downcast::<Instance>()
         .and(ops::call_special(o, "__dir__", vec![]).transpose())
     {
+        let mut names = Vec::new();
         for n in ops::iterate(&custom?)? {
             names.push(ops::str_(&n)?);
         }
+        names.sort();
+        names.dedup();
+        return Ok(names);
+    }
+    default_dir_names(o)
+}
+
+/// CPython's object.__dir__/type.__dir__ (module.__dir__ for a module), sorted: the instance's attributes
+/// and the names every class along the mro defines.
+pub fn default_dir_names(o: &ObjRef) -> PyResult<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    if let Some(m) = o.downcast::<ModuleObj>() {
+        names = dict_str_keys(&m.dict);
     } else {
         if let Some(i) = o.downcast::<Instance>() {
             if let Some(d) = i.dict.borrow().clone() {
@@ -1197,29 +1207,20 @@ pub fn property_deleter(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     property_replace(a, 2)
 }
 
-/// Class-level callables of built-in types without a declared signature: `int.from_bytes`, `object.__new__`.
-pub fn type_static_method(t: &ObjRef, name: &str) -> Option<ObjRef> {
-    let b = t.downcast::<TypeObj>()?.builtin?;
-    match (b, name) {
-        (Builtin::Int, "from_bytes") => Some(rt::builtin_fn("from_bytes", int_from_bytes)),
-        (_, "__new__") => Some(rt::builtin_fn("__new__", object_new)),
-        _ => None,
-    }
-}
-
-fn int_from_bytes(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
-    let b = a
-        .first()
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)`, a class method: `a[0]` is the class, which
+/// makes the result from the int when it is a subclass.
+pub fn int_from_bytes(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let (cls, a) = (&a[0], &a[1..]);
+    let source = param(a, kw, 0, "bytes");
+    let b = source
         .and_then(ops::bytes_of)
         .or_else(|| {
-            a.first()
+            source
                 .and_then(|x| ops::iterate(x).ok())
                 .map(|v| v.iter().filter_map(ops::as_i64).map(|i| i as u8).collect())
         })
         .ok_or_else(|| type_error("cannot convert object to bytes"))?;
-    let order = a
-        .get(1)
-        .or_else(|| kwarg(kw, "byteorder"))
+    let order = param(a, kw, 1, "byteorder")
         .and_then(|x| str_of(x).map(str::to_string))
         .unwrap_or_else(|| "big".into());
     let signed = kwarg(kw, "signed")
@@ -1241,7 +1242,10 @@ fn int_from_bytes(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     } else {
         return Err(value_error("byteorder must be either 'little' or 'big'"));
     };
-    Ok(rt::bigint(v))
+    if cls.is(&rt().types.int) {
+        return Ok(rt::bigint(v));
+    }
+    ops::call(cls, vec![rt::bigint(v)], vec![])
 }
 
 pub fn no_op(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
@@ -1255,33 +1259,6 @@ pub fn type_subclasses(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
             .filter_map(refpy_heap::weakref::upgrade)
             .collect(),
     ))
-}
-
-/// `object.__new__` itself: it cannot make an instance of a subclass of a built-in value type, whose value
-/// only the built-in's `__new__` makes (CPython's tp_new_wrapper check).
-pub fn object_new_checked(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
-    if let Some(cls) = a.first().filter(|c| c.downcast::<TypeObj>().is_some()) {
-        if crate::attrs::builtin_base_type(cls).is_some() {
-            // The nearest class whose __new__ is not written in Python.
-            let static_base = type_obj(cls).with_mro(|mro| {
-                mro.iter()
-                    .find(|t| {
-                        !ops::lookup_type(t, "__new__").is_some_and(|f| {
-                            f.downcast::<FunctionObj>().is_some()
-                                || f.downcast::<DescrObj>().is_some()
-                        })
-                    })
-                    .cloned()
-            });
-            let name = |t: &ObjRef| type_obj(t).name.borrow().clone();
-            return Err(type_error(format!(
-                "object.__new__({}) is not safe, use {}.__new__()",
-                name(cls),
-                static_base.as_ref().map_or_else(|| name(cls), name)
-            )));
-        }
-    }
-    object_new(a, kw)
 }
 
 pub fn object_new(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
@@ -1695,6 +1672,9 @@ pub fn construct(
                 return Ok(rt::float(0.0));
             };
             if let Some(f) = ops::as_f64(x) {
+                if f.is_infinite() && ops::as_bigint(x).is_some() {
+                    return Err(overflow_error("int too large to convert to float"));
+                }
                 return Ok(rt::float(f));
             }
             if let Some(s) = str_of(x) {

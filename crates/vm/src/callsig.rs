@@ -49,6 +49,9 @@ pub enum Binding {
     Instance,
     /// `dict.fromkeys`, `bytes.fromhex`…: bound to the type whether reached through the type or an instance.
     Class,
+    /// `__new__`, a static method: bound to the built-in type whose `__new__` it is, which a call checks the
+    /// class against (CPython's `tp_new_wrapper`, whose self is that type).
+    New,
 }
 
 /// One built-in method or function with its declared parameters.
@@ -87,6 +90,13 @@ pub const fn whole_self_def(name: &'static str, f: NativeFn, params: Params) -> 
     MethodDef {
         whole_self: true,
         ..def(name, f, params)
+    }
+}
+
+pub const fn newdef(f: NativeFn) -> MethodDef {
+    MethodDef {
+        binding: Binding::New,
+        ..def("__new__", f, Params::Any)
     }
 }
 

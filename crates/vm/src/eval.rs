@@ -99,6 +99,9 @@ pub fn call(f: &ObjRef, args: Vec<ObjRef>, kwargs: Vec<(String, ObjRef)>) -> PyR
     if let Some(DescrObj::Static(inner)) = f.downcast::<DescrObj>() {
         return call(inner, args, kwargs);
     }
+    if let Some(g) = f.downcast::<crate::genericalias::GenericAliasObj>() {
+        return crate::genericalias::call(g, args, kwargs);
+    }
     Err(type_error(format!(
         "'{}' object is not callable",
         type_name(f)

@@ -96,6 +96,7 @@ pub fn bind(m: Method, o: &ObjRef) -> ObjRef {
         Some(match m.def.binding {
             Binding::Instance => o.clone(),
             Binding::Class => ops::type_of(o),
+            Binding::New => crate::objectmethods::new_owner(&ops::type_of(o)),
         }),
     )
 }
@@ -106,6 +107,7 @@ pub fn from_type(m: Method, t: &ObjRef) -> ObjRef {
     match m.def.binding {
         Binding::Instance => rt::method_obj(m, None),
         Binding::Class => rt::method_obj(m, Some(t.clone())),
+        Binding::New => rt::method_obj(m, Some(crate::objectmethods::new_owner(t))),
     }
 }
 
@@ -165,6 +167,8 @@ pub static LIST: MethodTable = MethodTable {
         def("__getitem__", dunder_getitem, One),
         def("__contains__", dunder_contains, Wrapper(1)),
         def("__iter__", dunder_iter, Wrapper(0)),
+        def("__reversed__", dunder_reversed, NoArgs),
+        classdef("__class_getitem__", class_getitem, One),
     ],
 };
 
@@ -177,6 +181,8 @@ pub static TUPLE: MethodTable = MethodTable {
         def("count", seq_count, One),
         def("__len__", dunder_len, Wrapper(0)),
         def("__getitem__", dunder_getitem, Wrapper(1)),
+        def("__getnewargs__", getnewargs, NoArgs),
+        classdef("__class_getitem__", class_getitem, One),
     ],
 };
 
@@ -196,6 +202,8 @@ pub static STR: MethodTable = MethodTable {
     accepts: |o| o.downcast::<StrObj>().is_some(),
     methods: &[
         crate::sizes::SIZEOF_METHOD,
+        def("__getnewargs__", getnewargs, NoArgs),
+        def("isascii", str_isascii, NoArgs),
         def("join", str_join, One),
         def("split", str_split, SPLIT),
         def("rsplit", str_rsplit, SPLIT),
@@ -285,6 +293,8 @@ pub static DICT: MethodTable = MethodTable {
         def("__contains__", dunder_contains, One),
         def("__setitem__", dunder_setitem, Wrapper(2)),
         def("__iter__", dunder_iter, Wrapper(0)),
+        def("__reversed__", dunder_reversed, NoArgs),
+        classdef("__class_getitem__", class_getitem, One),
     ],
 };
 
@@ -305,12 +315,15 @@ pub static SET: MethodTable = MethodTable {
         def("symmetric_difference", set_symdiff, One),
         def("update", set_update, Star),
         def("difference_update", set_difference_update, Star),
+        def("symmetric_difference_update", set_symdiff_update, One),
         def("intersection_update", set_intersection_update, Star),
         def("issubset", set_issubset, One),
         def("issuperset", set_issuperset, One),
         def("isdisjoint", set_isdisjoint, One),
         def("__len__", dunder_len, Wrapper(0)),
         def("__contains__", dunder_contains, One),
+        def("__reduce__", set_reduce, NoArgs),
+        classdef("__class_getitem__", class_getitem, One),
     ],
 };
 
@@ -329,6 +342,8 @@ pub static FROZENSET: MethodTable = MethodTable {
         def("isdisjoint", set_isdisjoint, One),
         def("__len__", dunder_len, Wrapper(0)),
         def("__contains__", dunder_contains, One),
+        def("__reduce__", set_reduce, NoArgs),
+        classdef("__class_getitem__", class_getitem, One),
     ],
 };
 
@@ -358,7 +373,7 @@ macro_rules! bytes_methods {
 pub static BYTES: MethodTable = MethodTable {
     type_name: "bytes",
     accepts: |o| o.downcast::<BytesObj>().is_some(),
-    methods: bytes_methods!(),
+    methods: bytes_methods!(def("__getnewargs__", getnewargs, NoArgs)),
 };
 
 pub static BYTEARRAY: MethodTable = MethodTable {
@@ -388,6 +403,22 @@ pub static INT: MethodTable = MethodTable {
         ),
         def("__add__", int_add, Wrapper(1)),
         def("conjugate", same_object, NoArgs),
+        def("__trunc__", int_value, NoArgs),
+        def("__floor__", int_value, NoArgs),
+        def("__ceil__", int_value, NoArgs),
+        def("__round__", number_round, Positional(0, 1)),
+        def("__getnewargs__", int_getnewargs, NoArgs),
+        def("as_integer_ratio", int_as_integer_ratio, NoArgs),
+        def("bit_count", int_bit_count, NoArgs),
+        classdef(
+            "from_bytes",
+            crate::builtins::int_from_bytes,
+            Keywords {
+                names: &["bytes", "byteorder", "signed"],
+                positional: 2,
+                required: 1,
+            },
+        ),
     ],
 };
 
@@ -401,6 +432,12 @@ pub static FLOAT: MethodTable = MethodTable {
         def("as_integer_ratio", float_as_integer_ratio, NoArgs),
         classdef("fromhex", float_fromhex, One),
         def("conjugate", same_object, NoArgs),
+        def("__trunc__", float_trunc, NoArgs),
+        def("__floor__", float_floor, NoArgs),
+        def("__ceil__", float_ceil, NoArgs),
+        def("__round__", number_round, Positional(0, 1)),
+        def("__getnewargs__", getnewargs, NoArgs),
+        classdef("__getformat__", float_getformat, One),
     ],
 };
 
@@ -420,6 +457,8 @@ pub static RANGE: MethodTable = MethodTable {
         crate::sizes::SIZEOF_METHOD,
         def("index", range_index, One),
         def("count", seq_count, One),
+        def("__reversed__", dunder_reversed, NoArgs),
+        def("__reduce__", range_reduce, NoArgs),
     ],
 };
 
@@ -442,6 +481,107 @@ pub static GENERATOR: MethodTable = MethodTable {
         def("__next__", iter_next, Wrapper(0)),
     ],
 };
+
+fn dunder_reversed(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    crate::iters::reversed(&a[0])
+}
+
+/// `__getnewargs__` of an immutable value: the value itself, which `__new__` makes a copy from.
+fn getnewargs(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::tuple(vec![a[0].clone()]))
+}
+
+/// `T[args]` of a generic built-in type: `types.GenericAlias(T, args)`.
+fn class_getitem(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(crate::genericalias::new(a[0].clone(), a[1].clone()))
+}
+
+/// `set.__reduce__()`: `(type, (list of items,), state)`.
+fn set_reduce(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let items = rt::list(ops::iterate(&a[0])?);
+    Ok(rt::tuple(vec![
+        ops::type_of(&a[0]),
+        rt::tuple(vec![items]),
+        rt::none(),
+    ]))
+}
+
+fn range_reduce(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let r = a[0].downcast::<RangeObj>().unwrap();
+    Ok(rt::tuple(vec![
+        ops::type_of(&a[0]),
+        rt::tuple(vec![
+            rt::bigint(r.start.clone()),
+            rt::bigint(r.stop.clone()),
+            rt::bigint(r.step.clone()),
+        ]),
+    ]))
+}
+
+/// An int's value as an exact int (`True.__trunc__()` is 1).
+fn int_value(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::bigint(ops::as_bigint(&a[0]).unwrap_or_default()))
+}
+
+fn int_getnewargs(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    Ok(rt::tuple(vec![int_value(a, kw)?]))
+}
+
+fn int_as_integer_ratio(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    Ok(rt::tuple(vec![int_value(a, kw)?, rt::int(1)]))
+}
+
+fn int_bit_count(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let i = ops::as_bigint(&a[0]).unwrap_or_default();
+    Ok(rt::int(
+        i.magnitude()
+            .iter_u64_digits()
+            .map(|d| d.count_ones() as i64)
+            .sum(),
+    ))
+}
+
+fn number_round(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    crate::builtins::round(a, kw)
+}
+
+/// A float rounded by `f` to an int, with `int()`'s errors for NaN and the infinities.
+fn float_to_int(a: &[ObjRef], f: fn(f64) -> f64) -> PyResult<ObjRef> {
+    let x = ops::as_f64(&a[0]).unwrap_or_default();
+    ops::call(&rt().types.int, vec![rt::float(f(x))], vec![])
+}
+
+fn float_trunc(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    float_to_int(a, f64::trunc)
+}
+
+fn float_floor(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    float_to_int(a, f64::floor)
+}
+
+fn float_ceil(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    float_to_int(a, f64::ceil)
+}
+
+/// `float.__getformat__(typestr)`: how this machine stores a C double or float.
+fn float_getformat(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let Some(kind) = str_of(&a[1]) else {
+        return Err(type_error(format!(
+            "__getformat__() argument must be str, not {}",
+            type_name(&a[1])
+        )));
+    };
+    if kind != "double" && kind != "float" {
+        return Err(value_error(
+            "__getformat__() argument 1 must be 'double' or 'float'",
+        ));
+    }
+    Ok(rt::str_obj(if cfg!(target_endian = "little") {
+        "IEEE, little-endian"
+    } else {
+        "IEEE, big-endian"
+    }))
+}
 
 fn list_of(o: &ObjRef) -> &ListObj {
     o.downcast::<ListObj>().unwrap()
@@ -1057,6 +1197,9 @@ fn str_count(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
 fn str_pred(a: &[ObjRef], f: fn(char) -> bool) -> PyResult<ObjRef> {
     let s = s0(a);
     Ok(rt::bool_obj(!s.is_empty() && s.chars().all(f)))
+}
+fn str_isascii(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    Ok(rt::bool_obj(s0(a).is_ascii()))
 }
 fn str_isdigit(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     str_pred(a, |c| c.is_ascii_digit())
@@ -1869,6 +2012,12 @@ fn set_replace(target: &ObjRef, new: ObjRef) {
     drop(old);
 }
 /// Discards in place, then sweeps the dummies away when over a quarter of the table (as CPython does).
+fn set_symdiff_update(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let other = as_set(&a[1])?;
+    ops::inplace(&a[0], &other, crate::bytecode::BinOp::Xor)?;
+    Ok(rt::none())
+}
+
 fn set_difference_update(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     for other in &a[1..] {
         if other.is(&a[0]) {

@@ -88,6 +88,8 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
         &t.not_impl_type
     } else if is!(ELLIPSIS_VT) {
         &t.ellipsis_type
+    } else if is!(crate::genericalias::GENERIC_ALIAS_VT) {
+        return crate::genericalias::alias_type();
     } else if is!(GETSET_DESCR_VT) {
         return rt::named_type("getset_descriptor");
     } else if is!(MEMBER_DESCR_VT) {
@@ -589,7 +591,13 @@ fn repr_inner(o: &ObjRef) -> PyResult<String> {
         let name = t.qualname.borrow().clone();
         return Ok(match t.builtin {
             Some(_) if !name.contains('.') && !is_subtype(o, &r.types.base_exception) => {
-                format!("<class '{}'>", name)
+                // A built-in type outside builtins (types.GenericAlias) names its module.
+                match dict_get_str(&t.dict, "__module__")
+                    .and_then(|m| str_of(&m).map(str::to_string))
+                {
+                    Some(module) => format!("<class '{}.{}'>", module, name),
+                    None => format!("<class '{}'>", name),
+                }
             }
             Some(_) => format!("<class '{}'>", name),
             None => {
@@ -647,6 +655,9 @@ fn repr_inner(o: &ObjRef) -> PyResult<String> {
     }
     if let Some(m) = o.downcast::<ModuleObj>() {
         return Ok(format!("<module '{}' (built-in)>", m.name));
+    }
+    if let Some(g) = o.downcast::<crate::genericalias::GenericAliasObj>() {
+        return crate::genericalias::repr(g);
     }
     if let Some(s) = o.downcast::<SliceObj>() {
         return Ok(format!(
@@ -1214,6 +1225,26 @@ fn builtin_compare_inner(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<b
     }
     if let (Some(x), Some(y)) = (bytes_of(a), bytes_of(b)) {
         return Ok(Some(ord_result(&x, &y, op)));
+    }
+    if let (Some(x), Some(y)) = (a.downcast::<BuiltinObj>(), b.downcast::<BuiltinObj>()) {
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            // meth_richcompare: the same function bound to the same object.
+            let same_self = match (&x.self_obj, &y.self_obj) {
+                (Some(p), Some(q)) => p.is(q),
+                (None, None) => true,
+                _ => false,
+            };
+            let same = same_self && x.name == y.name && std::ptr::fn_addr_eq(x.f, y.f);
+            return Ok(Some(same == (op == CmpOp::Eq)));
+        }
+    }
+    if let (Some(x), Some(y)) = (
+        a.downcast::<crate::genericalias::GenericAliasObj>(),
+        b.downcast::<crate::genericalias::GenericAliasObj>(),
+    ) {
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            return Ok(Some(crate::genericalias::equal(x, y)? == (op == CmpOp::Eq)));
+        }
     }
     let same_seq = (a.downcast::<ListObj>().is_some() && b.downcast::<ListObj>().is_some())
         || (a.downcast::<TupleObj>().is_some() && b.downcast::<TupleObj>().is_some());

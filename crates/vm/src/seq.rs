@@ -229,8 +229,18 @@ pub fn getitem(o: &ObjRef, k: &ObjRef) -> PyResult<ObjRef> {
         if let Some(r) = ops::lookup_type(o, "__class_getitem__") {
             return ops::call(&r, vec![o.clone(), k.clone()], vec![]);
         }
-        // `list[int]` and friends: generic aliases are not modelled; return the class itself.
-        return Ok(o.clone());
+        // `type[int]`: PyObject_GetItem's own case for `type`.
+        if o.is(&crate::rt::rt().types.type_) {
+            return Ok(crate::genericalias::new(o.clone(), k.clone()));
+        }
+        // A generic built-in type (list, dict, …), or a subclass of one.
+        if let Ok(r) = crate::attrs::getattr(o, "__class_getitem__") {
+            return ops::call(&r, vec![k.clone()], vec![]);
+        }
+        return Err(type_error(format!(
+            "type '{}' is not subscriptable",
+            ops::type_obj(o).name.borrow()
+        )));
     }
     Err(type_error(format!(
         "'{}' object is not subscriptable",

@@ -7,7 +7,7 @@ use refpy_heap::ObjRef;
 use crate::attrs::unwrap_base;
 use crate::bytecode::{BinOp, CmpOp, UnOp};
 use crate::exc::*;
-use crate::objects::{Builtin, NativeFn};
+use crate::objects::{Builtin, ByteArrayObj, DictObj, NativeFn, SetObj};
 use crate::ops;
 use crate::rt::{self, rt};
 
@@ -94,6 +94,87 @@ compare_methods! {
     ge => Ge;
 }
 
+/// `divmod(self, other)` (reflected: `divmod(other, self)`), NotImplemented for a non-number.
+fn divmod_value(a: &[ObjRef], reflected: bool) -> PyResult<ObjRef> {
+    let a = args_of(a, 1)?;
+    let (x, y) = (unwrap_base(&a[0]), unwrap_base(&a[1]));
+    let (x, y) = if reflected { (y, x) } else { (x, y) };
+    let Some(q) = crate::arith::builtin_binary(x, y, BinOp::FloorDiv)? else {
+        return Ok(not_implemented());
+    };
+    let Some(r) = crate::arith::builtin_binary(x, y, BinOp::Mod)? else {
+        return Ok(not_implemented());
+    };
+    Ok(rt::tuple(vec![q, r]))
+}
+fn divmod(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    divmod_value(a, false)
+}
+fn rdivmod(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    divmod_value(a, true)
+}
+
+/// An in-place operator acting on the built-in value itself; `self` (the subclass instance, if one) is
+/// the result.
+fn inplace_value(a: &[ObjRef], op: BinOp) -> PyResult<ObjRef> {
+    let a = args_of(a, 1)?;
+    let (x, y) = (unwrap_base(&a[0]), unwrap_base(&a[1]));
+    // set_ior and friends take only sets: another operand is NotImplemented, not an error.
+    if x.downcast::<SetObj>().is_some() && y.downcast::<SetObj>().is_none() {
+        return Ok(not_implemented());
+    }
+    if x.downcast::<DictObj>().is_some() {
+        // dict_ior: anything dict.update takes.
+        crate::methods::dict_update_from(x, &a[1])?;
+    } else if let (Some(b), BinOp::Mul) = (x.downcast::<ByteArrayObj>(), op) {
+        // bytearray_irepeat: the bytearray repeats itself in place.
+        let n = ops::index_arg(&a[1])?.max(0) as usize;
+        let old = b.0.borrow().clone();
+        b.0.borrow_mut().clear();
+        for _ in 0..n {
+            b.0.borrow_mut().extend_from_slice(&old);
+        }
+        b.resized(old.len(), old.len() * n);
+    } else {
+        ops::inplace(x, &a[1], op)?;
+    }
+    Ok(a[0].clone())
+}
+
+macro_rules! inplace_methods {
+    ($($name:ident => $op:ident;)*) => {
+        $(
+            fn $name(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+                inplace_value(a, BinOp::$op)
+            }
+        )*
+    };
+}
+
+inplace_methods! {
+    iadd => Add;
+    imul => Mul;
+    ior => Or;
+    iand => And;
+    isub => Sub;
+    ixor => Xor;
+}
+
+/// A conversion the built-in function does on the value (`float`, `int`).
+fn convert(a: &[ObjRef], f: &ObjRef) -> PyResult<ObjRef> {
+    let value = unwrap_base(&args_of(a, 0)?[0]).clone();
+    ops::call(f, vec![value], vec![])
+}
+fn float(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    convert(a, &rt().types.float)
+}
+fn int(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    convert(a, &rt().types.int)
+}
+fn index(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let value = unwrap_base(&args_of(a, 0)?[0]);
+    Ok(rt::bigint(ops::as_bigint(value).unwrap_or_default()))
+}
 fn neg(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     ops::unary(unwrap_base(&args_of(a, 0)?[0]), UnOp::Neg)
 }
@@ -233,9 +314,20 @@ static METHODS: &[(&str, NativeFn, Kinds)] = &[
     ("__le__", le, all),
     ("__gt__", gt, all),
     ("__ge__", ge, all),
+    ("__divmod__", divmod, kinds!(Int | Float)),
+    ("__rdivmod__", rdivmod, kinds!(Int | Float)),
+    ("__iadd__", iadd, kinds!(List | ByteArray)),
+    ("__imul__", imul, kinds!(List | ByteArray)),
+    ("__ior__", ior, kinds!(Dict | Set)),
+    ("__iand__", iand, kinds!(Set)),
+    ("__isub__", isub, kinds!(Set)),
+    ("__ixor__", ixor, kinds!(Set)),
+    ("__abs__", abs, kinds!(Int | Float | Complex)),
+    ("__float__", float, kinds!(Int | Float)),
+    ("__int__", int, kinds!(Int | Float)),
+    ("__index__", index, kinds!(Int)),
     ("__neg__", neg, kinds!(Int | Float | Complex)),
     ("__pos__", pos, kinds!(Int | Float | Complex)),
-    ("__abs__", abs, kinds!(Int | Float | Complex)),
     ("__invert__", invert, kinds!(Int)),
     ("__repr__", repr, all),
     ("__str__", str_, all),
@@ -244,26 +336,30 @@ static METHODS: &[(&str, NativeFn, Kinds)] = &[
         hash,
         kinds!(Int | Float | Complex | Str | Bytes | Tuple | FrozenSet),
     ),
-    ("__bool__", bool_, kinds!(Int | Float | Complex)),
+    (
+        "__bool__",
+        bool_,
+        kinds!(Int | Float | Complex | NoneType | Range),
+    ),
     (
         "__len__",
         len,
-        kinds!(Str | Bytes | ByteArray | Tuple | List | Dict | Set | FrozenSet),
+        kinds!(Str | Bytes | ByteArray | Tuple | List | Dict | Set | FrozenSet | Range),
     ),
     (
         "__iter__",
         iter,
-        kinds!(Str | Bytes | ByteArray | Tuple | List | Dict | Set | FrozenSet),
+        kinds!(Str | Bytes | ByteArray | Tuple | List | Dict | Set | FrozenSet | Range),
     ),
     (
         "__contains__",
         contains,
-        kinds!(Str | Bytes | ByteArray | Tuple | List | Dict | Set | FrozenSet),
+        kinds!(Str | Bytes | ByteArray | Tuple | List | Dict | Set | FrozenSet | Range),
     ),
     (
         "__getitem__",
         getitem,
-        kinds!(Str | Bytes | ByteArray | Tuple | List | Dict),
+        kinds!(Str | Bytes | ByteArray | Tuple | List | Dict | Range),
     ),
     ("__setitem__", setitem, kinds!(List | Dict | ByteArray)),
     ("__delitem__", delitem, kinds!(List | Dict | ByteArray)),

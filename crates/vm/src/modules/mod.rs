@@ -1,8 +1,9 @@
-//! Built-in modules (`sys`, `gc`, `ctypes`, `weakref`, `time`, `math`, `copy`, `random`, `collections`, `heapq`,
-//! `bisect`) and `import`.
+//! Built-in modules (`sys`, `gc`, `ctypes`, `weakref`, `time`, `math`, `copy`, `copyreg`, `random`,
+//! `collections`, `heapq`, `bisect`) and `import`.
 
 mod collections;
 mod copy;
+mod copyreg;
 mod gc;
 mod heapq;
 mod math;
@@ -60,6 +61,7 @@ pub fn import(name: &str) -> PyResult<ObjRef> {
         "collections" => collections::make()?,
         "heapq" => heapq::make_heapq(),
         "bisect" => heapq::make_bisect(),
+        "copyreg" => copyreg::make()?,
         "builtins" => {
             let m = alloc(
                 &MODULE_VT,
