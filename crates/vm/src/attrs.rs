@@ -555,6 +555,18 @@ fn value_method(b: Builtin, name: &str, this: Option<&ObjRef>) -> Option<ObjRef>
     })
 }
 
+/// `C.__annotations__` of a class (3.10+): its own namespace's entry — never a base's — created empty and
+/// stored there on first access when the body annotated nothing.
+fn class_annotations(t: &TypeObj) -> ObjRef {
+    if let Some(a) = dict_get_str(&t.dict, "__annotations__") {
+        return a;
+    }
+    let a = rt::dict();
+    ops::dict_set_str(&t.dict, "__annotations__", a.clone());
+    crate::typecache::invalidate();
+    a
+}
+
 fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
     match name {
         "__name__" => return Ok(rt::str_obj(&t.name.borrow())),
@@ -575,6 +587,7 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
                 None => rt::none(),
             })
         }
+        "__annotations__" if t.builtin.is_none() => return Ok(class_annotations(t)),
         _ => {}
     }
     if let Some(d) = lookup_type(o, name) {

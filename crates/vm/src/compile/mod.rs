@@ -4,6 +4,7 @@
 
 mod patterns;
 pub mod symtable;
+mod unparse;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -59,6 +60,8 @@ struct Unit {
     warnings: Vec<String>,
     /// Range of the comprehension being compiled: its FOR_ITERs report it (as CPython's do).
     comp_range: Option<TextRange>,
+    /// `from __future__ import annotations`: annotations are stored as their source text.
+    future_annotations: bool,
 }
 
 #[derive(Clone)]
@@ -154,6 +157,7 @@ pub fn compile_unit(
     mode: Mode,
 ) -> Result<Compiled, CompileError> {
     let interactive = mode == Mode::Single;
+    let future_annotations = future_features(body)?;
     let symtable = SymTable::build(body, interactive);
     if let Some((msg, range)) = &symtable.error {
         return Err(cerr(msg.clone(), *range));
@@ -165,9 +169,13 @@ pub fn compile_unit(
         folded: Vec::new(),
         warnings: Vec::new(),
         comp_range: None,
+        future_annotations,
     };
     let mut b = Builder::new(0, "<module>".into(), "<module>".into(), 1);
     b.flags |= CO_NAMESPACE;
+    if mode != Mode::Eval && has_annotations(body) {
+        b.emit(Instr::SetupAnnotations);
+    }
     let n = body.len();
     for (i, s) in body.iter().enumerate() {
         if let (Mode::Eval, Stmt::Expr(e)) = (mode, s) {
@@ -571,12 +579,7 @@ impl Unit {
                 }
             }
             Stmt::AugAssign(a) => self.aug_assign(b, a)?,
-            Stmt::AnnAssign(a) => {
-                if let Some(v) = &a.value {
-                    self.expr(b, v)?;
-                    self.assign(b, &a.target)?;
-                }
-            }
+            Stmt::AnnAssign(a) => self.ann_assign(b, a)?,
             Stmt::Pass(_) => {}
             Stmt::If(i) => {
                 let end = b.new_label();
@@ -1023,6 +1026,62 @@ impl Unit {
     }
 
     /// Store TOS into a target.
+    /// An annotation's value: the expression, or under `from __future__ import annotations` its text.
+    fn annotation<'a>(&mut self, b: &mut Builder<'a>, e: &'a Expr) -> CResult<()> {
+        if self.future_annotations {
+            let text = unparse::unparse(e, &self.source.text);
+            let k = self.const_str(&text);
+            let ki = b.add_const(k);
+            b.emit(Instr::LoadConst(ki));
+            Ok(())
+        } else {
+            self.expr(b, e)
+        }
+    }
+
+    /// `target: annotation [= value]` as CPython 3.11's `compiler_annassign`: the value is assigned first;
+    /// a simple name's annotation is then stored in `__annotations__` of a module or class body. Other
+    /// targets have their object (and subscript) evaluated when there is no value, and their annotation
+    /// evaluated and dropped, in module and class bodies only. Functions evaluate no annotations.
+    fn ann_assign<'a>(&mut self, b: &mut Builder<'a>, a: &'a ast::StmtAnnAssign) -> CResult<()> {
+        if let Some(v) = &a.value {
+            self.expr(b, v)?;
+            self.assign(b, &a.target)?;
+        }
+        let in_body = self.symtable.scopes[b.scope].kind != ScopeKind::Function;
+        match &*a.target {
+            Expr::Name(n) => {
+                if a.simple && in_body {
+                    self.annotation(b, &a.annotation)?;
+                    let ann = b.name_idx("__annotations__");
+                    b.emit(Instr::LoadName(ann));
+                    let key = self.const_str(&n.id);
+                    let ki = b.add_const(key);
+                    b.emit(Instr::LoadConst(ki));
+                    b.set_pos(a.range());
+                    b.emit(Instr::StoreSubscr);
+                }
+                return Ok(());
+            }
+            Expr::Attribute(t) if a.value.is_none() => {
+                self.expr(b, &t.value)?;
+                b.emit(Instr::Pop);
+            }
+            Expr::Subscript(t) if a.value.is_none() => {
+                self.expr(b, &t.value)?;
+                b.emit(Instr::Pop);
+                self.expr(b, &t.slice)?;
+                b.emit(Instr::Pop);
+            }
+            _ => {}
+        }
+        if in_body && !self.future_annotations {
+            self.expr(b, &a.annotation)?;
+            b.emit(Instr::Pop);
+        }
+        Ok(())
+    }
+
     fn assign<'a>(&mut self, b: &mut Builder<'a>, t: &'a Expr) -> CResult<()> {
         match t {
             Expr::Name(n) => self.store_name(b, &n.id),
@@ -1159,22 +1218,27 @@ impl Unit {
                 b.emit(Instr::BuildMap(kwd.len() as u32));
                 flags |= 2;
             }
+            // CPython's order: positional parameters, *args, keyword-only parameters, **kwargs, return.
             let mut anns: Vec<(&str, &Expr)> = Vec::new();
-            for a in p
-                .posonlyargs
-                .iter()
-                .chain(p.args.iter())
-                .chain(p.kwonlyargs.iter())
-            {
-                if let Some(an) = &a.parameter.annotation {
-                    anns.push((a.parameter.name.id.as_str(), an));
-                }
-            }
-            for v in [&p.vararg, &p.kwarg].into_iter().flatten() {
-                if let Some(an) = &v.annotation {
-                    anns.push((v.name.id.as_str(), an));
-                }
-            }
+            let annotated = |a: &'a ast::ParameterWithDefault| {
+                a.parameter
+                    .annotation
+                    .as_deref()
+                    .map(|an| (a.parameter.name.id.as_str(), an))
+            };
+            let star = |v: &'a Option<Box<ast::Parameter>>| {
+                v.as_deref()
+                    .and_then(|v| v.annotation.as_deref().map(|an| (v.name.id.as_str(), an)))
+            };
+            anns.extend(
+                p.posonlyargs
+                    .iter()
+                    .chain(p.args.iter())
+                    .filter_map(annotated),
+            );
+            anns.extend(star(&p.vararg));
+            anns.extend(p.kwonlyargs.iter().filter_map(annotated));
+            anns.extend(star(&p.kwarg));
             if let Some(r) = returns {
                 anns.push(("return", r));
             }
@@ -1183,7 +1247,7 @@ impl Unit {
                     let k = self.const_str(n);
                     let ki = b.add_const(k);
                     b.emit(Instr::LoadConst(ki));
-                    self.expr(b, a)?;
+                    self.annotation(b, a)?;
                 }
                 b.emit(Instr::BuildMap(anns.len() as u32));
                 flags |= 4;
@@ -1339,7 +1403,7 @@ impl Unit {
                 cb.emit(Instr::StoreName(dn));
             }
         }
-        if c.body.iter().any(|s| matches!(s, Stmt::AnnAssign(_))) {
+        if has_annotations(&c.body) {
             cb.emit(Instr::SetupAnnotations);
         }
         self.stmts(&mut cb, &c.body)?;
@@ -2295,4 +2359,85 @@ fn constant_frozenset(items: &[ObjRef]) -> Option<ObjRef> {
         }
     }
     Some(s)
+}
+
+/// Whether a module or class body annotates a name anywhere outside nested functions and classes
+/// (CPython's `find_ann`): the body then starts by creating `__annotations__`.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::AnnAssign(_) => true,
+        Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
+        Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
+        Stmt::If(i) => {
+            has_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body))
+        }
+        Stmt::With(w) => has_annotations(&w.body),
+        Stmt::Try(t) => {
+            has_annotations(&t.body)
+                || has_annotations(&t.orelse)
+                || has_annotations(&t.finalbody)
+                || t.handlers.iter().any(|h| match h {
+                    ast::ExceptHandler::ExceptHandler(h) => has_annotations(&h.body),
+                })
+        }
+        Stmt::Match(m) => m.cases.iter().any(|c| has_annotations(&c.body)),
+        _ => false,
+    })
+}
+
+/// The `from __future__ import …` statements that open a module (after its docstring), as CPython's
+/// `future.c` reads them: returns whether `annotations` is on. Unknown features are SyntaxErrors;
+/// a future import anywhere later is one too.
+fn future_features(body: &[Stmt]) -> CResult<bool> {
+    const KNOWN: [&str; 10] = [
+        "nested_scopes",
+        "generators",
+        "division",
+        "absolute_import",
+        "with_statement",
+        "print_function",
+        "unicode_literals",
+        "barry_as_FLUFL",
+        "generator_stop",
+        "annotations",
+    ];
+    let is_future = |s: &Stmt| {
+        matches!(s, Stmt::ImportFrom(i)
+            if i.level == 0 && i.module.as_ref().is_some_and(|m| m.id.as_str() == "__future__"))
+    };
+    let mut annotations = false;
+    let mut at_start = true;
+    for (i, s) in body.iter().enumerate() {
+        let docstring =
+            i == 0 && matches!(s, Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)));
+        if docstring {
+            continue;
+        }
+        if !is_future(s) {
+            at_start = false;
+            continue;
+        }
+        if !at_start {
+            return Err(cerr(
+                "from __future__ imports must occur at the beginning of the file",
+                s.range(),
+            ));
+        }
+        let Stmt::ImportFrom(imp) = s else { continue };
+        let at_statement = TextRange::at(s.range().start(), 1.into());
+        for alias in &imp.names {
+            match alias.name.id.as_str() {
+                "annotations" => annotations = true,
+                "braces" => return Err(cerr("not a chance", at_statement)),
+                name if KNOWN.contains(&name) => {}
+                name => {
+                    return Err(cerr(
+                        format!("future feature {} is not defined", name),
+                        at_statement,
+                    ))
+                }
+            }
+        }
+    }
+    Ok(annotations)
 }

@@ -1,9 +1,10 @@
 //! Built-in modules (`sys`, `gc`, `ctypes`, `weakref`, `time`, `math`, `copy`, `copyreg`, `random`,
-//! `collections`, `heapq`, `bisect`) and `import`.
+//! `collections`, `heapq`, `bisect`, `__future__`) and `import`.
 
 mod collections;
 mod copy;
 mod copyreg;
+mod future;
 mod gc;
 mod heapq;
 mod math;
@@ -58,6 +59,7 @@ pub fn import(name: &str) -> PyResult<ObjRef> {
         "math" => math::make_math(),
         "copy" => copy::make()?,
         "random" => random::make()?,
+        "__future__" => future::make()?,
         "collections" => collections::make()?,
         "heapq" => heapq::make_heapq(),
         "bisect" => heapq::make_bisect(),
