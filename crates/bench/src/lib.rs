@@ -317,8 +317,9 @@ pub mod refpy {
     pub type P<T> = refpy_heap::Gc<T>;
     pub type W<T> = refpy_heap::Weak<T>;
     pub const NAME: &str = "refpy-heap";
-    /// Object header (refcount + vtable) and GC head (two list words) of a tracked object.
-    pub const HEADER_BYTES: usize = refpy_heap::HEADER_SIZE + refpy_heap::GC_HEAD_SIZE;
+    /// Object header (refcount, generation slot index, vtable) and the object's slot in its generation's
+    /// vector, for a tracked object.
+    pub const HEADER_BYTES: usize = refpy_heap::HEADER_SIZE + refpy_heap::GC_SLOT_SIZE;
     pub fn collect() {
         refpy_heap::gc::collect(2);
     }

@@ -1,239 +1,326 @@
-//! Circular doubly linked lists of [`GcHead`]s: the generations and the collector's working sets.
+//! The lists of tracked objects: the generations and the collector's work lists, each a vector of object
+//! pointers (8 bytes per tracked object, where CPython's doubly linked `PyGC_Head` costs 16).
 //!
-//! Lists are handled through raw pointers ([`Link`]) derived from the object (or list-head) allocation, never
-//! from references to a `GcHead`: a link is later turned back into a pointer to the object 16 bytes further,
-//! so it must carry the provenance of the whole block (strict provenance; Miri checks it). Flag bits live in
-//! the low bits of the links and are added or removed with `map_addr`, which keeps provenance.
+//! A tracked object knows its list (a [`ListId`] in its vtable word) and its index in it (`gc_slot`), so
+//! untracking is O(1): it leaves a tombstone (`None`) in the slot and the other objects keep their order —
+//! finalizers run, and `gc.get_objects()` lists objects, in CPython's order. A tombstone at the end is popped at
+//! once (an object freed right after its allocation leaves nothing behind); the others are squeezed out when a
+//! generation would have to grow, and by the collector when it rebuilds a list.
 //!
-//! Between collections `prev` is a pointer plus flags; during the collector's `update_refs` …
-//! `move_unreachable` phases it holds `gc_refs` instead (see `collector`).
+//! The vectors live in `UnsafeCell`s: every access is inside one of the functions below, none of which calls
+//! out of this module (user code never runs while a vector is borrowed), so each `&mut` is unique.
 
-use std::ptr;
+use std::cell::{Cell, UnsafeCell};
 
-use crate::header::{GcHead, PREV_FLAGS_MASK};
+use crate::header::{RawObj, LIST_MASK, LIST_SHIFT, UNTRACKED};
 
-pub(crate) type Link = *mut GcHead;
-
-// The list contract, required by every `unsafe fn` below: each `Link` passed in is a live `GcHead` (a list
-// head, or the head of a live gc-capable object), and each list passed in is well formed (following `next`
-// from the head leads back to it, and `prev` links mirror `next`).
-
-/// # Safety
-/// The list contract (see above).
-#[inline]
-pub(crate) unsafe fn next(node: Link) -> Link {
-    // SAFETY: the caller guarantees `node` is live; the field is read through its `Cell`.
-    unsafe { (*node).next.get() }
+/// Which list an object is tracked in.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum ListId {
+    Generation0,
+    Generation1,
+    Generation2,
+    /// `gc.freeze()`'s permanent generation.
+    Permanent,
+    /// Collector work lists, empty between collections.
+    Unreachable,
+    Finalizers,
+    StillUnreachable,
+    WeakrefCallbacks,
 }
 
-/// # Safety
-/// The list contract (see above).
-#[inline]
-pub(crate) unsafe fn set_next(node: Link, next: Link) {
-    // SAFETY: as in `next`.
-    unsafe { (*node).next.set(next) }
-}
+const LIST_COUNT: usize = 8;
+const ALL_LISTS: [ListId; LIST_COUNT] = [
+    ListId::Generation0,
+    ListId::Generation1,
+    ListId::Generation2,
+    ListId::Permanent,
+    ListId::Unreachable,
+    ListId::Finalizers,
+    ListId::StillUnreachable,
+    ListId::WeakrefCallbacks,
+];
+const _: () = assert!(LIST_COUNT << LIST_SHIFT == LIST_MASK + (1 << LIST_SHIFT));
 
-/// The `prev` link without flag bits.
-///
-/// # Safety
-/// The list contract (see above).
-#[inline]
-pub(crate) unsafe fn prev(node: Link) -> Link {
-    // SAFETY: as in `next`.
-    unsafe { (*node).prev.get().map_addr(|a| a & !PREV_FLAGS_MASK) }
-}
+impl ListId {
+    pub(crate) fn generation(index: usize) -> ListId {
+        ALL_LISTS[index]
+    }
 
-/// Set the `prev` link, keeping the flag bits.
-///
-/// # Safety
-/// The list contract (see above).
-#[inline]
-pub(crate) unsafe fn set_prev(node: Link, prev: Link) {
-    // SAFETY: as in `next`.
-    unsafe {
-        let flags = (*node).prev.get().addr() & PREV_FLAGS_MASK;
-        (*node).prev.set(prev.map_addr(|a| a | flags));
+    fn is_generation(self) -> bool {
+        (self as usize) < ListId::Unreachable as usize
+    }
+
+    /// The list `obj` is in (meaningful only while it is tracked).
+    #[inline]
+    pub(crate) fn of(obj: RawObj) -> ListId {
+        ALL_LISTS[obj.header().bits(LIST_MASK) >> LIST_SHIFT]
     }
 }
 
-/// The raw bits of `prev` (flags, and `gc_refs` during a collection).
-///
-/// # Safety
-/// The list contract (see above).
-#[inline]
-pub(crate) unsafe fn prev_bits(node: Link) -> usize {
-    // SAFETY: as in `next`.
-    unsafe { (*node).prev.get().addr() }
+/// NOTE: a list emptied by a merge keeps its buffer for the next objects, unless it is bigger than this: a
+/// generation that once held millions of objects would otherwise keep megabytes for nothing.
+const RETAINED_CAPACITY: usize = 4096;
+
+#[derive(Default)]
+struct ObjList {
+    slots: UnsafeCell<Vec<Option<RawObj>>>,
+    /// Slots holding an object (not tombstones).
+    live: Cell<usize>,
 }
 
-/// Overwrite `prev` with plain bits (no pointer): used for `gc_refs` and flags.
-///
-/// # Safety
-/// The list contract (see above).
-#[inline]
-pub(crate) unsafe fn set_prev_bits(node: Link, bits: usize) {
-    // SAFETY: as in `next`.
-    unsafe { (*node).prev.set(ptr::without_provenance_mut(bits)) }
-}
-
-/// Set or clear flag bits of `prev`, keeping the pointer (or `gc_refs`) part with its provenance.
-///
-/// # Safety
-/// The list contract (see above).
-#[inline]
-pub(crate) unsafe fn update_prev_flags(node: Link, set: usize, clear: usize) {
-    // SAFETY: as in `next`.
-    unsafe {
-        let p = (*node).prev.get();
-        (*node).prev.set(p.map_addr(|a| (a & !clear) | set));
+impl ObjList {
+    /// # Safety
+    /// No other reference to this list's vector is live (see the module doc).
+    #[allow(clippy::mut_from_ref)]
+    #[inline]
+    unsafe fn slots(&self) -> &mut Vec<Option<RawObj>> {
+        // SAFETY: caller's contract.
+        unsafe { &mut *self.slots.get() }
     }
 }
 
-/// Make `head` an empty list.
-///
-/// # Safety
-/// The list contract (see above).
-pub(crate) unsafe fn init(head: Link) {
-    // SAFETY: forwarded contract.
-    unsafe {
-        set_next(head, head);
-        (*head).prev.set(head);
-    }
-}
-
-/// # Safety
-/// The list contract (see above).
+/// Record in `obj`'s header that it sits at `slot` of `list`.
 #[inline]
-pub(crate) unsafe fn is_empty(head: Link) -> bool {
-    // SAFETY: forwarded contract.
-    unsafe { next(head) == head }
+fn place(obj: RawObj, list: ListId, slot: usize) {
+    let header = obj.header();
+    header.gc_slot.set(slot as u32);
+    header.update_bits((list as usize) << LIST_SHIFT, LIST_MASK);
 }
 
-/// Append `node` (in no list) at the tail of `list`.
-///
-/// # Safety
-/// The list contract (see above).
-#[inline]
-pub(crate) unsafe fn append(node: Link, list: Link) {
-    // SAFETY: forwarded contract: the tail of a well-formed list is live.
-    unsafe {
-        let last = prev(list);
-        set_prev(node, last);
-        set_next(last, node);
-        set_next(node, list);
-        set_prev(list, node);
-    }
-}
+pub(crate) struct Lists([ObjList; LIST_COUNT]);
 
-/// Append `node` (in no list, no flag bits in its `prev`) at the tail of `list`: [`append`] without keeping
-/// `node`'s flags, for objects that have none yet.
-///
-/// # Safety
-/// The list contract (see above); `node` is in no list and its `prev` holds no flags.
-#[inline]
-pub(crate) unsafe fn append_fresh(node: Link, list: Link) {
-    // SAFETY: forwarded contract: the tail of a well-formed list is live.
-    unsafe {
-        debug_assert_eq!(prev_bits(node) & PREV_FLAGS_MASK, 0);
-        let last = prev(list);
-        (*node).prev.set(last);
-        (*node).next.set(list);
-        set_next(last, node);
-        set_prev(list, node);
-    }
-}
-
-/// Unlink `node` from its list and mark it untracked (`next` null).
-///
-/// # Safety
-/// The list contract (see above).
-#[inline]
-pub(crate) unsafe fn remove(node: Link) {
-    // SAFETY: forwarded contract: neighbours of a listed node are live.
-    unsafe {
-        let before = prev(node);
-        let after = next(node);
-        set_next(before, after);
-        set_prev(after, before);
-        set_next(node, ptr::null_mut());
-    }
-}
-
-/// Move `node` from its list to the tail of `list`.
-///
-/// # Safety
-/// The list contract (see above).
-#[inline]
-pub(crate) unsafe fn move_to(node: Link, list: Link) {
-    // SAFETY: forwarded contract.
-    unsafe {
-        remove(node);
-        append(node, list);
-    }
-}
-
-/// Append all of `from` to `to`, leaving `from` empty.
-///
-/// # Safety
-/// The list contract (see above).
-pub(crate) unsafe fn merge(from: Link, to: Link) {
-    debug_assert!(from != to);
-    // SAFETY: forwarded contract.
-    unsafe {
-        if is_empty(from) {
-            return;
-        }
-        let to_tail = prev(to);
-        let first = next(from);
-        let last = prev(from);
-        set_next(to_tail, first);
-        set_prev(first, to_tail);
-        set_next(last, to);
-        set_prev(to, last);
-        init(from);
-    }
-}
-
-/// Number of nodes in `list`.
-///
-/// # Safety
-/// The list contract (see above).
-pub(crate) unsafe fn len(list: Link) -> usize {
-    let mut n = 0;
-    // SAFETY: forwarded contract.
-    unsafe {
-        let mut link = next(list);
-        while link != list {
-            n += 1;
-            link = next(link);
-        }
-    }
-    n
-}
-
-/// A list head that lives on the heap at a fixed address (a generation, or a collector work list), owned
-/// through a raw pointer so that moving its owner never invalidates the links pointing at it.
-pub(crate) struct ListHead(Link);
-
-impl ListHead {
-    pub(crate) fn new() -> ListHead {
-        let head = Box::into_raw(Box::new(GcHead::new_untracked()));
-        // SAFETY: `head` is a fresh, live allocation.
-        unsafe { init(head) };
-        ListHead(head)
+impl Lists {
+    pub(crate) fn new() -> Lists {
+        Lists(Default::default())
     }
 
     #[inline]
-    pub(crate) fn link(&self) -> Link {
-        self.0
+    fn list(&self, id: ListId) -> &ObjList {
+        &self.0[id as usize]
     }
-}
 
-impl Drop for ListHead {
-    fn drop(&mut self) {
-        // SAFETY: allocated by `Box::into_raw` in `new`, freed once here. Objects still linked to it (only
-        // possible at thread exit, when leaked objects are never touched again) do not read it afterwards.
-        unsafe { drop(Box::from_raw(self.0)) }
+    /// The list a tracked `obj` is in.
+    #[inline]
+    fn list_of(&self, obj: RawObj) -> &ObjList {
+        &self.0[(obj.header().bits(LIST_MASK) >> LIST_SHIFT) % LIST_COUNT]
+    }
+
+    /// Number of objects in `id`.
+    #[inline]
+    pub(crate) fn len(&self, id: ListId) -> usize {
+        self.list(id).live.get()
+    }
+
+    /// Number of slots of `id` (objects and tombstones): the bound of an index walk.
+    #[inline]
+    pub(crate) fn slot_count(&self, id: ListId) -> usize {
+        // SAFETY: a leaf access (module doc).
+        unsafe { self.list(id).slots().len() }
+    }
+
+    /// The object at `slot` of `id` (`None`: a tombstone, or past the end).
+    #[inline]
+    pub(crate) fn get(&self, id: ListId, slot: usize) -> Option<RawObj> {
+        // SAFETY: a leaf access (module doc).
+        unsafe { self.list(id).slots().get(slot).copied().flatten() }
+    }
+
+    /// Append `obj` (in no list) to `id`. Only generations are compacted here, never a work list, which the
+    /// collector may be walking by index while it appends to it.
+    #[inline]
+    pub(crate) fn push(&self, id: ListId, obj: RawObj) {
+        obj.header()
+            .update_bits((id as usize) << LIST_SHIFT, LIST_MASK);
+        self.push_placed(id, obj);
+    }
+
+    /// [`Lists::push`] into generation 0 for an object whose header is new: its list bits are already 0,
+    /// generation 0's number.
+    #[inline]
+    pub(crate) fn push_new(&self, obj: RawObj) {
+        debug_assert_eq!(ListId::of(obj), ListId::Generation0);
+        self.push_placed(ListId::Generation0, obj);
+    }
+
+    /// Append `obj`, whose header already names `id`, and record its slot.
+    #[inline]
+    fn push_placed(&self, id: ListId, obj: RawObj) {
+        debug_assert_eq!(obj.header().gc_slot.get(), UNTRACKED);
+        let list = self.list(id);
+        // SAFETY: a leaf access (module doc).
+        let slots = unsafe { list.slots() };
+        if slots.len() == slots.capacity() {
+            self.make_room(id);
+        }
+        // SAFETY: as above; `make_room` has returned.
+        let slots = unsafe { list.slots() };
+        let slot = slots.len();
+        slots.push(Some(obj));
+        list.live.set(list.live.get() + 1);
+        obj.header().gc_slot.set(slot as u32);
+    }
+
+    /// A full list: a generation whose tombstones are at least half of it is compacted (amortised O(1) per
+    /// push: the next compaction is at least as many pushes away as this one moved objects), else the vector
+    /// grows, up to the most slots a `gc_slot` can name.
+    #[cold]
+    #[inline(never)]
+    fn make_room(&self, id: ListId) {
+        let list = self.list(id);
+        // SAFETY: a leaf access (module doc).
+        let slots = unsafe { list.slots() };
+        if id.is_generation() && list.live.get() * 2 <= slots.len() {
+            self.compact(id);
+        }
+        // SAFETY: as above; `compact` has returned.
+        let slots = unsafe { list.slots() };
+        assert!(
+            slots.len() < UNTRACKED as usize,
+            "more than 2^32 - 2 objects tracked in one list"
+        );
+        let room = (slots.len().max(4)).min(UNTRACKED as usize - slots.len());
+        slots.reserve_exact(room);
+    }
+
+    /// Remove the tombstones of `id`, keeping the objects' order.
+    pub(crate) fn compact(&self, id: ListId) {
+        let list = self.list(id);
+        // SAFETY: a leaf access (module doc).
+        let slots = unsafe { list.slots() };
+        let mut kept = 0;
+        for slot in 0..slots.len() {
+            if let Some(obj) = slots[slot] {
+                slots[kept] = Some(obj);
+                obj.header().gc_slot.set(kept as u32);
+                kept += 1;
+            }
+        }
+        slots.truncate(kept);
+        debug_assert_eq!(kept, list.live.get());
+    }
+
+    /// Take a tracked `obj` out of its list: its slot becomes a tombstone (popped if it is the last).
+    #[inline]
+    pub(crate) fn remove(&self, obj: RawObj) {
+        let header = obj.header();
+        let slot = header.gc_slot.get() as usize;
+        let list = self.list_of(obj);
+        // SAFETY: a leaf access (module doc).
+        let slots = unsafe { list.slots() };
+        debug_assert_eq!(slots[slot], Some(obj), "gc_slot out of date");
+        if slot + 1 == slots.len() {
+            slots.pop();
+            while slots.last() == Some(&None) {
+                slots.pop();
+            }
+        } else {
+            slots[slot] = None;
+        }
+        list.live.set(list.live.get() - 1);
+        header.gc_slot.set(UNTRACKED);
+    }
+
+    /// Move a tracked `obj` to the end of `to`.
+    #[inline]
+    pub(crate) fn move_to(&self, obj: RawObj, to: ListId) {
+        self.remove(obj);
+        self.push(to, obj);
+    }
+
+    /// Append all of `from` to `to` in order, leaving `from` empty.
+    pub(crate) fn merge(&self, from: ListId, to: ListId) {
+        debug_assert_ne!(from, to);
+        let (source, target) = (self.list(from), self.list(to));
+        // SAFETY: leaf accesses to two distinct lists (module doc).
+        let (from_slots, to_slots) = unsafe { (source.slots(), target.slots()) };
+        to_slots.reserve(source.live.get());
+        for obj in from_slots.drain(..).flatten() {
+            place(obj, to, to_slots.len());
+            to_slots.push(Some(obj));
+        }
+        assert!(
+            to_slots.len() < UNTRACKED as usize,
+            "more than 2^32 - 2 objects tracked in one list"
+        );
+        if from_slots.capacity() > RETAINED_CAPACITY {
+            *from_slots = Vec::new();
+        }
+        target.live.set(target.live.get() + source.live.replace(0));
+    }
+
+    /// Give an empty work list's buffer back.
+    pub(crate) fn release(&self, id: ListId) {
+        let list = self.list(id);
+        debug_assert_eq!(list.live.get(), 0);
+        // SAFETY: a leaf access (module doc).
+        unsafe { *list.slots() = Vec::new() };
+    }
+
+    // The collector's reachability pass rewrites one list in place (`collector::update_refs` and
+    // `move_unreachable`): its objects' `gc_slot` hold `gc_refs` meanwhile, so these do not touch headers.
+
+    /// Append all of `from` to `to` in order, leaving `from` empty, without updating the moved objects'
+    /// headers: the caller rewrites every header of `to` (as `update_refs` does) before anything reads them.
+    pub(crate) fn append_raw(&self, from: ListId, to: ListId) {
+        debug_assert_ne!(from, to);
+        let (source, target) = (self.list(from), self.list(to));
+        // SAFETY: leaf accesses to two distinct lists (module doc).
+        let (from_slots, to_slots) = unsafe { (source.slots(), target.slots()) };
+        if to_slots.is_empty() && from_slots.capacity() >= to_slots.capacity() {
+            std::mem::swap(from_slots, to_slots);
+        } else {
+            to_slots.extend_from_slice(from_slots);
+            from_slots.clear();
+        }
+        assert!(
+            to_slots.len() < UNTRACKED as usize,
+            "more than 2^32 - 2 objects tracked in one list"
+        );
+        if from_slots.capacity() > RETAINED_CAPACITY {
+            *from_slots = Vec::new();
+        }
+        target.live.set(target.live.get() + source.live.replace(0));
+    }
+
+    /// Squeeze the tombstones out of `id` and call `f(obj, index)` on each object, in order.
+    pub(crate) fn compact_raw(&self, id: ListId, mut f: impl FnMut(RawObj, usize)) {
+        let list = self.list(id);
+        // SAFETY: a leaf access (module doc): `f` is the collector's header update, which calls nothing.
+        let slots = unsafe { list.slots() };
+        let mut kept = 0;
+        for slot in 0..slots.len() {
+            if let Some(obj) = slots[slot] {
+                slots[kept] = Some(obj);
+                f(obj, kept);
+                kept += 1;
+            }
+        }
+        slots.truncate(kept);
+        list.live.set(kept);
+    }
+
+    /// Overwrite slot `slot` (< `slot_count`) of `id`.
+    #[inline]
+    pub(crate) fn set_raw(&self, id: ListId, slot: usize, obj: Option<RawObj>) {
+        // SAFETY: a leaf access (module doc).
+        unsafe { self.list(id).slots()[slot] = obj };
+    }
+
+    /// Append without touching the live count, nor `obj`'s `gc_slot`; its header is marked as in `id`.
+    #[inline]
+    pub(crate) fn push_raw(&self, id: ListId, obj: RawObj) {
+        obj.header()
+            .update_bits((id as usize) << LIST_SHIFT, LIST_MASK);
+        // SAFETY: a leaf access (module doc).
+        unsafe { self.list(id).slots().push(Some(obj)) };
+    }
+
+    /// Cut `id` to its first `len` slots, all of them objects.
+    pub(crate) fn truncate_raw(&self, id: ListId, len: usize) {
+        let list = self.list(id);
+        // SAFETY: a leaf access (module doc).
+        unsafe { list.slots().truncate(len) };
+        list.live.set(len);
     }
 }

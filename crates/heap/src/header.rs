@@ -1,23 +1,29 @@
-//! Object layout: the header every heap object starts with, the GC head tracked objects carry in front of
-//! it, and the type descriptor ([`VTable`]) the header points to.
+//! Object layout: the header every heap object starts with, and the type descriptor ([`VTable`]) it points to.
 //!
 //! ```text
-//!              block start (what the allocator hands out)
+//!              object address = block start = identity = id(x)
 //!              │
-//!  tracked:    ▼ ┌──────────────┬──────────────┐┌──────────────┬──────────────┬───────────────┐
-//!                │ gc_next      │ gc_prev|flags ││ refcnt: isize│ vtable|flags │ payload …     │
-//!                └──────────────┴──────────────┘└──────────────┴──────────────┴───────────────┘
-//!                 GcHead (16 bytes, offset -16)   ▲ ObjHeader (16 bytes)          offset 16
-//!                                                 │
-//!                                   object address = identity = id(x)
+//!              ▼ ┌────────────┬────────────┬──────────────────┬───────────────┐
+//!  every         │ refcnt: u32│ gc_slot:u32│ vtable|flags|list│ payload …     │
+//!  object:       └────────────┴────────────┴──────────────────┴───────────────┘
+//!                 ObjHeader (16 bytes; 12 + 4 padding on 32-bit targets)      offset 16
 //!
-//!  untracked   ┌──────────────┬──────────────┬───────────────┐
-//!  type:       │ refcnt: isize│ vtable|flags │ payload …     │   (no GcHead: atoms such as int, str)
-//!              └──────────────┴──────────────┴───────────────┘
+//!  tracked objects also own one slot (8 bytes) of their generation's vector:
+//!                 generation:  [ obj │ obj │ ∅ │ obj │ … ]   (∅: a tombstone left by untracking)
+//!                                           ▲
+//!                                   gc_slot = this index
 //! ```
 //!
-//! The reference count is the first machine word at the object's address, so reading one `isize` at `id(x)`
-//! yields the count — what `ctypes.c_long.from_address(id(x)).value` shows in CPython.
+//! So a tracked object costs 16 + 8 = 24 bytes of bookkeeping (CPython 3.11: 32), an untracked one 16.
+//!
+//! * `refcnt` is the first word at the object's address: [`crate::read_word`] at `id(x)` yields the count —
+//!   what `ctypes.c_long.from_address(id(x)).value` shows in CPython. It is 32 bits, as in CPython 3.12 on
+//!   64-bit targets: a count that would pass `u32::MAX` sticks there and the object becomes immortal (never
+//!   freed; 4·10^9 references would need 32 GiB of pointers, so only a leak can get there).
+//! * `gc_slot` is the index of the object in its list's vector while tracked ([`UNTRACKED`] otherwise); during
+//!   a collection's reachability pass it holds `gc_refs`, the working copy of the count (see `collector`).
+//! * The vtable word keeps the `&'static VTable` (128-aligned) and uses its seven low bits: four flags and the
+//!   number of the list the object is tracked in (see `gclist`).
 
 use std::any::TypeId;
 use std::cell::Cell;
@@ -27,33 +33,48 @@ use crate::trace::Tracer;
 
 /// Size of [`ObjHeader`]: the payload starts this many bytes after the object address.
 pub const HEADER_SIZE: usize = 16;
-/// Size of [`GcHead`]: it sits this many bytes before the object address of a tracked-capable object.
-pub const GC_HEAD_SIZE: usize = 16;
+/// Bytes a tracked object occupies in its generation's vector (one pointer).
+pub const GC_SLOT_SIZE: usize = std::mem::size_of::<usize>();
 /// Payloads are aligned to at most this; the allocator's blocks are 16-byte aligned.
 pub const MAX_PAYLOAD_ALIGN: usize = 16;
 
 /// Header flag (low bits of the vtable word): the object has, or had, weak references registered in the
 /// heap's weak-reference table. Checked on deallocation so objects without weakrefs pay one bit test.
-pub(crate) const FLAG_HAS_WEAKREFS: usize = 0b01;
+pub(crate) const FLAG_HAS_WEAKREFS: usize = 0b0001;
 /// Header flag: the payload has already been dropped by the collector's clear step (typed objects without a
 /// `clear` hook), so deallocation must not drop it a second time.
-pub(crate) const FLAG_PAYLOAD_DROPPED: usize = 0b10;
-const HEADER_FLAG_MASK: usize = 0b11;
+pub(crate) const FLAG_PAYLOAD_DROPPED: usize = 0b0010;
+/// Header flag: the object's finalizer has run (PEP 442: it never runs twice).
+pub(crate) const FLAG_FINALIZED: usize = 0b0100;
+/// Header flag: the object belongs to the set being collected right now.
+pub(crate) const FLAG_COLLECTING: usize = 0b1000;
+/// The vtable word's bits 4..7: the list ([`crate::gclist::ListId`]) a tracked object is in.
+pub(crate) const LIST_SHIFT: u32 = 4;
+pub(crate) const LIST_MASK: usize = 0b111 << LIST_SHIFT;
+const HEADER_FLAG_MASK: usize = 0b111_1111;
+/// `gc_slot` of an object in no list.
+pub(crate) const UNTRACKED: u32 = u32::MAX;
+/// A count that has reached this stays there: the object is immortal (see the module doc).
+pub(crate) const IMMORTAL_REFCNT: u32 = u32::MAX;
 
-/// The first 16 bytes of every heap object. `#[repr(C)]`: `refcnt` at offset 0, the tagged vtable pointer at
-/// offset 8 (see the module diagram).
+/// The first 16 bytes of every heap object. `#[repr(C)]`: `refcnt` at offset 0, `gc_slot` at 4, the tagged
+/// vtable pointer at 8 (see the module diagram).
 #[repr(C)]
 pub struct ObjHeader {
-    pub(crate) refcnt: Cell<isize>,
-    /// `&'static VTable` with [`FLAG_HAS_WEAKREFS`] / [`FLAG_PAYLOAD_DROPPED`] in the two low bits
-    /// (`VTable` is 8-aligned).
+    pub(crate) refcnt: Cell<u32>,
+    pub(crate) gc_slot: Cell<u32>,
+    /// `&'static VTable` with flags and the list number in its seven low bits (zero in a 128-aligned pointer).
     vtable_and_flags: Cell<*const VTable>,
 }
+
+const _: () = assert!(std::mem::size_of::<ObjHeader>() <= HEADER_SIZE);
+const _: () = assert!(std::mem::align_of::<VTable>() > HEADER_FLAG_MASK);
 
 impl ObjHeader {
     pub(crate) fn new(vtable: &'static VTable) -> ObjHeader {
         ObjHeader {
             refcnt: Cell::new(1),
+            gc_slot: Cell::new(UNTRACKED),
             vtable_and_flags: Cell::new(vtable as *const VTable),
         }
     }
@@ -65,14 +86,15 @@ impl ObjHeader {
             .vtable_and_flags
             .get()
             .map_addr(|a| a & !HEADER_FLAG_MASK);
-        // SAFETY: the word was built from a `&'static VTable` in `ObjHeader::new` and only its two low bits
-        // (zero in any 8-aligned pointer) are ever changed, so masking them restores that reference.
+        // SAFETY: the word was built from a `&'static VTable` in `ObjHeader::new` and only its seven low bits
+        // (zero in any 128-aligned pointer) are ever changed, so masking them restores that reference.
         unsafe { &*ptr }
     }
 
+    /// The reference count (an immortal object's reads `u32::MAX`).
     #[inline]
     pub fn refcnt(&self) -> isize {
-        self.refcnt.get()
+        self.refcnt.get() as isize
     }
 
     #[inline]
@@ -82,40 +104,22 @@ impl ObjHeader {
 
     #[inline]
     pub(crate) fn set_flag(&self, flag: usize, on: bool) {
+        self.update_bits(if on { flag } else { 0 }, flag);
+    }
+
+    /// The bits of the vtable word under `mask` (flags, list number).
+    #[inline]
+    pub(crate) fn bits(&self, mask: usize) -> usize {
+        self.vtable_and_flags.get().addr() & mask
+    }
+
+    /// Replace the bits under `mask` with `bits` (keeping the pointer and its provenance).
+    #[inline]
+    pub(crate) fn update_bits(&self, bits: usize, mask: usize) {
+        debug_assert!(bits & !mask == 0 && mask & !HEADER_FLAG_MASK == 0);
         let word = self.vtable_and_flags.get();
         self.vtable_and_flags
-            .set(word.map_addr(|a| if on { a | flag } else { a & !flag }));
-    }
-}
-
-/// GC-head flag (low bits of `prev`): the object's finalizer has run (PEP 442: it never runs twice).
-pub(crate) const PREV_FINALIZED: usize = 0b01;
-/// GC-head flag: the object belongs to the generation being collected right now.
-pub(crate) const PREV_COLLECTING: usize = 0b10;
-/// During a collection the bits above the two flags of `prev` hold `gc_refs`, the working copy of the count.
-pub(crate) const PREV_SHIFT: u32 = 2;
-pub(crate) const PREV_FLAGS_MASK: usize = PREV_FINALIZED | PREV_COLLECTING;
-/// GC-head flag (low bit of `next`): set only inside `move_unreachable`, on objects in the tentatively
-/// unreachable list.
-pub(crate) const NEXT_UNREACHABLE: usize = 0b1;
-
-/// Two links of a circular, doubly linked generation list, 16 bytes in front of tracked-capable objects.
-///
-/// A null `next` means "not tracked". Between collections `prev` is a real pointer plus flags; during the
-/// collector's `update_refs` … `move_unreachable` phases it holds `gc_refs` instead (the list is singly linked
-/// through `next` then), exactly as CPython's `PyGC_Head`.
-#[repr(C)]
-pub struct GcHead {
-    pub(crate) next: Cell<*mut GcHead>,
-    pub(crate) prev: Cell<*mut GcHead>,
-}
-
-impl GcHead {
-    pub(crate) const fn new_untracked() -> GcHead {
-        GcHead {
-            next: Cell::new(std::ptr::null_mut()),
-            prev: Cell::new(std::ptr::null_mut()),
-        }
+            .set(word.map_addr(|a| (a & !mask) | bits));
     }
 }
 
@@ -165,38 +169,9 @@ impl RawObj {
         unsafe { NonNull::new_unchecked(self.0.as_ptr().cast::<u8>().add(HEADER_SIZE)) }
     }
 
-    /// Pointer to the GC head of a gc-capable object (`vtable().gc_capable`), with the provenance of the
-    /// object's whole block (so list code can get back to the object from it).
-    #[inline]
-    pub(crate) fn gc_head_ptr(self) -> *mut GcHead {
-        debug_assert!(self.header().vtable().gc_capable);
-        // Objects of gc-capable types are allocated with a `GcHead` in the 16 bytes before the object address
-        // (see `heap::allocate`), inside the same block.
-        self.0
-            .as_ptr()
-            .cast::<u8>()
-            .wrapping_sub(GC_HEAD_SIZE)
-            .cast::<GcHead>()
-    }
-
-    /// The object owning a GC head.
-    ///
-    /// # Safety
-    /// `gc` must be the `GcHead` of a live gc-capable object (not a list head), as returned by
-    /// [`RawObj::gc_head_ptr`] or read from a list link.
-    #[inline]
-    pub(crate) unsafe fn from_gc_head(gc: *mut GcHead) -> RawObj {
-        // SAFETY: by the caller's contract the object header follows the GC head directly, in the same block.
-        unsafe {
-            RawObj(NonNull::new_unchecked(
-                gc.cast::<u8>().add(GC_HEAD_SIZE).cast::<ObjHeader>(),
-            ))
-        }
-    }
-
     #[inline]
     pub fn refcnt(self) -> isize {
-        self.header().refcnt.get()
+        self.header().refcnt()
     }
 
     #[inline]
@@ -242,16 +217,20 @@ pub enum UntrackRule {
 ///
 /// Typed objects get theirs from [`VTable::of`]; an interpreter may build its own (the dynamic face of the
 /// API), as long as the hooks uphold the rules of [`crate::Trace`].
+///
+/// 128-aligned so that an object's vtable word has room for its flags and list number (see the module doc).
+#[repr(align(128))]
 pub struct VTable {
     /// Shown in debug output and event traces.
     pub name: &'static str,
     /// `TypeId` of the payload's Rust type: lets [`RawObj::downcast`] check the payload type safely.
     pub type_id: TypeId,
-    /// Payload size in bytes (the allocation is `HEADER_SIZE` (+ `GC_HEAD_SIZE`) + this).
+    /// Payload size in bytes (the allocation is `HEADER_SIZE` + this).
     pub payload_size: usize,
     /// Payload alignment; at most [`MAX_PAYLOAD_ALIGN`].
     pub payload_align: usize,
-    /// Objects carry a GC head, are counted by generation 0 and may be tracked by the cycle collector.
+    /// Objects are counted by generation 0 and may be tracked by the cycle collector (their blocks come from
+    /// pools of their own, see `pymalloc`).
     pub gc_capable: bool,
     /// Track objects right after allocation (lists, tuples); `false` for types that start untracked (dicts).
     pub track_at_alloc: bool,
@@ -305,17 +284,6 @@ impl VTable {
     /// Total bytes of the block an object of this type occupies.
     #[inline]
     pub(crate) fn block_size(&self) -> usize {
-        let head = if self.gc_capable { GC_HEAD_SIZE } else { 0 };
-        head + HEADER_SIZE + self.payload_size
-    }
-
-    /// Offset of the object address inside its block.
-    #[inline]
-    pub(crate) fn object_offset(&self) -> usize {
-        if self.gc_capable {
-            GC_HEAD_SIZE
-        } else {
-            0
-        }
+        HEADER_SIZE + self.payload_size
     }
 }

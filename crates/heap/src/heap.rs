@@ -14,12 +14,12 @@ use std::ptr::{self, NonNull};
 use crate::collector::GcState;
 use crate::events::{self, HeapEvent};
 use crate::header::{
-    FreeListSlot, GcHead, ObjHeader, RawObj, VTable, FLAG_HAS_WEAKREFS, FLAG_PAYLOAD_DROPPED,
-    MAX_FREE_LISTS, MAX_PAYLOAD_ALIGN,
+    FreeListSlot, ObjHeader, RawObj, VTable, FLAG_HAS_WEAKREFS, FLAG_PAYLOAD_DROPPED,
+    IMMORTAL_REFCNT, MAX_FREE_LISTS, MAX_PAYLOAD_ALIGN,
 };
 use crate::object::ObjRef;
 use crate::pymalloc::{AddrBuildHasher, AllocStats, Allocator, BadAddress};
-use crate::{gclist, weakref};
+use crate::weakref;
 
 /// Deallocations nest at most this deep before further ones are deferred to the pending list (CPython's
 /// trashcan unwinds at 50 as well), so freeing a 10^7-deep structure never overflows the stack.
@@ -50,9 +50,9 @@ pub(crate) struct HeapState {
 struct FreeList {
     head: Cell<Option<NonNull<u8>>>,
     len: Cell<u16>,
-    /// Size and object offset of the blocks, for returning them to the allocator.
+    /// Size and pool kind of the blocks, for returning them to the allocator.
     block_size: Cell<usize>,
-    object_offset: Cell<usize>,
+    gc_capable: Cell<bool>,
 }
 
 impl FreeList {
@@ -60,35 +60,25 @@ impl FreeList {
     #[inline]
     fn pop(&self) -> Option<NonNull<u8>> {
         let block = self.head.get()?;
-        // SAFETY: a listed block holds its link at `object_offset + 8`, written by `push`, and is unused.
-        let next = unsafe {
-            ptr::read(
-                block
-                    .as_ptr()
-                    .add(self.object_offset.get() + 8)
-                    .cast::<Option<NonNull<u8>>>(),
-            )
-        };
+        // SAFETY: a listed block holds its link at offset 8, written by `push`, and is unused.
+        let next = unsafe { ptr::read(block.as_ptr().add(8).cast::<Option<NonNull<u8>>>()) };
         self.head.set(next);
         self.len.set(self.len.get() - 1);
         Some(block)
     }
 
     /// # Safety
-    /// `block` is a dead object's block of `block_size` bytes (at least `object_offset + 16`) that nothing
-    /// uses any more, with the list's size and offset if the list is not empty.
+    /// `block` is a dead object's block of `block_size` bytes (at least 16) that nothing uses any more, with
+    /// the list's size and pool kind if the list is not empty.
     #[inline]
-    unsafe fn push(&self, block: NonNull<u8>, block_size: usize, object_offset: usize) {
+    unsafe fn push(&self, block: NonNull<u8>, block_size: usize, gc_capable: bool) {
         self.block_size.set(block_size);
-        self.object_offset.set(object_offset);
+        self.gc_capable.set(gc_capable);
         // SAFETY: the word after the object address lies inside the unused block (caller's contract); the
         // count word before it is left as it is (0).
         unsafe {
             ptr::write(
-                block
-                    .as_ptr()
-                    .add(object_offset + 8)
-                    .cast::<Option<NonNull<u8>>>(),
+                block.as_ptr().add(8).cast::<Option<NonNull<u8>>>(),
                 self.head.get(),
             )
         };
@@ -102,8 +92,8 @@ impl Drop for HeapState {
         // Give the blocks kept on free lists back to the allocator, so empty arenas can be released.
         for list in &self.free_lists {
             while let Some(block) = list.pop() {
-                // SAFETY: free-listed blocks were allocated with this size and offset and hold no object.
-                unsafe { self.free_block(block, list.block_size.get(), list.object_offset.get()) };
+                // SAFETY: free-listed blocks were allocated with this size and kind and hold no object.
+                unsafe { self.free_block(block, list.block_size.get()) };
             }
         }
     }
@@ -125,25 +115,25 @@ impl HeapState {
     }
 
     #[inline(always)]
-    fn allocate_block(&self, size: usize, object_offset: usize) -> NonNull<u8> {
+    fn allocate_block(&self, size: usize, gc_capable: bool) -> NonNull<u8> {
         // SAFETY: the allocator is only accessed inside `allocate_block`/`free_block`/`allocator_stats`/
         // `read_word`, none of which calls out of this module or re-enters another, so this `&mut` is unique.
-        unsafe { (*self.allocator.get()).allocate(size, object_offset) }
+        unsafe { (*self.allocator.get()).allocate(size, gc_capable) }
     }
 
     /// Keep a dead object's block on free list `slot` if it has room. The block's count word stays 0, so the
     /// address reads as freed until the block is reused.
     ///
     /// # Safety
-    /// `block` is a dead object's block of `block_size` bytes whose object is `object_offset` bytes in, that
-    /// nothing uses any more.
+    /// `block` is a dead object's block of `block_size` bytes from the pools of `gc_capable` objects or the
+    /// others, that nothing uses any more.
     #[inline]
     unsafe fn keep_on_free_list(
         &self,
         slot: FreeListSlot,
         block: NonNull<u8>,
         block_size: usize,
-        object_offset: usize,
+        gc_capable: bool,
     ) -> bool {
         let list = &self.free_lists[slot.index as usize];
         if list.len.get() >= slot.capacity {
@@ -153,17 +143,17 @@ impl HeapState {
             list.len.get() == 0 || list.block_size.get() == block_size,
             "a free list serves one type"
         );
-        // SAFETY: forwarded contract; every object block is at least `object_offset + 16` bytes.
-        unsafe { list.push(block, block_size, object_offset) };
+        // SAFETY: forwarded contract; every object block is at least 16 bytes.
+        unsafe { list.push(block, block_size, gc_capable) };
         true
     }
 
     /// # Safety
     /// As [`Allocator::free`].
     #[inline(always)]
-    unsafe fn free_block(&self, block: NonNull<u8>, size: usize, object_offset: usize) {
+    unsafe fn free_block(&self, block: NonNull<u8>, size: usize) {
         // SAFETY: unique access as in `allocate_block`; the block contract is forwarded.
-        unsafe { (*self.allocator.get()).free(block, size, object_offset) }
+        unsafe { (*self.allocator.get()).free(block, size) }
     }
 }
 
@@ -272,8 +262,7 @@ pub unsafe fn allocate<T>(vtable: &'static VTable, value: T) -> ObjRef {
 /// As [`allocate`].
 #[inline(always)]
 unsafe fn allocate_in<T>(heap: &HeapState, vtable: &'static VTable, value: T) -> RawObj {
-    let (block_size, object_offset) = (vtable.block_size().max(16), vtable.object_offset());
-    let block = heap.allocate_block(block_size, object_offset);
+    let block = heap.allocate_block(vtable.block_size(), vtable.gc_capable);
     // SAFETY: a fresh block of this vtable's size (caller's contract on `T`).
     let obj = unsafe { init_object(heap, block, vtable, value) };
     if vtable.gc_capable && heap.gc.count_allocation() {
@@ -297,16 +286,17 @@ pub unsafe fn allocate_from_free_list<T>(
     value: T,
 ) -> ObjRef {
     check_vtable::<T>(vtable);
-    let (block_size, object_offset) = (vtable.block_size().max(16), vtable.object_offset());
+    let block_size = vtable.block_size();
     let obj = with(|heap| {
         let list = &heap.free_lists[slot.index as usize];
-        // A block of another size or layout is never handed to this type.
-        let fits = list.block_size.get() == block_size && list.object_offset.get() == object_offset;
+        // A block of another size or pool kind is never handed to this type.
+        let fits =
+            list.block_size.get() == block_size && list.gc_capable.get() == vtable.gc_capable;
         let Some(block) = (if fits { list.pop() } else { None }) else {
             // SAFETY: forwarded contract.
             return unsafe { allocate_in(heap, vtable, value) };
         };
-        // SAFETY: the block was freed from an object with this block size and layout (checked above).
+        // SAFETY: the block was freed from an object with this block size and pool kind (checked above).
         let obj = unsafe { init_object(heap, block, vtable, value) };
         track_if_born_tracked(heap, obj, vtable);
         obj
@@ -327,7 +317,7 @@ fn check_vtable<T>(vtable: &VTable) {
     );
 }
 
-/// Write the GC head, header and payload of a new object into `block`.
+/// Write the header and payload of a new object into `block`.
 ///
 /// # Safety
 /// `block` is an unused block of `vtable.block_size()` bytes (16-aligned), and `vtable` describes `T`.
@@ -338,22 +328,16 @@ unsafe fn init_object<T>(
     vtable: &'static VTable,
     value: T,
 ) -> RawObj {
-    let object_offset = vtable.object_offset();
-    // SAFETY: caller's contract: room for the GC head (if any), the header and the payload, whose alignment
-    // (at most 16, checked by `check_vtable`) the 16-aligned block satisfies.
+    // SAFETY: caller's contract: room for the header and the payload, whose alignment (at most 16, checked
+    // by `check_vtable`) the 16-aligned block satisfies.
     let obj = unsafe {
-        let base = block.as_ptr();
-        if vtable.gc_capable {
-            ptr::write(base.cast::<GcHead>(), GcHead::new_untracked());
-        }
-        let header = base.add(object_offset).cast::<ObjHeader>();
+        let header = block.as_ptr().cast::<ObjHeader>();
         ptr::write(header, ObjHeader::new(vtable));
         ptr::write(
-            base.add(object_offset + crate::header::HEADER_SIZE)
-                .cast::<T>(),
+            block.as_ptr().add(crate::header::HEADER_SIZE).cast::<T>(),
             value,
         );
-        RawObj::from_ptr(NonNull::new_unchecked(header))
+        RawObj::from_ptr(block.cast::<ObjHeader>())
     };
     if heap.events.is_on() {
         emit_alloc(obj, vtable);
@@ -367,7 +351,7 @@ fn emit_alloc(obj: RawObj, vtable: &VTable) {
     events::emit(HeapEvent::Alloc {
         obj,
         type_name: vtable.name,
-        size: vtable.block_size().max(16),
+        size: vtable.block_size(),
     });
 }
 
@@ -377,23 +361,27 @@ fn collect_before_tracking() {
     crate::collector::collect_generations();
 }
 
-/// Link a new object into generation 0 if its type is tracked from birth.
+/// Put a new object into generation 0 if its type is tracked from birth.
 #[inline(always)]
 fn track_if_born_tracked(heap: &HeapState, obj: RawObj, vtable: &VTable) {
     if vtable.gc_capable && vtable.track_at_alloc {
-        // SAFETY: the object was just created gc-capable and is untracked.
-        unsafe { crate::collector::track_new(heap, obj) };
+        crate::collector::track_new(heap, obj);
     }
 }
 
-/// Add a reference.
+/// Add a reference. A count at `u32::MAX` stays there (an immortal object, see `header`).
 ///
 /// # Safety
 /// `obj` is live.
 #[inline(always)]
 pub unsafe fn incref(obj: RawObj) {
     let header = obj.header();
-    header.refcnt.set(header.refcnt.get() + 1);
+    // NOTE: a branch rather than `saturating_add`: the store of the new count does not wait for a
+    // conditional move, so a clone+drop chain on one object stays as short as `Rc`'s (CPython 3.12's form).
+    let count = header.refcnt.get().wrapping_add(1);
+    if count != 0 {
+        header.refcnt.set(count);
+    }
     #[cfg(feature = "refcount-events")]
     events::refcount_changed(obj, true);
 }
@@ -404,16 +392,25 @@ pub unsafe fn incref(obj: RawObj) {
 /// `obj` is live and the caller owns the reference it gives up.
 #[inline(always)]
 pub unsafe fn decref(obj: RawObj) {
-    let header = obj.header();
-    let count = header.refcnt.get() - 1;
-    debug_assert!(count >= 0, "decref of an object whose count is already 0");
-    header.refcnt.set(count);
-    #[cfg(feature = "refcount-events")]
-    events::refcount_changed(obj, false);
-    if count == 0 {
+    if count_down(obj) {
         // SAFETY: the count reached zero: nobody else holds a reference (caller's contract).
         unsafe { deallocate(obj) };
     }
+}
+
+/// Take one off `obj`'s count (unless it is immortal); whether it reached 0.
+#[inline(always)]
+fn count_down(obj: RawObj) -> bool {
+    let header = obj.header();
+    let old = header.refcnt.get();
+    debug_assert!(old > 0, "decref of an object whose count is already 0");
+    if old == IMMORTAL_REFCNT {
+        return false;
+    }
+    header.refcnt.set(old - 1);
+    #[cfg(feature = "refcount-events")]
+    events::refcount_changed(obj, false);
+    old == 1
 }
 
 /// Deallocate an object whose count reached zero, without unbounded recursion: nested deallocations beyond
@@ -454,13 +451,7 @@ unsafe fn drop_payload_as_known<T>(obj: RawObj, _vtable: &'static VTable) {
 /// As [`decref`]; the payload of `obj` is a `T`.
 #[inline(always)]
 pub(crate) unsafe fn decref_as<T>(obj: RawObj) {
-    let header = obj.header();
-    let count = header.refcnt.get() - 1;
-    debug_assert!(count >= 0, "decref of an object whose count is already 0");
-    header.refcnt.set(count);
-    #[cfg(feature = "refcount-events")]
-    events::refcount_changed(obj, false);
-    if count == 0 {
+    if count_down(obj) {
         // SAFETY: the count reached zero (caller's contract); the payload is a `T`.
         unsafe { deallocate_as::<T>(obj) };
     }
@@ -547,13 +538,7 @@ unsafe fn deallocate_now(
         if vtable.finalize.is_some() && unsafe { finalize_from_dealloc(heap, obj) } {
             return;
         }
-        let gc = obj.gc_head_ptr();
-        // SAFETY: the GC head of a live gc-capable object; a tracked one is in a well-formed list.
-        unsafe {
-            if !gclist::next(gc).is_null() {
-                gclist::remove(gc);
-            }
-        }
+        crate::collector::untrack_dying(heap, obj);
     }
     if header.has_flag(FLAG_HAS_WEAKREFS) {
         weakref::clear_weakrefs_at_death(obj);
@@ -593,13 +578,9 @@ unsafe fn release_to_free_list(
         if heap.events.is_on() {
             emit_free(obj, vtable);
         }
-        let (block_size, object_offset) = (vtable.block_size().max(16), vtable.object_offset());
-        // SAFETY: the block starts `object_offset` bytes before the object, in the same allocation.
-        let block = unsafe {
-            NonNull::new_unchecked(obj.as_ptr().as_ptr().cast::<u8>().sub(object_offset))
-        };
+        let block = obj.as_ptr().cast::<u8>();
         // SAFETY: forwarded contract: the payload is dropped and nothing refers to the object.
-        if unsafe { heap.keep_on_free_list(slot, block, block_size, object_offset) } {
+        if unsafe { heap.keep_on_free_list(slot, block, vtable.block_size(), vtable.gc_capable) } {
             // Like CPython's free lists, not a deallocation for the collector's count.
             return;
         }
@@ -619,17 +600,8 @@ unsafe fn free_object_memory(heap: &HeapState, obj: RawObj, vtable: &'static VTa
     if heap.events.is_on() {
         emit_free(obj, vtable);
     }
-    // SAFETY: the block starts `object_offset` bytes before the object, in the same allocation.
-    let block = unsafe {
-        NonNull::new_unchecked(
-            obj.as_ptr()
-                .as_ptr()
-                .cast::<u8>()
-                .sub(vtable.object_offset()),
-        )
-    };
-    // SAFETY: forwarded contract.
-    unsafe { free_block_counted(heap, block, vtable) };
+    // SAFETY: forwarded contract; the object's address is its block's start.
+    unsafe { free_block_counted(heap, obj.as_ptr().cast::<u8>(), vtable) };
 }
 
 /// # Safety
@@ -639,8 +611,8 @@ unsafe fn free_block_counted(heap: &HeapState, block: NonNull<u8>, vtable: &'sta
     if vtable.gc_capable {
         heap.gc.count_deallocation();
     }
-    // SAFETY: the block was allocated with this size and offset in `allocate` (caller's contract).
-    unsafe { heap.free_block(block, vtable.block_size().max(16), vtable.object_offset()) };
+    // SAFETY: the block was allocated with this size and kind in `allocate` (caller's contract).
+    unsafe { heap.free_block(block, vtable.block_size()) };
 }
 
 /// PEP 442 from dealloc: run the finalizer of a dying object unless it already ran. Returns whether the

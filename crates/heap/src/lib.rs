@@ -76,7 +76,7 @@ pub mod gc {
 
 pub use events::{set_event_sink, EventSink, HeapEvent};
 pub use header::{
-    FreeListSlot, GcHead, ObjHeader, RawObj, UntrackRule, VTable, GC_HEAD_SIZE, HEADER_SIZE,
+    FreeListSlot, ObjHeader, RawObj, UntrackRule, VTable, GC_SLOT_SIZE, HEADER_SIZE,
     MAX_FREE_LISTS, MAX_PAYLOAD_ALIGN,
 };
 pub use heap::{allocate, allocate_from_free_list, allocator_stats, decref, incref, read_word};

@@ -75,8 +75,9 @@ impl ObjRef {
     /// its count reads as CPython's (about a billion). Idempotent.
     pub fn make_static(&self) {
         let count = &self.0.header().refcnt;
-        if count.get() < STATIC_REFCNT {
-            count.set(count.get() + STATIC_REFCNT);
+        let extra = STATIC_REFCNT as u32;
+        if count.get() < extra {
+            count.set(count.get() + extra);
         }
     }
 

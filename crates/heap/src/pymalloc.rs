@@ -6,10 +6,12 @@
 //! * Each pool keeps a LIFO free list, and a pool that receives a freed block moves to the front of its
 //!   class's pool list, so **the block freed last is the next one handed out for its class** — the reason a
 //!   dead object's address soon shows up again with another count.
-//! * Freed blocks have their object word (the reference count position) zeroed: a freed object reads as count
-//!   0 until its block is reused. The free-list link lives in the word after it.
-//! * Blocks of gc-capable objects (with a 16-byte GC head in front) and of other objects use separate pools, so
-//!   every block of a pool has its object address at the same offset; [`Allocator::read_word`] relies on it.
+//! * An object's address is its block's start. Freed blocks have their first word (the reference count
+//!   position) zeroed: a freed object reads as count 0 until its block is reused. The free-list link lives in
+//!   the word after it.
+//! * Blocks of gc-capable objects and of other objects use separate pools. In CPython a gc object's address is
+//!   16 bytes into its block (behind its GC head), so it can never take the address a freed non-gc object had;
+//!   separate pools keep that true here.
 //! * An arena whose pools are all free is returned to the system, except one kept for reuse (CPython ≥ 3.9
 //!   does the same to avoid thrashing when a program hovers around an arena boundary).
 //!
@@ -24,7 +26,7 @@ pub const ALIGNMENT: usize = 16;
 /// Largest block served from pools.
 pub const SMALL_LIMIT: usize = 512;
 const NUM_SIZE_CLASSES: usize = SMALL_LIMIT / ALIGNMENT;
-/// One list of pools per (size class, has-GC-head) pair.
+/// One list of pools per (size class, gc-capable) pair.
 const NUM_POOL_CLASSES: usize = NUM_SIZE_CLASSES * 2;
 
 #[cfg(not(miri))]
@@ -46,7 +48,7 @@ struct Pool {
     /// Index into `Allocator::used_pools`: the class the pool serves, or last served while it sits in its
     /// arena's free-pool list (`used == 0` there).
     class: u32,
-    /// Head of the LIFO list of freed blocks (link stored at `object offset + 8` in each free block).
+    /// Head of the LIFO list of freed blocks (link stored at offset 8 in each free block).
     free_block: *mut u8,
     next: *mut Pool,
     prev: *mut Pool,
@@ -56,8 +58,6 @@ struct Pool {
     block_size: u32,
     /// Arena index (in `Allocator::arenas`).
     arena: u32,
-    /// Offset of the object address inside each block (16 for gc-capable blocks, else 0).
-    object_offset: u32,
 }
 
 const _: () = assert!(std::mem::size_of::<Pool>() <= POOL_OVERHEAD);
@@ -114,7 +114,7 @@ pub struct Allocator {
     current_arena: Option<usize>,
     /// Index of the arena kept although all its pools are free.
     spare_empty_arena: Option<usize>,
-    /// Large blocks: object address → (block, layout).
+    /// Large blocks: address → (block, layout).
     large: HashMap<usize, (*mut u8, Layout), AddrBuildHasher>,
     stats: AllocStats,
 }
@@ -190,16 +190,16 @@ impl Allocator {
             .sum()
     }
 
-    /// Allocate a block of `size` bytes whose object address is `object_offset` (0 or 16) bytes into it;
-    /// `size >= object_offset + 16` (a free block keeps its count word and free-list link there).
-    /// Returns the block start. The block is 16-byte aligned; its contents are unspecified.
+    /// Allocate a block of `size` bytes (`size >= 16`: a free block keeps its count word and free-list link
+    /// there), from the pools of gc-capable objects or the others. Returns the block start, which is the
+    /// object's address. The block is 16-byte aligned; its contents are unspecified.
     #[inline(always)]
-    pub fn allocate(&mut self, size: usize, object_offset: usize) -> NonNull<u8> {
-        debug_assert!((object_offset == 0 || object_offset == 16) && size >= object_offset + 16);
+    pub fn allocate(&mut self, size: usize, gc_capable: bool) -> NonNull<u8> {
+        debug_assert!(size >= 16);
         if size > SMALL_LIMIT {
-            return self.allocate_large(size, object_offset);
+            return self.allocate_large(size);
         }
-        let class = size_class(size) * 2 + (object_offset != 0) as usize;
+        let class = size_class(size) * 2 + gc_capable as usize;
         let pool = self.used_pools[class];
         if !pool.is_null() {
             // SAFETY: pools in `used_pools` are live pool headers inside arenas we own (invariant of the lists);
@@ -207,7 +207,7 @@ impl Allocator {
             unsafe {
                 let mut block = (*pool).free_block;
                 if !block.is_null() {
-                    (*pool).free_block = read_link(block, object_offset);
+                    (*pool).free_block = read_link(block);
                 } else {
                     block = pool.cast::<u8>().add((*pool).next_offset as usize);
                     (*pool).next_offset += (*pool).block_size;
@@ -219,7 +219,7 @@ impl Allocator {
                 return NonNull::new_unchecked(block);
             }
         }
-        self.allocate_from_new_pool(class, size, object_offset)
+        self.allocate_from_new_pool(class, size, gc_capable)
     }
 
     #[inline]
@@ -256,15 +256,15 @@ impl Allocator {
         &mut self,
         class: usize,
         size: usize,
-        object_offset: usize,
+        gc_capable: bool,
     ) -> NonNull<u8> {
-        self.new_pool(class, size, object_offset);
+        self.new_pool(class, size);
         // The class list's head is now a pool with a free block (reused for its old class) or room to carve.
-        self.allocate(size, object_offset)
+        self.allocate(size, gc_capable)
     }
 
     /// Take a pool from an arena, initialise it for `class` and make it the head of the class list.
-    fn new_pool(&mut self, class: usize, size: usize, object_offset: usize) -> *mut Pool {
+    fn new_pool(&mut self, class: usize, size: usize) -> *mut Pool {
         let arena_index = self.arena_with_free_pool();
         let arena = self.arenas[arena_index]
             .as_mut()
@@ -308,7 +308,6 @@ impl Allocator {
                         next_offset: POOL_OVERHEAD as u32,
                         block_size: block_size as u32,
                         arena: arena_index as u32,
-                        object_offset: object_offset as u32,
                     },
                 );
             }
@@ -382,13 +381,13 @@ impl Allocator {
     /// Return a block to its pool.
     ///
     /// # Safety
-    /// `block` was returned by `allocate(size, object_offset)` on this allocator with the same `size` and
-    /// `object_offset`, and has not been freed since. Nothing uses the block afterwards.
+    /// `block` was returned by `allocate(size, _)` on this allocator with the same `size`, and has not been
+    /// freed since. Nothing uses the block afterwards.
     #[inline(always)]
-    pub unsafe fn free(&mut self, block: NonNull<u8>, size: usize, object_offset: usize) {
+    pub unsafe fn free(&mut self, block: NonNull<u8>, size: usize) {
         if size > SMALL_LIMIT {
             // SAFETY: forwarded contract.
-            return unsafe { self.free_large(block, size, object_offset) };
+            return unsafe { self.free_large(block, size) };
         }
         let block = block.as_ptr();
         let pool = block.map_addr(|a| a & !(POOL_SIZE - 1)).cast::<Pool>();
@@ -397,7 +396,7 @@ impl Allocator {
         // is an index into `used_pools` (set by `new_pool`).
         unsafe {
             let old_free = (*pool).free_block;
-            write_free_block(block, object_offset, old_free);
+            write_free_block(block, old_free);
             (*pool).free_block = block;
             (*pool).used -= 1;
             let class = (*pool).class as usize;
@@ -496,7 +495,7 @@ impl Allocator {
     }
 
     #[cold]
-    fn allocate_large(&mut self, size: usize, object_offset: usize) -> NonNull<u8> {
+    fn allocate_large(&mut self, size: usize) -> NonNull<u8> {
         let layout =
             Layout::from_size_align(size, ALIGNMENT).expect("object size overflows a Layout");
         // SAFETY: `size > SMALL_LIMIT > 0`.
@@ -504,10 +503,8 @@ impl Allocator {
         let Some(block) = NonNull::new(block) else {
             alloc::handle_alloc_error(layout)
         };
-        self.large.insert(
-            block.as_ptr() as usize + object_offset,
-            (block.as_ptr(), layout),
-        );
+        self.large
+            .insert(block.as_ptr() as usize, (block.as_ptr(), layout));
         self.stats.large_blocks_in_use += 1;
         block
     }
@@ -515,10 +512,10 @@ impl Allocator {
     /// # Safety
     /// As for [`Allocator::free`].
     #[cold]
-    unsafe fn free_large(&mut self, block: NonNull<u8>, size: usize, object_offset: usize) {
+    unsafe fn free_large(&mut self, block: NonNull<u8>, size: usize) {
         let (_, layout) = self
             .large
-            .remove(&(block.as_ptr() as usize + object_offset))
+            .remove(&(block.as_ptr() as usize))
             .expect("large block is registered");
         debug_assert_eq!(layout.size(), size);
         self.stats.large_blocks_in_use -= 1;
@@ -526,8 +523,8 @@ impl Allocator {
         unsafe { alloc::dealloc(block.as_ptr(), layout) };
     }
 
-    /// Read the machine word at `address` — the reference count of the object there, or 0 for a freed block
-    /// that has not been reused — if `address` is an object address in memory this allocator owns.
+    /// Read the reference count at `address` — the 32-bit first word of the object there, or 0 for a freed
+    /// block that has not been reused — if `address` is an object address in memory this allocator owns.
     /// Never dereferences anything else.
     pub fn read_word(&self, address: usize) -> Result<isize, BadAddress> {
         if address % ALIGNMENT != 0 {
@@ -538,10 +535,9 @@ impl Allocator {
             });
         }
         if let Some(&(block, _)) = self.large.get(&address) {
-            let object = block.wrapping_add(address - block as usize).cast::<isize>();
-            // SAFETY: a registered large object address points at its (initialised) header word, inside the
-            // block `block` (whose provenance the pointer carries).
-            return Ok(unsafe { ptr::read(object) });
+            // SAFETY: a registered large object address is its block's start, where the (initialised) count
+            // word is.
+            return Ok(unsafe { ptr::read(block.cast::<u32>()) } as isize);
         }
         let arena_base = address & !(ARENA_SIZE - 1);
         let Some(arena) = self
@@ -563,31 +559,21 @@ impl Allocator {
         // SAFETY: the pool lies in a live arena and has been carved at least once, so its header was written
         // (and the whole pool zeroed) in `new_pool`.
         // A pool in its arena's free list keeps its last geometry: its carved blocks are all freed (count 0).
-        let (next_offset, block_size, object_offset) = unsafe {
-            (
-                (*pool).next_offset,
-                (*pool).block_size,
-                (*pool).object_offset,
-            )
-        };
+        let (next_offset, block_size) = unsafe { ((*pool).next_offset, (*pool).block_size) };
         let offset = address - pool_addr;
-        if offset < POOL_OVERHEAD + object_offset as usize {
+        if offset < POOL_OVERHEAD {
             return Err(BadAddress::NotAnObject);
         }
-        let in_block = offset - POOL_OVERHEAD - object_offset as usize;
+        let in_block = offset - POOL_OVERHEAD;
         if in_block % block_size as usize != 0 || offset >= next_offset as usize {
             return Err(BadAddress::NotAnObject);
         }
-        // SAFETY: `address` is the object word of a block carved from this pool of a live arena: either a live
+        // SAFETY: `address` is the start of a block carved from this pool of a live arena: either a live
         // object's reference count or a freed block's zeroed word — initialised in both cases.
-        Ok(unsafe {
-            ptr::read(
-                arena
-                    .base
-                    .wrapping_add(address - arena_base)
-                    .cast::<isize>(),
-            )
-        })
+        Ok(
+            unsafe { ptr::read(arena.base.wrapping_add(address - arena_base).cast::<u32>()) }
+                as isize,
+        )
     }
 
     fn owns(&self, address: usize) -> bool {
@@ -626,20 +612,20 @@ fn arena_has_no_block_in_use(arena: &Arena) -> bool {
 /// # Safety
 /// `block` is a free block of a live pool.
 #[inline]
-unsafe fn read_link(block: *mut u8, object_offset: usize) -> *mut u8 {
-    // SAFETY: free blocks store their link at `object_offset + 8`, inside the block (blocks are >= 16 bytes
-    // past the object offset), written by `write_free_block`.
-    unsafe { ptr::read(block.add(object_offset + 8) as *const *mut u8) }
+unsafe fn read_link(block: *mut u8) -> *mut u8 {
+    // SAFETY: free blocks store their link at offset 8, inside the block (blocks are >= 16 bytes), written by
+    // `write_free_block`.
+    unsafe { ptr::read(block.add(8) as *const *mut u8) }
 }
 
 /// # Safety
 /// `block` is a block of a live pool that nothing uses any more.
 #[inline]
-unsafe fn write_free_block(block: *mut u8, object_offset: usize, next: *mut u8) {
-    // SAFETY: the block is at least `object_offset + 16` bytes long and unused (caller's contract).
+unsafe fn write_free_block(block: *mut u8, next: *mut u8) {
+    // SAFETY: the block is at least 16 bytes long and unused (caller's contract).
     unsafe {
-        ptr::write(block.add(object_offset).cast::<isize>(), 0);
-        ptr::write(block.add(object_offset + 8) as *mut *mut u8, next);
+        ptr::write(block.cast::<u32>(), 0);
+        ptr::write(block.add(8) as *mut *mut u8, next);
     }
 }
 
@@ -647,21 +633,21 @@ unsafe fn write_free_block(block: *mut u8, object_offset: usize, next: *mut u8) 
 mod tests {
     use super::*;
 
-    fn blocks(alloc: &mut Allocator, n: usize, size: usize, offset: usize) -> Vec<NonNull<u8>> {
-        (0..n).map(|_| alloc.allocate(size, offset)).collect()
+    fn blocks(alloc: &mut Allocator, n: usize, size: usize, gc_capable: bool) -> Vec<NonNull<u8>> {
+        (0..n).map(|_| alloc.allocate(size, gc_capable)).collect()
     }
 
     #[test]
     fn freed_block_is_the_next_one_handed_out() {
         let mut alloc = Allocator::new();
-        let held = blocks(&mut alloc, 10, 32, 0);
+        let held = blocks(&mut alloc, 10, 32, false);
         let victim = held[4];
-        // SAFETY: `victim` came from `allocate(32, 0)` and is freed once.
-        unsafe { alloc.free(victim, 32, 0) };
-        assert_eq!(alloc.allocate(32, 0), victim);
+        // SAFETY: `victim` came from `allocate(32, false)` and is freed once.
+        unsafe { alloc.free(victim, 32) };
+        assert_eq!(alloc.allocate(32, false), victim);
         for b in held {
             // SAFETY: each block was allocated with these arguments and is freed once.
-            unsafe { alloc.free(b, 32, 0) };
+            unsafe { alloc.free(b, 32) };
         }
     }
 
@@ -669,29 +655,29 @@ mod tests {
     fn last_freed_block_comes_back_first_whichever_pool_it_is_in() {
         let mut alloc = Allocator::new();
         // Fill more than three pools of 512-byte blocks (31 per pool).
-        let held = blocks(&mut alloc, 100, 512, 0);
+        let held = blocks(&mut alloc, 100, 512, false);
         for victim in [held[0], held[99], held[40], held[1]] {
             // SAFETY: allocated above, freed once (and reallocated right after).
-            unsafe { alloc.free(victim, 512, 0) };
-            assert_eq!(alloc.allocate(512, 0), victim);
+            unsafe { alloc.free(victim, 512) };
+            assert_eq!(alloc.allocate(512, false), victim);
         }
         for b in held {
             // SAFETY: allocated above, freed once.
-            unsafe { alloc.free(b, 512, 0) };
+            unsafe { alloc.free(b, 512) };
         }
     }
 
     #[test]
     fn the_last_pool_of_a_class_stays_when_it_empties() {
         let mut alloc = Allocator::new();
-        let only = alloc.allocate(96, 16);
+        let only = alloc.allocate(96, true);
         // SAFETY: allocated above, freed once.
-        unsafe { alloc.free(only, 96, 16) };
-        assert_eq!(alloc.allocate(96, 16), only);
+        unsafe { alloc.free(only, 96) };
+        assert_eq!(alloc.allocate(96, true), only);
         // SAFETY: allocated again above, freed once.
-        unsafe { alloc.free(only, 96, 16) };
+        unsafe { alloc.free(only, 96) };
         assert_eq!(
-            alloc.read_word(only.as_ptr() as usize + 16),
+            alloc.read_word(only.as_ptr() as usize),
             Ok(0),
             "still a (freed) block of its class"
         );
@@ -701,74 +687,74 @@ mod tests {
     fn a_released_pool_keeps_its_free_list_for_its_old_class() {
         let mut alloc = Allocator::new();
         let per_pool = (POOL_SIZE - POOL_OVERHEAD) / 96;
-        let first_pool = blocks(&mut alloc, per_pool, 96, 16);
-        let keep = alloc.allocate(96, 16); // opens a second pool
+        let first_pool = blocks(&mut alloc, per_pool, 96, true);
+        let keep = alloc.allocate(96, true); // opens a second pool
         for &b in &first_pool {
             // SAFETY: allocated above, freed once; the first pool empties and goes back to its arena.
-            unsafe { alloc.free(b, 96, 16) };
+            unsafe { alloc.free(b, 96) };
         }
         let last_freed = *first_pool.last().unwrap();
         // Fill the second pool; the next block comes from the first pool, taken back as it was left.
-        let second_pool = blocks(&mut alloc, per_pool - 1, 96, 16);
-        let next = alloc.allocate(96, 16);
+        let second_pool = blocks(&mut alloc, per_pool - 1, 96, true);
+        let next = alloc.allocate(96, true);
         assert_eq!(next, last_freed);
         for b in second_pool.into_iter().chain([keep, next]) {
             // SAFETY: allocated above, freed once.
-            unsafe { alloc.free(b, 96, 16) };
+            unsafe { alloc.free(b, 96) };
         }
     }
 
     #[test]
     fn size_classes_do_not_share_blocks() {
         let mut alloc = Allocator::new();
-        let keep = alloc.allocate(16, 0);
-        let a = alloc.allocate(16, 0);
+        let keep = alloc.allocate(16, false);
+        let a = alloc.allocate(16, false);
         // SAFETY: allocated above, freed once.
-        unsafe { alloc.free(a, 16, 0) };
+        unsafe { alloc.free(a, 16) };
         // `a`'s pool is still in use by `keep`, so only its own class may hand `a` out again.
-        let b = alloc.allocate(48, 0);
+        let b = alloc.allocate(48, false);
         assert_ne!(a, b);
-        let c = alloc.allocate(32, 16);
+        let c = alloc.allocate(32, true);
         assert_ne!(a, c, "gc-capable blocks live in their own pools");
-        assert_eq!(alloc.allocate(16, 0), a);
+        assert_eq!(alloc.allocate(16, false), a);
         // SAFETY: allocated above, freed once each.
         unsafe {
-            alloc.free(a, 16, 0);
-            alloc.free(keep, 16, 0);
-            alloc.free(b, 48, 0);
-            alloc.free(c, 32, 16);
+            alloc.free(a, 16);
+            alloc.free(keep, 16);
+            alloc.free(b, 48);
+            alloc.free(c, 32);
         }
     }
 
     #[test]
     fn freed_blocks_read_as_count_zero_until_reused() {
         let mut alloc = Allocator::new();
-        let held = blocks(&mut alloc, 3, 64, 16);
-        let object_ptr = held[1].as_ptr().wrapping_add(16).cast::<isize>();
+        let held = blocks(&mut alloc, 3, 64, true);
+        let object_ptr = held[1].as_ptr().cast::<u32>();
         let object = object_ptr as usize;
-        // SAFETY: the block is ours; the object word lies inside it.
+        // SAFETY: the block is ours; the count word is its start.
         unsafe { ptr::write(object_ptr, 7) };
         assert_eq!(alloc.read_word(object), Ok(7));
         // SAFETY: allocated above, freed once.
-        unsafe { alloc.free(held[1], 64, 16) };
+        unsafe { alloc.free(held[1], 64) };
         assert_eq!(alloc.read_word(object), Ok(0));
-        let again = alloc.allocate(64, 16);
+        let again = alloc.allocate(64, true);
         assert_eq!(again, held[1]);
         // SAFETY: as above.
-        unsafe { ptr::write(again.as_ptr().wrapping_add(16).cast::<isize>(), 9) };
+        unsafe { ptr::write(again.as_ptr().cast::<u32>(), 9) };
         assert_eq!(alloc.read_word(object), Ok(9));
         // SAFETY: freed once each.
         unsafe {
-            alloc.free(again, 64, 16);
-            alloc.free(held[0], 64, 16);
-            alloc.free(held[2], 64, 16);
+            alloc.free(again, 64);
+            alloc.free(held[0], 64);
+            alloc.free(held[2], 64);
         }
     }
 
     #[test]
     fn read_word_refuses_foreign_and_interior_addresses() {
         let mut alloc = Allocator::new();
-        let block = alloc.allocate(64, 0);
+        let block = alloc.allocate(64, false);
         let local = 5isize;
         assert_eq!(
             alloc.read_word(&local as *const isize as usize),
@@ -789,21 +775,21 @@ mod tests {
             Err(BadAddress::NotAnObject)
         );
         // SAFETY: allocated above, freed once.
-        unsafe { alloc.free(block, 64, 0) };
+        unsafe { alloc.free(block, 64) };
     }
 
     #[test]
     fn large_blocks_are_registered_and_released() {
         let mut alloc = Allocator::new();
-        let block = alloc.allocate(4096, 16);
-        let object_ptr = block.as_ptr().wrapping_add(16).cast::<isize>();
+        let block = alloc.allocate(4096, true);
+        let object_ptr = block.as_ptr().cast::<u32>();
         let object = object_ptr as usize;
-        // SAFETY: the block is 4096 bytes; the object word is inside it.
+        // SAFETY: the block is 4096 bytes; the count word is its start.
         unsafe { ptr::write(object_ptr, 3) };
         assert_eq!(alloc.read_word(object), Ok(3));
         assert_eq!(alloc.stats().large_blocks_in_use, 1);
         // SAFETY: allocated above, freed once.
-        unsafe { alloc.free(block, 4096, 16) };
+        unsafe { alloc.free(block, 4096) };
         assert_eq!(alloc.stats().large_blocks_in_use, 0);
         assert_eq!(alloc.read_word(object), Err(BadAddress::NotOwned));
     }
@@ -812,11 +798,11 @@ mod tests {
     fn empty_arenas_go_back_to_the_system_except_one_spare() {
         let mut alloc = Allocator::new();
         let per_arena = (POOL_SIZE - POOL_OVERHEAD) / 512 * POOLS_PER_ARENA;
-        let held = blocks(&mut alloc, per_arena * 3, 512, 0);
+        let held = blocks(&mut alloc, per_arena * 3, 512, false);
         assert_eq!(alloc.stats().arenas_live, 3);
         for b in held {
             // SAFETY: allocated above, freed once.
-            unsafe { alloc.free(b, 512, 0) };
+            unsafe { alloc.free(b, 512) };
         }
         let stats = alloc.stats();
         // The first arena to empty is kept as the spare; the third keeps the class's last pool.
@@ -824,9 +810,9 @@ mod tests {
         assert_eq!(stats.arenas_freed, 1);
         assert_eq!(stats.small_blocks_in_use, 0);
         // The spare is reused rather than a new arena allocated.
-        let b = alloc.allocate(512, 0);
+        let b = alloc.allocate(512, false);
         assert_eq!(alloc.stats().arenas_allocated, 3);
         // SAFETY: allocated above, freed once.
-        unsafe { alloc.free(b, 512, 0) };
+        unsafe { alloc.free(b, 512) };
     }
 }
