@@ -996,6 +996,7 @@ fn cpython_error(
             return ("SyntaxError", msg, span);
         }
     }
+
     let (kind, msg, span) = translate(src, &exprs, error, start, end);
     let from_parser = !matches!(error, ParseErrorType::Lexical(_)) && msg != "unexpected indent";
     if from_parser {
@@ -1019,6 +1020,80 @@ fn never_closed(src: &Source, furthest: usize) -> Option<(&'static str, String, 
         caret: true,
     };
     Some(("SyntaxError", format!("'{}' was never closed", open), span))
+}
+
+/// The errors of ruff's `case` pattern parser, in the words and at the places of CPython's grammar.
+fn pattern_error(
+    text: &str,
+    error: &ParseErrorType,
+    start: usize,
+    end: usize,
+) -> Option<(&'static str, String, Span)> {
+    let span = |start, end| Span {
+        start,
+        end,
+        caret: true,
+    };
+    let invalid = |at: usize| ("SyntaxError", "invalid syntax".to_string(), span(at, at));
+    let after = next_token(text, end);
+    let is_number = text[start..end].starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    Some(match error {
+        // `1 + 2` and `1j + 2j`: CPython's complex-literal rules apply only to numbers.
+        ParseErrorType::ExpectedRealNumber if is_number => {
+            let msg = "real number required in complex literal";
+            ("SyntaxError", msg.into(), span(start, end))
+        }
+        ParseErrorType::ExpectedImaginaryNumber if is_number => {
+            let msg = "imaginary number required in complex literal";
+            ("SyntaxError", msg.into(), span(start, end))
+        }
+        ParseErrorType::ExpectedRealNumber => invalid(after.0),
+        ParseErrorType::ExpectedImaginaryNumber => invalid(start),
+        // `case *a:` fails at the token after the star pattern.
+        ParseErrorType::InvalidStarPatternUsage => invalid(after.0),
+        // `{**_}`: the grammar's double star takes a name only.
+        ParseErrorType::InvalidMatchPatternTarget if text[..start].trim_end().ends_with("**") => {
+            invalid(start)
+        }
+        ParseErrorType::InvalidMatchPatternTarget => {
+            let msg = "cannot use '_' as a target";
+            ("SyntaxError", msg.into(), span(start, start))
+        }
+        ParseErrorType::OtherError(msg) => match msg.as_str() {
+            "Positional patterns cannot follow keyword patterns" => {
+                // CPython underlines every positional pattern up to the closing parenthesis.
+                let close = text[start..].find(')').map_or(end, |i| start + i);
+                let last = start + text[start..close].trim_end_matches([' ', ',', '\n']).len();
+                let msg = "positional patterns follow keyword patterns";
+                ("SyntaxError", msg.into(), span(start, last.max(start + 1)))
+            }
+            "Expected an identifier" if text[..start].trim_end().ends_with(" as") => {
+                let msg = "invalid pattern target";
+                ("SyntaxError", msg.into(), span(start, start))
+            }
+            // `{**rest, "k": v}`: at the first token after the double star pattern.
+            "Pattern cannot follow a double star pattern" => {
+                let token_end = match text[start..].chars().next() {
+                    Some(q @ ('"' | '\'')) => {
+                        text[start + 1..].find(q).map_or(end, |i| start + i + 2)
+                    }
+                    _ => next_token(text, start).1,
+                };
+                (
+                    "SyntaxError",
+                    "invalid syntax".into(),
+                    span(start, token_end),
+                )
+            }
+            "Invalid mapping pattern key" => invalid(after.0),
+            "Expected `case` block" => ("SyntaxError", "invalid syntax".into(), span(start, end)),
+            // `case -x:` fails at the `x`, `case [**x]:` at the `**`.
+            "Expected a pattern" if &text[start..end] == "-" => invalid(after.0),
+            "Expected a pattern" => ("SyntaxError", "invalid syntax".into(), span(start, end)),
+            _ => return None,
+        },
+        _ => return None,
+    })
 }
 
 /// Translate a parser-level error (tokenizer-level ones are handled by `cpython_error`).
@@ -1080,16 +1155,14 @@ fn translate(
                 return ("SyntaxError", msg.into(), one(close));
             }
         }
-        ParseErrorType::ExpectedRealNumber => {
-            return (
-                "SyntaxError",
-                "real number required in complex literal".into(),
-                range,
-            );
-        }
-        ParseErrorType::ExpectedImaginaryNumber => {
-            let msg = "imaginary number required in complex literal";
-            return ("SyntaxError", msg.into(), range);
+        ParseErrorType::ExpectedRealNumber
+        | ParseErrorType::ExpectedImaginaryNumber
+        | ParseErrorType::InvalidStarPatternUsage
+        | ParseErrorType::InvalidMatchPatternTarget
+        | ParseErrorType::OtherError(_) => {
+            if let Some(found) = pattern_error(text, error, start, end) {
+                return found;
+            }
         }
         ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) if !tok.is_ascii() => {
             let msg = if is_printable(*tok) {
@@ -1384,7 +1457,8 @@ fn translate(
             other => {
                 let kw = other
                     .trim_end_matches(" statement")
-                    .trim_end_matches(" clause");
+                    .trim_end_matches(" clause")
+                    .trim_end_matches(" block");
                 format!("'{}' statement", kw)
             }
         };
