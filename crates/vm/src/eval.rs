@@ -1537,7 +1537,18 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         }
         Instr::ForIter(t) => {
             let it = st.last().unwrap().clone();
-            match ops::next(&it)? {
+            let next = match it.downcast::<IterObj>() {
+                // As `ops::next` does for a built-in iterator, with lists and ranges inlined.
+                Some(i) => {
+                    rt::charge_step()?;
+                    match crate::iters::next_in_place(i) {
+                        Some(v) => Some(v),
+                        None => crate::iters::next_builtin(&it, i)?,
+                    }
+                }
+                None => ops::next(&it)?,
+            };
+            match next {
                 Some(v) => {
                     drop(it);
                     frame.stack.push(v)
