@@ -1190,7 +1190,7 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         }
         Instr::LoadAttr(i) => {
             let o = pop(st);
-            let name = ops::str_of(&code.names[i as usize]).unwrap();
+            let name = attr_name_at(code, i);
             let v = crate::attrs::getattr_cached(&o, name, &code.load_attr_cache[i as usize])?;
             drop(o);
             frame.stack.push(v);
@@ -1198,7 +1198,7 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         Instr::StoreAttr(i) => {
             let o = pop(st);
             let v = pop(&mut frame.stack);
-            let name = ops::str_of(&code.names[i as usize]).unwrap();
+            let name = attr_name_at(code, i);
             crate::attrs::setattr_cached(&o, name, v, &code.store_attr_cache[i as usize])?;
         }
         Instr::DeleteAttr(i) => {
@@ -2026,6 +2026,14 @@ fn instance_has(inst: &Instance, name: &str) -> bool {
         return ops::dict_get_str(d, name).is_some();
     }
     inst.attrs.borrow().iter().any(|(k, _)| **k == *name)
+}
+
+/// Name `i` of `code`: an exact str (the compiler interns every name), read without `str_of`'s check for
+/// a str subclass instance.
+#[inline]
+fn attr_name_at(code: &Code, i: u32) -> &str {
+    let name = code.names[i as usize].downcast::<StrObj>();
+    name.map(|s| s.s.as_str()).expect("names are str objects")
 }
 
 fn cell_name(code: &Code, i: u32) -> &str {
