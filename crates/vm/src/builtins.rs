@@ -1454,7 +1454,38 @@ pub fn make_class(name: &str, bases: ObjRef, namespace: &ObjRef) -> PyResult<Obj
             type_obj(&b).subclasses.borrow_mut().push(w);
         }
     }
+    set_names(&t, &ns)?;
     Ok(t)
+}
+
+/// PEP 487: `value.__set_name__(cls, name)` for each class attribute whose type defines it, over a copy of
+/// the namespace (CPython's `type_new_set_names`); an error is re-raised as a RuntimeError caused by it.
+fn set_names(cls: &ObjRef, ns: &ObjRef) -> PyResult<()> {
+    for (key, value) in ops::dict_items(ns) {
+        // No built-in type defines __set_name__: only instances of classes can have it.
+        if value.downcast::<Instance>().is_none() {
+            continue;
+        }
+        let Some(hook) = ops::lookup_type(&ops::type_of(&value), "__set_name__") else {
+            continue;
+        };
+        if let Err(e) = ops::call(&hook, vec![value.clone(), cls.clone(), key.clone()], vec![]) {
+            let message = format!(
+                "Error calling __set_name__ on '{}' instance {} in '{}'",
+                type_name(&value),
+                ops::repr(&key)?,
+                type_obj(cls).name.borrow()
+            );
+            let wrapped = err(&rt().types.runtime_error, message);
+            if let Some(state) = crate::exc::exc_state(&wrapped.0) {
+                *state.cause.borrow_mut() = Some(e.0.clone());
+                *state.context.borrow_mut() = Some(e.0);
+                state.suppress_context.set(true);
+            }
+            return Err(wrapped);
+        }
+    }
+    Ok(())
 }
 
 /// What instances of a new class carry, from its bases and `__slots__` (CPython's `type_new_descriptors`).

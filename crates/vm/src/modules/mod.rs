@@ -1,13 +1,16 @@
 //! Built-in modules (`sys`, `gc`, `ctypes`, `weakref`, `time`, `math`, `copy`, `copyreg`, `random`,
-//! `collections`, `heapq`, `bisect`, `__future__`) and `import`.
+//! `collections`, `heapq`, `bisect`, `__future__`, `itertools`, `functools`, `operator`) and `import`.
 
 mod collections;
 mod copy;
 mod copyreg;
 mod future;
+mod functools;
 mod gc;
 mod heapq;
+mod itertools;
 mod math;
+mod operator;
 mod random;
 mod sys;
 mod weakref;
@@ -64,6 +67,9 @@ pub fn import(name: &str) -> PyResult<ObjRef> {
         "heapq" => heapq::make_heapq(),
         "bisect" => heapq::make_bisect(),
         "copyreg" => copyreg::make()?,
+        "itertools" => itertools::make()?,
+        "functools" => functools::make()?,
+        "operator" => operator::make()?,
         "builtins" => {
             let m = alloc(
                 &MODULE_VT,

@@ -278,12 +278,19 @@ def _run_finalizers():
     finalize._registry.clear()
 "#;
 
-fn bind(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+/// `_bind(func, obj)`: a bound method (`types.MethodType(func, obj)`).
+pub(super) fn bind(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+    let [func, obj] = a else {
+        return Err(type_error(format!(
+            "method expected 2 arguments, got {}",
+            a.len()
+        )));
+    };
     Ok(crate::object::alloc(
         &METHOD_VT,
         MethodObj {
-            func: a[0].clone(),
-            self_obj: a[1].clone(),
+            func: func.clone(),
+            self_obj: obj.clone(),
         },
     ))
 }

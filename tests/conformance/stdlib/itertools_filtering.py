@@ -1,0 +1,18 @@
+from itertools import (accumulate, chain, compress, dropwhile, filterfalse, groupby, pairwise, starmap,
+                       takewhile, tee, zip_longest)
+import operator
+print("chain", list(chain("ab", [1], ())), list(chain.from_iterable(["xy", "z"])))
+print("accumulate", list(accumulate([1, 2, 3, 4])), list(accumulate([3, 1, 2], max)), list(accumulate([1, 2], initial=100)))
+print("groupby", [(k, list(g)) for k, g in groupby("aaabccaa")])
+print("groupby key", [(k, list(g)) for k, g in groupby(range(7), key=lambda x: x // 3)])
+g = groupby("aabbc")
+k1, g1 = next(g)
+k2, g2 = next(g)
+print("stale group", k1, list(g1), k2, list(g2))
+print("zip_longest", list(zip_longest("abc", [1], fillvalue="-")), list(zip_longest()))
+print("starmap", list(starmap(operator.mul, [(2, 3), (4, 5)])))
+print("takewhile", list(takewhile(lambda x: x < 3, [1, 2, 5, 1])), "dropwhile", list(dropwhile(lambda x: x < 3, [1, 2, 5, 1])))
+print("compress", list(compress("abcdef", [1, 0, 1, 0, 1])), "filterfalse", list(filterfalse(None, [0, 1, "", "a"])))
+print("pairwise", list(pairwise("abcd")), list(pairwise("a")))
+a, b = tee(iter(range(5)))
+print("tee", next(a), next(a), list(b), list(a), len(tee("x", 3)))
