@@ -4,8 +4,8 @@
 mod collections;
 mod copy;
 mod copyreg;
-mod future;
 mod functools;
+mod future;
 mod gc;
 mod heapq;
 mod itertools;
