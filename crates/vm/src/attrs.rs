@@ -777,6 +777,8 @@ fn builtin_object_attr(o: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
             "co_qualname" => Some(rt::str_obj(&c.qualname)),
             "co_filename" => Some(rt::str_obj(&c.source.filename)),
             "co_argcount" => Some(rt::int(c.argcount as i64)),
+            "co_stacksize" => Some(rt::int(c.stacksize as i64)),
+            "co_nlocals" => Some(rt::int(c.varnames.len() as i64)),
             "co_firstlineno" => Some(rt::int(c.first_line as i64)),
             "co_consts" => Some(rt::tuple(c.consts.clone())),
             "co_varnames" => Some(rt::tuple(

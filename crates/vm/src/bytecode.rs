@@ -250,6 +250,8 @@ pub struct Code {
     pub source: Rc<Source>,
     /// Maximum block nesting the compiler saw (sizing hint).
     pub max_blocks: usize,
+    /// `co_stacksize`: the stack CPython 3.11 would need for this function (`compile::stackdepth`).
+    pub stacksize: u32,
 }
 
 impl Code {

@@ -445,9 +445,11 @@ pub fn call_function(
         let func = f.downcast::<FunctionObj>().unwrap();
         let name = func.name.borrow().clone();
         let qualname = func.qualname.borrow().clone();
+        let frame_slots = crate::sizes::frame_slots(frame.code());
         return Ok(alloc(
             &GENERATOR_VT,
             GeneratorObj {
+                frame_slots,
                 frame: RefCell::new(Some(frame)),
                 running: std::cell::Cell::new(false),
                 name,

@@ -175,6 +175,26 @@ pub fn next_builtin(_it: &ObjRef, i: &IterObj) -> PyResult<Option<ObjRef>> {
             IterState::Callable { func, sentinel } => {
                 Step::Callable(func.clone(), sentinel.clone())
             }
+            IterState::Set {
+                set,
+                keys,
+                index,
+                used,
+            } => {
+                let len_now = set.downcast::<SetObj>().map_or(0, |s| s.table.borrow().len);
+                if len_now != *used {
+                    // Sticky, as CPython's si_used = -1.
+                    *used = usize::MAX;
+                    return Err(runtime_error("Set changed size during iteration"));
+                }
+                match keys.get(*index) {
+                    Some(k) => {
+                        *index += 1;
+                        return Ok(Some(k.clone()));
+                    }
+                    None => Step::Done,
+                }
+            }
             IterState::Exhausted => return Ok(None),
         }
     };

@@ -142,13 +142,24 @@ pub fn type_name(o: &ObjRef) -> String {
     if let Some(d) = o.downcast::<IterObj>() {
         return match &*d.0.borrow() {
             // Over a Python class with only __getitem__: the generic "iterator".
+            // 3.11 iterates a compact ASCII str (not a subclass instance) with its own iterator type.
+            IterState::Seq { seq, .. }
+                if seq.downcast::<StrObj>().is_some_and(|s| s.s.is_ascii()) =>
+            {
+                "str_ascii_iterator".into()
+            }
             IterState::Seq { seq, .. } => match crate::attrs::base_ref(seq) {
                 _ if seq.downcast::<Instance>().is_none() => format!("{}_iterator", type_name(seq)),
                 Some(b) => format!("{}_iterator", type_name(b)),
                 None => "iterator".into(),
             },
-            IterState::Range { .. } | IterState::SmallRange { .. } => "range_iterator".into(),
-            IterState::Reversed { .. } => "list_reverseiterator".into(),
+            IterState::SmallRange { .. } => "range_iterator".into(),
+            IterState::Range { .. } => "longrange_iterator".into(),
+            IterState::Reversed { seq, .. } if seq.downcast::<ListObj>().is_some() => {
+                "list_reverseiterator".into()
+            }
+            // reversed() over any other sequence: the generic reversed object.
+            IterState::Reversed { .. } => "reversed".into(),
             IterState::DictKeys { kind, .. } => [
                 "dict_keyiterator",
                 "dict_valueiterator",
@@ -160,6 +171,7 @@ pub fn type_name(o: &ObjRef) -> String {
             IterState::Map { .. } => "map".into(),
             IterState::Filter { .. } => "filter".into(),
             IterState::Callable { .. } => "callable_iterator".into(),
+            IterState::Set { .. } => "set_iterator".into(),
             IterState::Exhausted => "iterator".into(),
         };
     }
@@ -1981,10 +1993,12 @@ pub fn get_iter(o: &ObjRef) -> PyResult<ObjRef> {
             result: (v.kind == 2).then(|| rt::tuple(vec![rt::none(), rt::none()])),
         }));
     }
-    if o.downcast::<SetObj>().is_some() {
-        return Ok(rt::iter_obj(IterState::Seq {
-            seq: rt::tuple(set_items(o)),
+    if let Some(s) = o.downcast::<SetObj>() {
+        return Ok(rt::iter_obj(IterState::Set {
+            set: o.clone(),
+            keys: set_items(o),
             index: 0,
+            used: s.table.borrow().len,
         }));
     }
     if let Some(r) = o.downcast::<RangeObj>() {

@@ -629,7 +629,11 @@ pub fn method_obj(m: crate::callsig::Method, self_obj: Option<ObjRef>) -> ObjRef
 }
 
 pub fn iter_obj(state: IterState) -> ObjRef {
-    alloc(&ITER_VT, IterObj(RefCell::new(state)))
+    let vtable = match state {
+        IterState::SmallRange { .. } | IterState::Range { .. } => &RANGE_ITER_VT,
+        _ => &ITER_VT,
+    };
+    alloc(vtable, IterObj(RefCell::new(state)))
 }
 
 // ---- output -------------------------------------------------------------------------------------

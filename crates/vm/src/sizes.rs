@@ -184,13 +184,18 @@ pub fn getsizeof(o: &ObjRef) -> usize {
     if let Some(i) = o.downcast::<IterObj>() {
         return iter_size(&i.0.borrow());
     }
+    if let Some(g) = o.downcast::<GeneratorObj>() {
+        // gen_sizeof: the generator struct up to its embedded frame, the frame's specials, then one pointer
+        // per local, cell, free variable and stack slot.
+        return GC_HEAD + GENERATOR_BEFORE_FRAME + FRAME_SPECIALS + 8 * g.frame_slots;
+    }
     if let Some(t) = o.downcast::<TypeObj>() {
         return type_size(t);
     }
     if let Some(i) = o.downcast::<Instance>() {
         return instance_size(i);
     }
-    // NOTE: objects whose C layout refpy does not model (code objects, generators, files) report the size
+    // NOTE: objects whose C layout refpy does not model (code objects, files) report the size
     // of a small gc object; their CPython size depends on compiler details refpy does not reproduce.
     64
 }
@@ -217,6 +222,20 @@ fn str_shape(s: &str) -> (usize, usize) {
     (s.chars().count(), width)
 }
 
+/// `offsetof(PyGenObject, gi_iframe)` in 3.11: the object head, gi_code, gi_weakreflist, gi_name,
+/// gi_qualname, gi_exc_state (two pointers), gi_origin_or_finalizer and four flag bytes padded to 8.
+const GENERATOR_BEFORE_FRAME: usize = OBJECT_HEAD + 4 * 8 + 16 + 8 + 8;
+/// `offsetof(_PyInterpreterFrame, localsplus)` in 3.11: f_func, f_globals, f_builtins, f_locals, f_code,
+/// frame_obj, previous, prev_instr, then stacktop, is_entry and owner padded to 8.
+const FRAME_SPECIALS: usize = 8 * 8 + 8;
+
+/// `co_nlocalsplus + co_stacksize` of a code object: its locals (a cell that is also an argument shares the
+/// argument's slot), cells and free variables, and CPython's stack depth for it.
+pub fn frame_slots(code: &crate::bytecode::Code) -> usize {
+    let cells_of_their_own = code.cell_args.iter().filter(|a| a.is_none()).count();
+    code.varnames.len() + cells_of_their_own + code.freevars.len() + code.stacksize as usize
+}
+
 /// Built-in iterators: their C structs plus the gc head (all are gc-tracked).
 fn iter_size(s: &IterState) -> usize {
     match s {
@@ -232,8 +251,8 @@ fn iter_size(s: &IterState) -> usize {
         IterState::SmallRange { .. } | IterState::Range { .. } => 48,
         // di_dict, di_used, di_pos, di_result, len; enumerate's en_index, en_sit, en_result, en_longindex.
         IterState::DictKeys { .. } | IterState::Enumerate { .. } => 72,
-        // tuplesize, ittuple, result, strict.
-        IterState::Zip { .. } => 64,
+        // tuplesize, ittuple, result, strict; setiterobject's si_set, si_used, si_pos, len.
+        IterState::Zip { .. } | IterState::Set { .. } => 64,
     }
 }
 

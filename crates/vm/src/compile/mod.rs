@@ -3,6 +3,7 @@
 //! while the unit runs.
 
 mod patterns;
+mod stackdepth;
 pub mod symtable;
 mod unparse;
 
@@ -18,6 +19,7 @@ use crate::bytecode::*;
 use crate::object::alloc;
 use crate::objects::{CodeObj, CODE_VT};
 use crate::rt;
+use stackdepth::StackNote;
 use symtable::{key, Access, ScopeKind, SymTable};
 
 /// A compile-time error (SyntaxError) with its byte offset.
@@ -109,6 +111,8 @@ struct Builder<'a> {
     kwonly: usize,
     first_line: usize,
     max_blocks: usize,
+    /// Where CPython 3.11's stack holds more than refpy's (for `co_stacksize`).
+    stack_notes: Vec<(usize, StackNote)>,
 }
 
 type CResult<T> = Result<T, CompileError>;
@@ -243,12 +247,18 @@ impl<'a> Builder<'a> {
             kwonly: 0,
             first_line,
             max_blocks: 0,
+            stack_notes: Vec::new(),
         }
     }
 
     fn emit(&mut self, i: Instr) {
         self.instrs.push(i);
         self.positions.push(self.pos);
+    }
+
+    /// Note what CPython's stack holds beyond refpy's from the next instruction on.
+    fn stack_note(&mut self, note: StackNote) {
+        self.stack_notes.push((self.instrs.len(), note));
     }
 
     fn set_pos(&mut self, r: TextRange) {
@@ -332,6 +342,7 @@ impl<'a> Builder<'a> {
                     .position(|v| v == c)
             })
             .collect();
+        let stacksize = stackdepth::cpython_stacksize(&self.instrs, &self.stack_notes);
         let names: Vec<ObjRef> = self.names.iter().map(|n| rt::intern(n)).collect();
         let global_cache = names.iter().map(|_| Default::default()).collect();
         let load_attr_cache = names.iter().map(|_| Default::default()).collect();
@@ -357,6 +368,7 @@ impl<'a> Builder<'a> {
             first_line: self.first_line,
             source: unit.source.clone(),
             max_blocks: self.max_blocks,
+            stacksize,
         };
         alloc(&CODE_VT, CodeObj(code))
     }
@@ -866,6 +878,9 @@ impl Unit {
             self.stmts(b, &t.orelse)?;
             b.emit(Instr::Jump(end as u32));
             b.bind(handler);
+            // 3.11's cleanup handler around the except clauses: lasti and the exception over the
+            // previous one, then COPY 3.
+            b.stack_note(StackNote::Peak(2));
             for h in &t.handlers {
                 let ast::ExceptHandler::ExceptHandler(h) = h;
                 let next = b.new_label();
@@ -920,6 +935,8 @@ impl Unit {
             let after = b.new_label();
             b.emit(Instr::Jump(after as u32));
             b.bind(fin_label);
+            // As for except clauses: the cleanup handler around the finally body.
+            b.stack_note(StackNote::Peak(2));
             b.fblocks.push(FBlock::FinallyExc);
             self.stmts(b, &t.finalbody)?;
             b.fblocks.pop();
@@ -962,12 +979,16 @@ impl Unit {
         let after = b.new_label();
         b.emit(Instr::Jump(after as u32));
         b.bind(exit);
-        // Stack: exit, exc. WithExcept calls exit(type, exc, tb) and pushes its result.
+        // Stack: exit, exc. WithExcept calls exit(type, exc, tb) and pushes its result. (CPython 3.11: exit,
+        // lasti, previous exception, exception, result; its cleanup handler reaches two above that.)
+        b.stack_note(StackNote::Peak(2));
         b.emit(Instr::WithExcept);
         let reraise = b.new_label();
         b.emit(Instr::PopJumpIfFalse(reraise as u32));
         b.emit(Instr::Pop);
         b.emit(Instr::Pop);
+        // CPython pops lasti too.
+        b.stack_note(StackNote::Extra(-1));
         b.emit(Instr::PopExcept);
         b.emit(Instr::Jump(after as u32));
         b.bind(reraise);
@@ -1376,6 +1397,8 @@ impl Unit {
             self.expr(b, &d.expression)?;
         }
         b.set_pos(c.range());
+        // PUSH_NULL, LOAD_BUILD_CLASS: the NULL is popped by the call.
+        b.stack_note(StackNote::Extra(1));
         b.emit(Instr::LoadBuildClass);
         let scope = self.scope_of(c);
         let qual = self.qualname(b, &c.name.id);
@@ -1442,6 +1465,7 @@ impl Unit {
         }
         b.set_pos(c.range());
         if kws.is_empty() {
+            b.stack_note(StackNote::Extra(-1));
             b.emit(Instr::Call(args.len() as u32 + 2));
         } else {
             let mut names = Vec::new();
@@ -1452,6 +1476,7 @@ impl Unit {
                 ));
             }
             let t = b.add_const(rt::tuple(names));
+            b.stack_note(StackNote::Extra(-1));
             b.emit(Instr::CallKw(args.len() as u32 + 2 + kws.len() as u32, t));
         }
         for d in c.decorator_list.iter().rev() {
@@ -2119,12 +2144,18 @@ impl Unit {
                 && !b.varnames.is_empty()
                 && b.argcount + b.kwonly > 0
             {
+                // CPython calls super with no arguments (it reads them from the frame).
+                b.stack_note(StackNote::Extra(1));
                 self.load_name(b, "super");
                 let ci = b.cell_idx("__class__");
+                b.stack_note(StackNote::Effect(-1));
                 b.emit(Instr::LoadDeref(ci));
                 let first = b.varnames[0].clone();
+                b.stack_note(StackNote::Effect(-1));
                 self.load_name(b, &first);
                 b.set_pos(range);
+                b.stack_note(StackNote::Extra(-1));
+                b.stack_note(StackNote::Effect(2));
                 b.emit(Instr::Call(2));
                 return Ok(());
             }
@@ -2143,6 +2174,8 @@ impl Unit {
                 return Ok(());
             }
         }
+        // CPython pushes a NULL under a callable that is not a method, popped by the call.
+        b.stack_note(StackNote::Extra(1));
         self.expr(b, &c.func)?;
         if !has_star {
             for x in args.iter() {
@@ -2150,6 +2183,7 @@ impl Unit {
             }
             if kws.is_empty() {
                 b.set_pos(range);
+                b.stack_note(StackNote::Extra(-1));
                 b.emit(Instr::Call(args.len() as u32));
             } else {
                 let mut names = Vec::new();
@@ -2159,6 +2193,7 @@ impl Unit {
                 }
                 let t = b.add_const(rt::tuple(names));
                 b.set_pos(range);
+                b.stack_note(StackNote::Extra(-1));
                 b.emit(Instr::CallKw((args.len() + kws.len()) as u32, t));
             }
             return Ok(());
@@ -2199,6 +2234,7 @@ impl Unit {
             }
         }
         b.set_pos(range);
+        b.stack_note(StackNote::Extra(-1));
         b.emit(Instr::CallEx(has_kw));
         Ok(())
     }

@@ -854,6 +854,14 @@ pub enum IterState {
         func: ObjRef,
         sentinel: ObjRef,
     },
+    /// A set's iterator: its keys in CPython's slot order, taken when iteration starts, and the set's size
+    /// then (a change is a RuntimeError, as in CPython).
+    Set {
+        set: ObjRef,
+        keys: Vec<ObjRef>,
+        index: usize,
+        used: usize,
+    },
     Exhausted,
 }
 pub struct IterObj(pub RefCell<IterState>);
@@ -886,6 +894,10 @@ impl Payload for IterObj {
                 visit(func);
                 visit(sentinel)
             }
+            IterState::Set { set, keys, .. } => {
+                visit(set);
+                keys.iter().for_each(visit)
+            }
             _ => {}
         }
     }
@@ -895,6 +907,8 @@ impl Payload for IterObj {
     }
 }
 vtable!(pub ITER_VT, IterObj, "iterator", gc: true, track: true, rule: Never, weak: false, finalize: None);
+// A range iterator holds no objects: CPython's is not a gc object (it does not count as a gc allocation).
+vtable!(pub RANGE_ITER_VT, IterObj, "range_iterator", gc: false, track: false, rule: Never, weak: false, finalize: None);
 
 /// A view: `dict.keys()`, `.values()`, `.items()` (kind 0, 1, 2).
 pub struct DictViewObj {
@@ -910,6 +924,9 @@ vtable!(pub DICTVIEW_VT, DictViewObj, "dict_view", gc: true, track: true, rule: 
 
 pub struct GeneratorObj {
     pub frame: RefCell<Option<crate::frame::Frame>>,
+    /// The pointers its CPython frame holds after the frame's fixed part: `co_nlocalsplus + co_stacksize`
+    /// (kept after the frame finishes, as CPython's `gi_code` is).
+    pub frame_slots: usize,
     pub running: Cell<bool>,
     pub name: String,
     pub qualname: String,
