@@ -548,11 +548,8 @@ fn value_method(b: Builtin, name: &str, this: Option<&ObjRef>) -> Option<ObjRef>
     if crate::valuemethods::hash_is_none(b, name) {
         return Some(rt::none());
     }
-    let (n, f) = crate::valuemethods::lookup(b, name)?;
-    Some(match this {
-        Some(o) => rt::bound_builtin(n, f, o.clone()),
-        None => rt::builtin_fn(n, f),
-    })
+    let m = crate::valuemethods::lookup(b, name)?;
+    Some(rt::method_obj(m, this.cloned()))
 }
 
 /// `C.__annotations__` of a class (3.10+): its own namespace's entry — never a base's — created empty and

@@ -137,6 +137,23 @@ impl Method {
         self.def.name
     }
 
+    /// The type of the object that carries this method, bound or taken from its type, as CPython's: a slot
+    /// wrapper is a `wrapper_descriptor` on its type and a `method-wrapper` bound; another instance method
+    /// of a type is a `method_descriptor` on it; the rest are `builtin_function_or_method`.
+    pub fn carrier_type(&self, bound: bool) -> &'static str {
+        let of_type = !self.table.type_name.is_empty() && self.def.binding == Binding::Instance;
+        match (
+            of_type,
+            matches!(self.def.params, Params::Wrapper(_)),
+            bound,
+        ) {
+            (true, true, true) => "method-wrapper",
+            (true, true, false) => "wrapper_descriptor",
+            (true, false, false) => "method_descriptor",
+            _ => "builtin_function_or_method",
+        }
+    }
+
     /// Checks a call before it is made. `args` starts with self when the method is bound (`bound`) or
     /// is an instance method taken from its type; a self that is an instance of a subclass of the
     /// built-in type is replaced by its built-in value, which is what the function works on.

@@ -61,7 +61,11 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
     } else if is!(METHOD_VT) {
         &t.method
     } else if is!(BUILTIN_VT) {
-        &t.builtin
+        let b = o.downcast::<BuiltinObj>().unwrap();
+        match b.method.map(|m| m.carrier_type(b.self_obj.is_some())) {
+            Some(name) if name != "builtin_function_or_method" => return rt::named_type(name),
+            _ => &t.builtin,
+        }
     } else if is!(GENERATOR_VT) {
         &t.generator
     } else if is!(CELL_VT) {
@@ -643,6 +647,31 @@ fn repr_inner(o: &ObjRef) -> PyResult<String> {
         ));
     }
     if let Some(b) = o.downcast::<BuiltinObj>() {
+        if let Some(m) = b.method {
+            match (m.carrier_type(b.self_obj.is_some()), &b.self_obj) {
+                ("method-wrapper", Some(s)) => {
+                    return Ok(format!(
+                        "<method-wrapper '{}' of {} object at {:#x}>",
+                        b.name,
+                        type_name(s),
+                        s.addr()
+                    ))
+                }
+                ("wrapper_descriptor", _) => {
+                    return Ok(format!(
+                        "<slot wrapper '{}' of '{}' objects>",
+                        b.name, m.table.type_name
+                    ))
+                }
+                ("method_descriptor", _) => {
+                    return Ok(format!(
+                        "<method '{}' of '{}' objects>",
+                        b.name, m.table.type_name
+                    ))
+                }
+                _ => {}
+            }
+        }
         return Ok(match &b.self_obj {
             Some(s) if s.downcast::<ModuleObj>().is_none() => format!(
                 "<built-in method {} of {} object at {:#x}>",

@@ -6,8 +6,9 @@ use refpy_heap::ObjRef;
 
 use crate::attrs::unwrap_base;
 use crate::bytecode::{BinOp, CmpOp, UnOp};
+use crate::callsig::{whole_self_def, Method, MethodDef, MethodTable, Params};
 use crate::exc::*;
-use crate::objects::{Builtin, ByteArrayObj, DictObj, NativeFn, SetObj};
+use crate::objects::*;
 use crate::ops;
 use crate::rt::{self, rt};
 
@@ -255,124 +256,169 @@ macro_rules! kinds {
 }
 
 /// The special methods of the built-in value types, and the types that have each.
-static METHODS: &[(&str, NativeFn, Kinds)] = &[
+static METHODS: &[(MethodDef, Kinds)] = &[
     (
-        "__add__",
-        add,
+        slot("__add__", 1, add),
         kinds!(Int | Float | Complex | Str | Bytes | ByteArray | Tuple | List),
     ),
-    ("__radd__", radd, kinds!(Int | Float | Complex)),
+    (slot("__radd__", 1, radd), kinds!(Int | Float | Complex)),
     (
-        "__sub__",
-        sub,
+        slot("__sub__", 1, sub),
         kinds!(Int | Float | Complex | Set | FrozenSet),
     ),
     (
-        "__rsub__",
-        rsub,
+        slot("__rsub__", 1, rsub),
         kinds!(Int | Float | Complex | Set | FrozenSet),
     ),
     (
-        "__mul__",
-        mul,
+        slot("__mul__", 1, mul),
         kinds!(Int | Float | Complex | Str | Bytes | ByteArray | Tuple | List),
     ),
     (
-        "__rmul__",
-        rmul,
+        slot("__rmul__", 1, rmul),
         kinds!(Int | Float | Complex | Str | Bytes | ByteArray | Tuple | List),
     ),
-    ("__truediv__", truediv, kinds!(Int | Float | Complex)),
-    ("__rtruediv__", rtruediv, kinds!(Int | Float | Complex)),
-    ("__floordiv__", floordiv, kinds!(Int | Float)),
-    ("__rfloordiv__", rfloordiv, kinds!(Int | Float)),
     (
-        "__mod__",
-        mod_,
+        slot("__truediv__", 1, truediv),
+        kinds!(Int | Float | Complex),
+    ),
+    (
+        slot("__rtruediv__", 1, rtruediv),
+        kinds!(Int | Float | Complex),
+    ),
+    (slot("__floordiv__", 1, floordiv), kinds!(Int | Float)),
+    (slot("__rfloordiv__", 1, rfloordiv), kinds!(Int | Float)),
+    (
+        slot("__mod__", 1, mod_),
         kinds!(Int | Float | Str | Bytes | ByteArray),
     ),
     (
-        "__rmod__",
-        rmod,
+        slot("__rmod__", 1, rmod),
         kinds!(Int | Float | Str | Bytes | ByteArray),
     ),
-    ("__pow__", pow, kinds!(Int | Float | Complex)),
-    ("__rpow__", rpow, kinds!(Int | Float | Complex)),
-    ("__lshift__", lshift, kinds!(Int)),
-    ("__rlshift__", rlshift, kinds!(Int)),
-    ("__rshift__", rshift, kinds!(Int)),
-    ("__rrshift__", rrshift, kinds!(Int)),
-    ("__and__", and, kinds!(Int | Set | FrozenSet)),
-    ("__rand__", rand, kinds!(Int | Set | FrozenSet)),
-    ("__or__", or, kinds!(Int | Set | FrozenSet | Dict)),
-    ("__ror__", ror, kinds!(Int | Set | FrozenSet | Dict)),
-    ("__xor__", xor, kinds!(Int | Set | FrozenSet)),
-    ("__rxor__", rxor, kinds!(Int | Set | FrozenSet)),
-    ("__eq__", eq, all),
-    ("__ne__", ne, all),
-    ("__lt__", lt, all),
-    ("__le__", le, all),
-    ("__gt__", gt, all),
-    ("__ge__", ge, all),
-    ("__divmod__", divmod, kinds!(Int | Float)),
-    ("__rdivmod__", rdivmod, kinds!(Int | Float)),
-    ("__iadd__", iadd, kinds!(List | ByteArray)),
-    ("__imul__", imul, kinds!(List | ByteArray)),
-    ("__ior__", ior, kinds!(Dict | Set)),
-    ("__iand__", iand, kinds!(Set)),
-    ("__isub__", isub, kinds!(Set)),
-    ("__ixor__", ixor, kinds!(Set)),
-    ("__abs__", abs, kinds!(Int | Float | Complex)),
-    ("__float__", float, kinds!(Int | Float)),
-    ("__int__", int, kinds!(Int | Float)),
-    ("__index__", index, kinds!(Int)),
-    ("__neg__", neg, kinds!(Int | Float | Complex)),
-    ("__pos__", pos, kinds!(Int | Float | Complex)),
-    ("__invert__", invert, kinds!(Int)),
-    ("__repr__", repr, all),
-    ("__str__", str_, all),
+    (slot("__pow__", 1, pow), kinds!(Int | Float | Complex)),
+    (slot("__rpow__", 1, rpow), kinds!(Int | Float | Complex)),
+    (slot("__lshift__", 1, lshift), kinds!(Int)),
+    (slot("__rlshift__", 1, rlshift), kinds!(Int)),
+    (slot("__rshift__", 1, rshift), kinds!(Int)),
+    (slot("__rrshift__", 1, rrshift), kinds!(Int)),
+    (slot("__and__", 1, and), kinds!(Int | Set | FrozenSet)),
+    (slot("__rand__", 1, rand), kinds!(Int | Set | FrozenSet)),
+    (slot("__or__", 1, or), kinds!(Int | Set | FrozenSet | Dict)),
     (
-        "__hash__",
-        hash,
+        slot("__ror__", 1, ror),
+        kinds!(Int | Set | FrozenSet | Dict),
+    ),
+    (slot("__xor__", 1, xor), kinds!(Int | Set | FrozenSet)),
+    (slot("__rxor__", 1, rxor), kinds!(Int | Set | FrozenSet)),
+    (slot("__eq__", 1, eq), all),
+    (slot("__ne__", 1, ne), all),
+    (slot("__lt__", 1, lt), all),
+    (slot("__le__", 1, le), all),
+    (slot("__gt__", 1, gt), all),
+    (slot("__ge__", 1, ge), all),
+    (slot("__divmod__", 1, divmod), kinds!(Int | Float)),
+    (slot("__rdivmod__", 1, rdivmod), kinds!(Int | Float)),
+    (slot("__iadd__", 1, iadd), kinds!(List | ByteArray)),
+    (slot("__imul__", 1, imul), kinds!(List | ByteArray)),
+    (slot("__ior__", 1, ior), kinds!(Dict | Set)),
+    (slot("__iand__", 1, iand), kinds!(Set)),
+    (slot("__isub__", 1, isub), kinds!(Set)),
+    (slot("__ixor__", 1, ixor), kinds!(Set)),
+    (slot("__abs__", 0, abs), kinds!(Int | Float | Complex)),
+    (slot("__float__", 0, float), kinds!(Int | Float)),
+    (slot("__int__", 0, int), kinds!(Int | Float)),
+    (slot("__index__", 0, index), kinds!(Int)),
+    (slot("__neg__", 0, neg), kinds!(Int | Float | Complex)),
+    (slot("__pos__", 0, pos), kinds!(Int | Float | Complex)),
+    (slot("__invert__", 0, invert), kinds!(Int)),
+    (slot("__repr__", 0, repr), all),
+    (slot("__str__", 0, str_), all),
+    (
+        slot("__hash__", 0, hash),
         kinds!(Int | Float | Complex | Str | Bytes | Tuple | FrozenSet),
     ),
     (
-        "__bool__",
-        bool_,
+        slot("__bool__", 0, bool_),
         kinds!(Int | Float | Complex | NoneType | Range),
     ),
     (
-        "__len__",
-        len,
+        slot("__len__", 0, len),
         kinds!(Str | Bytes | ByteArray | Tuple | List | Dict | Set | FrozenSet | Range),
     ),
     (
-        "__iter__",
-        iter,
+        slot("__iter__", 0, iter),
         kinds!(Str | Bytes | ByteArray | Tuple | List | Dict | Set | FrozenSet | Range),
     ),
     (
-        "__contains__",
-        contains,
+        slot("__contains__", 1, contains),
         kinds!(Str | Bytes | ByteArray | Tuple | List | Dict | Set | FrozenSet | Range),
     ),
     (
-        "__getitem__",
-        getitem,
+        slot("__getitem__", 1, getitem),
         kinds!(Str | Bytes | ByteArray | Tuple | List | Dict | Range),
     ),
-    ("__setitem__", setitem, kinds!(List | Dict | ByteArray)),
-    ("__delitem__", delitem, kinds!(List | Dict | ByteArray)),
-    ("__format__", format, all),
+    (
+        slot("__setitem__", 2, setitem),
+        kinds!(List | Dict | ByteArray),
+    ),
+    (
+        slot("__delitem__", 1, delitem),
+        kinds!(List | Dict | ByteArray),
+    ),
+    (whole_self_def("__format__", format, Params::One), all),
 ];
 
+/// A slot wrapper taking `arity` arguments. It receives self as it is (a subclass's instance too) and acts on
+/// its built-in value itself, so that `__getitem__` keeps a dict subclass's `__missing__`.
+const fn slot(name: &'static str, arity: u8, f: NativeFn) -> MethodDef {
+    whole_self_def(name, f, Params::Wrapper(arity))
+}
+
+macro_rules! owners {
+    ($($table:ident: $kind:ident, $name:expr, $accepts:expr;)*) => {
+        $(
+            static $table: MethodTable = MethodTable {
+                type_name: $name,
+                accepts: $accepts,
+                methods: &[],
+            };
+        )*
+
+        /// The type that defines the special methods of value type `b`, for their checks and reprs.
+        fn owner(b: Builtin) -> Option<&'static MethodTable> {
+            match b {
+                $(Builtin::$kind => Some(&$table),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+owners! {
+    INT: Int, "int", |o| o.downcast::<IntObj>().is_some() || o.downcast::<BoolObj>().is_some();
+    FLOAT: Float, "float", |o| o.downcast::<FloatObj>().is_some();
+    COMPLEX: Complex, "complex", |o| o.downcast::<ComplexObj>().is_some();
+    STR: Str, "str", |o| o.downcast::<StrObj>().is_some();
+    BYTES: Bytes, "bytes", |o| o.downcast::<BytesObj>().is_some();
+    BYTEARRAY: ByteArray, "bytearray", |o| o.downcast::<ByteArrayObj>().is_some();
+    TUPLE: Tuple, "tuple", |o| o.downcast::<TupleObj>().is_some();
+    LIST: List, "list", |o| o.downcast::<ListObj>().is_some();
+    DICT: Dict, "dict", |o| o.downcast::<DictObj>().is_some();
+    SET: Set, "set", |o| o.downcast::<SetObj>().is_some_and(|s| !s.frozen);
+    FROZENSET: FrozenSet, "frozenset", |o| o.downcast::<SetObj>().is_some_and(|s| s.frozen);
+    RANGE: Range, "range", |o| o.downcast::<RangeObj>().is_some();
+    NONE: NoneType, "NoneType", |o| o.downcast::<NoneObj>().is_some();
+}
+
 /// The special method `name` of built-in value type `b` (`bool` has int's).
-pub fn lookup(b: Builtin, name: &str) -> Option<(&'static str, NativeFn)> {
+pub fn lookup(b: Builtin, name: &str) -> Option<Method> {
     let b = if b == Builtin::Bool { Builtin::Int } else { b };
+    let table = owner(b)?;
     METHODS
         .iter()
-        .find(|(n, _, has)| *n == name && has(b))
-        .map(|&(n, f, _)| (n, f))
+        .find(|(def, has)| def.name == name && has(b))
+        .map(|(def, _)| Method { table, def })
 }
 
 /// list, dict, set and bytearray set `__hash__` to None (they are unhashable).
