@@ -792,19 +792,28 @@ fn vars(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
         None => globals(a, &[]),
     }
 }
+/// `dir(o)`. Without an argument the call path answers with the caller's names (`sorted_names` of its
+/// locals), as only it knows the calling frame.
 fn dir(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let names = match a.first() {
-        Some(o) => dir_names(o)?,
-        None => {
-            let mut names: Vec<String> = match rt().main_globals.borrow().clone() {
-                Some(g) => dict_str_keys(&g),
-                None => Vec::new(),
-            };
-            names.sort();
-            names
-        }
-    };
-    Ok(rt::list(names.into_iter().map(rt::string).collect()))
+    match a.first() {
+        Some(o) => Ok(rt::list(
+            dir_names(o)?.into_iter().map(rt::string).collect(),
+        )),
+        None => match rt().main_globals.borrow().clone() {
+            Some(g) => sorted_names(&g),
+            None => Ok(rt::list(Vec::new())),
+        },
+    }
+}
+
+/// `dir()` of a frame: its namespace's keys, sorted.
+pub fn sorted_names(namespace: &ObjRef) -> PyResult<ObjRef> {
+    let keys = ops::dict_items(namespace)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    let keys = crate::methods::sort_values(keys, None, false)?;
+    Ok(rt::list(keys))
 }
 
 fn dict_str_keys(d: &ObjRef) -> Vec<String> {

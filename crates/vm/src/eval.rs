@@ -140,7 +140,7 @@ fn call_method_in_place(m: crate::callsig::Method, args: &mut [ObjRef]) -> PyRes
 /// The built-ins that read the calling frame: locals() and vars() (a snapshot of its variables; module and
 /// class bodies: the namespace), eval(src) and exec(src) (its globals and locals).
 fn reads_caller_frame(b: &BuiltinObj) -> bool {
-    b.self_obj.is_none() && matches!(b.name, "locals" | "vars" | "eval" | "exec")
+    b.self_obj.is_none() && matches!(b.name, "locals" | "vars" | "dir" | "eval" | "exec")
 }
 
 fn is_unbound_builtin(b: &BuiltinObj) -> bool {
@@ -1601,6 +1601,11 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
                     (0, Some("locals" | "vars")) => {
                         let d = frame_locals(frame, code);
                         frame.stack.push(d);
+                        return Ok(None);
+                    }
+                    (0, Some("dir")) => {
+                        let names = crate::builtins::sorted_names(&frame_locals(frame, code))?;
+                        frame.stack.push(names);
                         return Ok(None);
                     }
                     (1, Some("eval" | "exec")) => {

@@ -113,6 +113,8 @@ struct Builder<'a> {
     max_blocks: usize,
     /// Where CPython 3.11's stack holds more than refpy's (for `co_stacksize`).
     stack_notes: Vec<(usize, StackNote)>,
+    /// The class whose `__private` names this code mangles (`symtable::mangle`).
+    private: Option<String>,
 }
 
 type CResult<T> = Result<T, CompileError>;
@@ -248,6 +250,7 @@ impl<'a> Builder<'a> {
             first_line,
             max_blocks: 0,
             stack_notes: Vec::new(),
+            private: None,
         }
     }
 
@@ -288,7 +291,13 @@ impl<'a> Builder<'a> {
         i
     }
 
+    /// `n` as this code refers to it: mangled inside a class, as every name CPython's compiler emits is.
+    fn mangled<'n>(&self, n: &'n str) -> std::borrow::Cow<'n, str> {
+        symtable::mangle(self.private.as_deref(), n)
+    }
+
     fn name_idx(&mut self, n: &str) -> u32 {
+        let n = &*self.mangled(n);
         if let Some(i) = self.names.iter().position(|x| x == n) {
             return i as u32;
         }
@@ -297,6 +306,7 @@ impl<'a> Builder<'a> {
     }
 
     fn var_idx(&mut self, n: &str) -> u32 {
+        let n = &*self.mangled(n);
         if let Some(i) = self.varnames.iter().position(|x| x == n) {
             return i as u32;
         }
@@ -305,6 +315,7 @@ impl<'a> Builder<'a> {
     }
 
     fn cell_idx(&self, n: &str) -> u32 {
+        let n = &*self.mangled(n);
         if let Some(i) = self.cellvars.iter().position(|x| x == n) {
             return i as u32;
         }
@@ -495,6 +506,8 @@ impl Unit {
     // ---- names ----------------------------------------------------------------------------------
 
     fn load_name(&mut self, b: &mut Builder, n: &str) {
+        let mangled = b.mangled(n).into_owned();
+        let n = mangled.as_str();
         match self.symtable.access(b.scope, n) {
             Access::Fast => {
                 let i = b.var_idx(n);
@@ -520,6 +533,8 @@ impl Unit {
     }
 
     fn store_name(&mut self, b: &mut Builder, n: &str) {
+        let mangled = b.mangled(n).into_owned();
+        let n = mangled.as_str();
         match self.symtable.access(b.scope, n) {
             Access::Fast => {
                 let i = b.var_idx(n);
@@ -541,6 +556,8 @@ impl Unit {
     }
 
     fn delete_name(&mut self, b: &mut Builder, n: &str) {
+        let mangled = b.mangled(n).into_owned();
+        let n = mangled.as_str();
         match self.symtable.access(b.scope, n) {
             Access::Fast => {
                 let i = b.var_idx(n);
@@ -1076,7 +1093,7 @@ impl Unit {
                     self.annotation(b, &a.annotation)?;
                     let ann = b.name_idx("__annotations__");
                     b.emit(Instr::LoadName(ann));
-                    let key = self.const_str(&n.id);
+                    let key = self.const_str(&b.mangled(&n.id));
                     let ki = b.add_const(key);
                     b.emit(Instr::LoadConst(ki));
                     b.set_pos(a.range());
@@ -1231,7 +1248,7 @@ impl Unit {
                 .collect();
             if !kwd.is_empty() {
                 for (n, d) in &kwd {
-                    let k = self.const_str(n);
+                    let k = self.const_str(&b.mangled(n));
                     let ki = b.add_const(k);
                     b.emit(Instr::LoadConst(ki));
                     self.expr(b, d)?;
@@ -1265,7 +1282,7 @@ impl Unit {
             }
             if !anns.is_empty() {
                 for (n, a) in &anns {
-                    let k = self.const_str(n);
+                    let k = self.const_str(&b.mangled(n));
                     let ki = b.add_const(k);
                     b.emit(Instr::LoadConst(ki));
                     self.annotation(b, a)?;
@@ -1296,6 +1313,7 @@ impl Unit {
             }
         }
         let mut fb = Builder::new(scope, name.to_string(), qual, first_line);
+        fb.private = self.symtable.scopes[scope].private.clone();
         let sc = &self.symtable.scopes[scope];
         if sc.is_generator {
             fb.flags |= CO_GENERATOR;
@@ -1404,6 +1422,7 @@ impl Unit {
         let qual = self.qualname(b, &c.name.id);
         let line = self.source.line_of(c.range().start().to_usize());
         let mut cb = Builder::new(scope, c.name.id.to_string(), qual.clone(), line);
+        cb.private = self.symtable.scopes[scope].private.clone();
         cb.flags |= CO_NAMESPACE;
         cb.cellvars = self.symtable.scopes[scope].cells.clone();
         cb.freevars = self.symtable.scopes[scope].frees.clone();

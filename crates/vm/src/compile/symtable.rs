@@ -3,6 +3,7 @@
 //! Scopes are keyed by the address of their AST node (the AST is borrowed and does not move during
 //! compilation).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
@@ -40,6 +41,26 @@ pub struct Scope {
     symbol_index: HashMap<String, usize>,
     /// The range of the first `global`/`nonlocal` statement naming each name (errors point at it).
     directives: HashMap<String, TextRange>,
+    /// The innermost enclosing class's name, which `__private` names are mangled with (CPython's
+    /// `st_private`): the class's own body and every function nested in it.
+    pub private: Option<String>,
+}
+
+/// CPython's `_Py_Mangle`: inside class `C`, a name `__x` (two leading underscores, not a dunder, no dot)
+/// stands for `_C__x`; the class name loses its leading underscores, and an all-underscore one mangles
+/// nothing. Every name the compiler binds, loads or looks up as an attribute goes through this.
+pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> Cow<'n, str> {
+    let Some(class) = private else {
+        return Cow::Borrowed(name);
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return Cow::Borrowed(name);
+    }
+    let class = class.trim_start_matches('_');
+    if class.is_empty() {
+        return Cow::Borrowed(name);
+    }
+    Cow::Owned(format!("_{}{}", class, name))
 }
 
 /// Symbol flags, as in CPython's symtable.
@@ -70,6 +91,7 @@ impl Scope {
             symbols: Vec::new(),
             symbol_index: HashMap::new(),
             directives: HashMap::new(),
+            private: None,
         }
     }
 
@@ -160,7 +182,8 @@ impl SymTable {
             ("nonlocal", DEF_NONLOCAL)
         };
         for n in names {
-            let cur = self.scopes[sc].flags(&n.id);
+            let m = self.mangled(sc, &n.id);
+            let cur = self.scopes[sc].flags(&m);
             let msg = if cur & DEF_PARAM != 0 {
                 Some(format!("name '{}' is parameter and {}", n.id, kind))
             } else if cur & USE != 0 {
@@ -183,15 +206,12 @@ impl SymTable {
                 return;
             }
             let scope = &mut self.scopes[sc];
-            scope.add_flags(&n.id, flag);
-            scope
-                .directives
-                .entry(n.id.to_string())
-                .or_insert(s.range());
+            scope.add_flags(&m, flag);
+            scope.directives.entry(m.clone()).or_insert(s.range());
             if global {
-                scope.globals.insert(n.id.to_string());
+                scope.globals.insert(m);
             } else {
-                scope.nonlocals.insert(n.id.to_string());
+                scope.nonlocals.insert(m);
             }
         }
     }
@@ -220,27 +240,38 @@ impl SymTable {
         }
     }
 
+    /// `name` as scope `sc` binds or reads it (mangled inside a class).
+    fn mangled(&self, sc: usize, name: &str) -> String {
+        mangle(self.scopes[sc].private.as_deref(), name).into_owned()
+    }
+
+    fn bind(&mut self, sc: usize, name: &str) {
+        let m = self.mangled(sc, name);
+        self.scopes[sc].bind(&m);
+    }
+
     fn new_scope(&mut self, kind: ScopeKind, parent: usize, node: usize) -> usize {
         let id = self.scopes.len();
-        self.scopes.push(Scope::new(kind, Some(parent)));
+        let mut scope = Scope::new(kind, Some(parent));
+        scope.private = self.scopes[parent].private.clone();
+        self.scopes.push(scope);
         self.scopes[parent].children.push(id);
         self.by_node.insert(node, id);
         id
     }
 
     fn params(&mut self, sc: usize, p: &ast::Parameters) {
-        for a in p.posonlyargs.iter().chain(p.args.iter()) {
-            self.scopes[sc].params.push(a.parameter.name.id.to_string());
-        }
-        for a in p.kwonlyargs.iter() {
-            self.scopes[sc].params.push(a.parameter.name.id.to_string());
-        }
-        if let Some(v) = &p.vararg {
-            self.scopes[sc].params.push(v.name.id.to_string());
-        }
-        if let Some(v) = &p.kwarg {
-            self.scopes[sc].params.push(v.name.id.to_string());
-        }
+        let names: Vec<String> = p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+            .map(|a| &a.parameter.name)
+            .chain(p.vararg.iter().map(|v| &v.name))
+            .chain(p.kwarg.iter().map(|v| &v.name))
+            .map(|n| self.mangled(sc, &n.id))
+            .collect();
+        self.scopes[sc].params.extend(names);
         let names = self.scopes[sc].params.clone();
         for n in names {
             self.scopes[sc].add_flags(&n, DEF_PARAM);
@@ -286,7 +317,7 @@ impl SymTable {
                 if let Some(r) = &f.returns {
                     self.expr(sc, r);
                 }
-                self.scopes[sc].bind(&f.name.id);
+                self.bind(sc, &f.name.id);
                 let fs = self.new_scope(ScopeKind::Function, sc, key(f));
                 self.params(fs, &f.parameters);
                 self.stmts(fs, &f.body);
@@ -303,8 +334,9 @@ impl SymTable {
                         self.expr(sc, &k.value);
                     }
                 }
-                self.scopes[sc].bind(&c.name.id);
+                self.bind(sc, &c.name.id);
                 let cs = self.new_scope(ScopeKind::Class, sc, key(c));
+                self.scopes[cs].private = Some(c.name.id.to_string());
                 self.stmts(cs, &c.body);
             }
             Stmt::Return(r) => {
@@ -326,13 +358,15 @@ impl SymTable {
             Stmt::AugAssign(a) => {
                 self.expr(sc, &a.value);
                 if let Expr::Name(n) = &*a.target {
-                    self.scopes[sc].used.insert(n.id.to_string());
+                    let m = self.mangled(sc, &n.id);
+                    self.scopes[sc].used.insert(m);
                 }
                 self.target(sc, &a.target);
             }
             Stmt::AnnAssign(a) => {
                 if let Expr::Name(n) = &*a.target {
-                    let cur = self.scopes[sc].flags(&n.id);
+                    let m = self.mangled(sc, &n.id);
+                    let cur = self.scopes[sc].flags(&m);
                     if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0
                         && self.scopes[sc].kind != ScopeKind::Module
                         && a.simple
@@ -347,7 +381,7 @@ impl SymTable {
                             s.range(),
                         );
                     }
-                    self.scopes[sc].add_flags(&n.id, DEF_ANNOT);
+                    self.scopes[sc].add_flags(&m, DEF_ANNOT);
                 }
                 if let Some(v) = &a.value {
                     self.expr(sc, v);
@@ -405,7 +439,7 @@ impl SymTable {
                         self.expr(sc, e);
                     }
                     if let Some(n) = &h.name {
-                        self.scopes[sc].bind(&n.id);
+                        self.bind(sc, &n.id);
                     }
                     self.stmts(sc, &h.body);
                 }
@@ -421,17 +455,19 @@ impl SymTable {
             Stmt::Import(i) => {
                 for a in &i.names {
                     let n = match &a.asname {
-                        Some(n) => n.id.to_string(),
-                        None => a.name.id.split('.').next().unwrap_or("").to_string(),
+                        Some(n) => n.id.as_str(),
+                        None => a.name.id.split('.').next().unwrap_or(""),
                     };
-                    self.scopes[sc].bind_as(&n, DEF_IMPORT);
+                    let m = self.mangled(sc, n);
+                    self.scopes[sc].bind_as(&m, DEF_IMPORT);
                 }
             }
             Stmt::ImportFrom(i) => {
                 for a in &i.names {
                     let n = a.asname.as_ref().unwrap_or(&a.name);
                     if n.id.as_str() != "*" {
-                        self.scopes[sc].bind_as(&n.id, DEF_IMPORT);
+                        let m = self.mangled(sc, &n.id);
+                        self.scopes[sc].bind_as(&m, DEF_IMPORT);
                     } else if self.scopes[sc].kind != ScopeKind::Module {
                         self.fail("import * only allowed at module level".into(), a.range());
                     }
@@ -465,7 +501,7 @@ impl SymTable {
                 m.keys.iter().for_each(|k| self.expr(sc, k));
                 m.patterns.iter().for_each(|p| self.pattern(sc, p));
                 if let Some(rest) = &m.rest {
-                    self.scopes[sc].bind(&rest.id);
+                    self.bind(sc, &rest.id);
                 }
             }
             Pattern::MatchClass(c) => {
@@ -480,7 +516,7 @@ impl SymTable {
             }
             Pattern::MatchStar(s) => {
                 if let Some(n) = &s.name {
-                    self.scopes[sc].bind(&n.id);
+                    self.bind(sc, &n.id);
                 }
             }
             Pattern::MatchAs(a) => {
@@ -488,7 +524,7 @@ impl SymTable {
                     self.pattern(sc, p);
                 }
                 if let Some(n) = &a.name {
-                    self.scopes[sc].bind(&n.id);
+                    self.bind(sc, &n.id);
                 }
             }
             Pattern::MatchOr(o) => o.patterns.iter().for_each(|p| self.pattern(sc, p)),
@@ -497,7 +533,7 @@ impl SymTable {
 
     fn target(&mut self, sc: usize, t: &Expr) {
         match t {
-            Expr::Name(n) => self.scopes[sc].bind(&n.id),
+            Expr::Name(n) => self.bind(sc, &n.id),
             Expr::Tuple(t) => t.elts.iter().for_each(|e| self.target(sc, e)),
             Expr::List(t) => t.elts.iter().for_each(|e| self.target(sc, e)),
             Expr::Starred(s) => self.target(sc, &s.value),
@@ -543,10 +579,11 @@ impl SymTable {
                 }
                 match n.ctx {
                     ast::ExprContext::Load => {
-                        self.scopes[sc].add_flags(&n.id, USE);
-                        self.scopes[sc].used.insert(n.id.to_string());
+                        let m = self.mangled(sc, &n.id);
+                        self.scopes[sc].add_flags(&m, USE);
+                        self.scopes[sc].used.insert(m);
                     }
-                    _ => self.scopes[sc].bind(&n.id),
+                    _ => self.bind(sc, &n.id),
                 }
             }
             Expr::BoolOp(b) => b.values.iter().for_each(|v| self.expr(sc, v)),
