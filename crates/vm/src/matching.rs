@@ -5,7 +5,7 @@
 use refpy_heap::ObjRef;
 
 use crate::exc::*;
-use crate::objects::{DictObj, StrObj, TypeObj};
+use crate::objects::{dict, DictObj, ListObj, SetObj, StrObj, TupleObj, TypeObj};
 use crate::ops::{self, type_name};
 use crate::rt::{self, rt};
 
@@ -55,18 +55,20 @@ fn is_attribute_error(e: &PyErr) -> bool {
     ops::isinstance(&e.0, &rt().types.attribute_error)
 }
 
-/// Whether `key` is in `seen` as a set would find it (hash, then identity or `__eq__`).
-fn seen_before(seen: &[(ObjRef, i64)], key: &ObjRef, hash: i64) -> PyResult<bool> {
-    for (k, h) in seen {
-        if *h == hash && (k.is(key) || ops::eq_bool(k, key)?) {
-            return Ok(true);
-        }
+/// `name in seen` then `seen.add(name)` on a set object, as CPython's `PySet_Contains || PySet_Add`.
+fn seen_before(seen: &ObjRef, key: &ObjRef) -> PyResult<bool> {
+    let table = &seen.downcast::<SetObj>().expect("set").table;
+    if dict::contains(table, key)? {
+        return Ok(true);
     }
+    dict::insert(table, key.clone(), None)?;
     Ok(false)
 }
 
 /// MATCH_KEYS: the values of `keys` (a tuple) in `map` as a tuple, or None when one is missing. Reads
-/// with `map.get(key, dummy)`, so a dict subclass's `__missing__` creates nothing.
+/// with `map.get(key, dummy)`, so a dict subclass's `__missing__` creates nothing. Allocates what
+/// CPython's `match_keys` does (the `seen` set, the values tuple before the first lookup), which shows
+/// in `gc.get_count()` and the free lists.
 pub fn match_keys(map: &ObjRef, keys: &ObjRef) -> PyResult<ObjRef> {
     let keys = ops::tuple_items(keys).unwrap_or_default();
     if keys.is_empty() {
@@ -77,39 +79,40 @@ pub fn match_keys(map: &ObjRef, keys: &ObjRef) -> PyResult<ObjRef> {
         Some(_) => None,
         None => Some(ops::getattr(map, "get")?),
     };
-    let dummy = match get {
-        Some(_) => Some(ops::call(&rt().types.object, vec![], vec![])?),
-        None => None,
-    };
-    let mut seen: Vec<(ObjRef, i64)> = Vec::with_capacity(keys.len());
-    let mut values = Vec::with_capacity(keys.len());
-    for key in keys {
-        let hash = ops::hash(&key)?;
-        if seen_before(&seen, &key, hash)? {
+    let seen = rt::set(false);
+    let dummy = ops::call(&rt().types.object, vec![], vec![])?;
+    let values = rt::tuple(vec![rt::none(); keys.len()]);
+    for (i, key) in keys.iter().enumerate() {
+        if seen_before(&seen, key)? {
             return Err(value_error(format!(
                 "mapping pattern checks duplicate key ({})",
-                ops::repr(&key)?
+                ops::repr(key)?
             )));
         }
-        let value = match (&get, &dummy) {
-            (Some(get), Some(dummy)) => {
+        let value = match &get {
+            Some(get) => {
                 let v = ops::call(get, vec![key.clone(), dummy.clone()], vec![])?;
-                (!v.is(dummy)).then_some(v)
+                (!v.is(&dummy)).then_some(v)
             }
-            _ => crate::objects::dict::get(ops::dict_table(map), &key)?,
+            None => dict::get(ops::dict_table(map), key)?,
         };
-        seen.push((key, hash));
-        match value {
-            Some(v) => values.push(v),
-            None => return Ok(rt::none()),
-        }
+        let Some(value) = value else {
+            drop(values);
+            return Ok(rt::none());
+        };
+        let slot = std::mem::replace(
+            &mut values.downcast::<TupleObj>().expect("tuple").0.borrow_mut()[i],
+            value,
+        );
+        drop(slot);
     }
-    Ok(rt::tuple(values))
+    Ok(values)
 }
 
 /// MATCH_CLASS: if `subject` is an instance of `cls`, a tuple of the attributes the `nargs` positional
 /// sub-patterns (through `__match_args__`) and the keyword sub-patterns (`names`, a tuple) match against;
-/// None if it is not an instance or lacks one of them.
+/// None if it is not an instance or lacks one of them. Like CPython's `match_class`, it collects them in a
+/// list (names seen in a set) and returns the list as a tuple.
 pub fn match_class(
     subject: &ObjRef,
     cls: &ObjRef,
@@ -122,17 +125,58 @@ pub fn match_class(
     if !ops::isinstance(subject, cls) {
         return Ok(rt::none());
     }
-    let type_name_of_cls = tp.name.borrow().clone();
-    let mut seen: Vec<ObjRef> = Vec::new();
-    let mut attrs = Vec::new();
+    let cls_name = tp.name.borrow().clone();
+    let seen = rt::set(false);
+    let attrs = rt::list(Vec::new());
+    let collected = collect_class_attrs(subject, cls, &cls_name, nargs, names, &seen, &attrs);
+    let result = match collected {
+        Ok(true) => {
+            let items = attrs
+                .downcast::<ListObj>()
+                .expect("list")
+                .0
+                .borrow()
+                .clone();
+            Ok(rt::tuple(items))
+        }
+        Ok(false) => Ok(rt::none()),
+        Err(e) => Err(e),
+    };
+    // CPython releases the set before the list on failure, the list first on success.
+    if matches!(result, Ok(ref r) if !ops::is_none(r)) {
+        drop(attrs);
+        drop(seen);
+    } else {
+        drop(seen);
+        drop(attrs);
+    }
+    result
+}
+
+/// Append the attributes for MATCH_CLASS to `attrs`; false when the subject lacks one.
+fn collect_class_attrs(
+    subject: &ObjRef,
+    cls: &ObjRef,
+    cls_name: &str,
+    nargs: usize,
+    names: &ObjRef,
+    seen: &ObjRef,
+    attrs: &ObjRef,
+) -> PyResult<bool> {
+    let push = |v: ObjRef| {
+        let l = attrs.downcast::<ListObj>().expect("list");
+        let n = l.0.borrow().len();
+        l.0.borrow_mut().push(v);
+        l.resized(n, n + 1);
+    };
     if nargs > 0 {
         let (match_args, match_self) = match ops::getattr(cls, "__match_args__") {
-            Ok(m) => match m.downcast::<crate::objects::TupleObj>() {
+            Ok(m) => match m.downcast::<TupleObj>() {
                 Some(t) => (t.0.borrow().clone(), false),
                 None => {
                     return Err(type_error(format!(
                         "{}.__match_args__ must be a tuple (got {})",
-                        type_name_of_cls,
+                        cls_name,
                         type_name(&m)
                     )))
                 }
@@ -145,14 +189,14 @@ pub fn match_class(
         if allowed < nargs {
             return Err(type_error(format!(
                 "{}() accepts {} positional sub-pattern{} ({} given)",
-                type_name_of_cls,
+                cls_name,
                 allowed,
                 if allowed == 1 { "" } else { "s" },
                 nargs
             )));
         }
         if match_self {
-            attrs.push(subject.clone());
+            push(subject.clone());
         } else {
             for name in &match_args[..nargs] {
                 if name.downcast::<StrObj>().is_none() {
@@ -161,20 +205,20 @@ pub fn match_class(
                         type_name(name)
                     )));
                 }
-                match match_class_attr(subject, &type_name_of_cls, name, &mut seen)? {
-                    Some(a) => attrs.push(a),
-                    None => return Ok(rt::none()),
+                match match_class_attr(subject, cls_name, name, seen)? {
+                    Some(a) => push(a),
+                    None => return Ok(false),
                 }
             }
         }
     }
     for name in ops::tuple_items(names).unwrap_or_default() {
-        match match_class_attr(subject, &type_name_of_cls, &name, &mut seen)? {
-            Some(a) => attrs.push(a),
-            None => return Ok(rt::none()),
+        match match_class_attr(subject, cls_name, &name, seen)? {
+            Some(a) => push(a),
+            None => return Ok(false),
         }
     }
-    Ok(rt::tuple(attrs))
+    Ok(true)
 }
 
 /// One attribute for MATCH_CLASS: None when the subject lacks it; a TypeError when two sub-patterns
@@ -183,18 +227,16 @@ fn match_class_attr(
     subject: &ObjRef,
     cls_name: &str,
     name: &ObjRef,
-    seen: &mut Vec<ObjRef>,
+    seen: &ObjRef,
 ) -> PyResult<Option<ObjRef>> {
-    let text = ops::str_of(name).unwrap_or_default();
-    if seen.iter().any(|s| ops::str_of(s) == Some(text)) {
+    if seen_before(seen, name)? {
         return Err(type_error(format!(
             "{}() got multiple sub-patterns for attribute {}",
             cls_name,
             ops::repr(name)?
         )));
     }
-    seen.push(name.clone());
-    match ops::getattr(subject, text) {
+    match ops::getattr(subject, ops::str_of(name).unwrap_or_default()) {
         Ok(v) => Ok(Some(v)),
         Err(e) if is_attribute_error(&e) => Ok(None),
         Err(e) => Err(e),

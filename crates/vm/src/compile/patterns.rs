@@ -306,8 +306,10 @@ impl Unit {
         }
         // Literal keys must differ (compared as a set compares them); attribute lookups are checked at run time.
         let mut seen: Vec<ObjRef> = Vec::new();
+        let mut literal_keys = Vec::new();
         for key in &m.keys {
             if let Some(k) = self.const_value(key) {
+                literal_keys.push(k.clone());
                 if contains_key(&seen, &k) {
                     let shown = crate::ops::repr(&k).unwrap_or_default();
                     return Err(cerr(
@@ -322,9 +324,17 @@ impl Unit {
                     m.range(),
                 ));
             }
-            self.expr(b, key)?;
         }
-        b.emit(Instr::BuildTuple(size as u32));
+        if literal_keys.len() == size {
+            // CPython's optimizer folds a tuple of constants into one constant.
+            let i = b.add_const(rt::tuple(literal_keys));
+            b.emit(Instr::LoadConst(i));
+        } else {
+            for key in &m.keys {
+                self.expr(b, key)?;
+            }
+            b.emit(Instr::BuildTuple(size as u32));
+        }
         b.emit(Instr::MatchKeys);
         // A tuple of keys and a tuple of values (or None) are now on top of the subject.
         pc.on_top += 2;
