@@ -332,21 +332,35 @@ pub fn setattr_cached(
     // the cached index, which the new value replaces.
     if let Some(i) = o.downcast::<Instance>() {
         let c = cache.get();
-        if c.type_id == type_obj(&i.cls.borrow()).id
+        let cls = i.cls.borrow();
+        let t = type_obj(&cls);
+        if c.type_id == t.id
             && c.epoch == crate::typecache::epoch()
             && i.exc.is_none()
             && i.base.is_none()
             && i.dict.borrow().is_none()
         {
             let mut attrs = i.attrs.borrow_mut();
-            if let Some((k, slot)) = attrs.get_mut(c.index as usize) {
+            let at = c.index as usize;
+            if let Some((k, slot)) = attrs.get_mut(at) {
                 if same_name(k, name) {
                     let old = std::mem::replace(slot, v);
-                    drop(attrs);
-                    // Released after the borrow ends: its `__del__` may run.
+                    drop((attrs, cls));
+                    // Released after the borrows end: its `__del__` may run.
                     drop(old);
                     return Ok(());
                 }
+            } else if at == attrs.len()
+                && t.has_dict.get()
+                && name != "__class__"
+                && name != "__dict__"
+                && !attrs.iter().any(|(k, _)| same_name(k, name))
+            {
+                // A new value where this instruction last appended one (`__init__` storing its
+                // attributes in order): appended, as `setattr_cached_full` does.
+                drop(attrs);
+                store_new_inline(i, t, name, v);
+                return Ok(());
             }
         }
     }
