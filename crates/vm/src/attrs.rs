@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use refpy_heap::ObjRef;
 
-use crate::callsig::Binding;
+use crate::callsig::{def, Binding, MethodTable, Params};
 use crate::exc::*;
 use crate::object::alloc;
 use crate::objects::*;
@@ -506,6 +506,11 @@ fn instance_getattr(o: &ObjRef, i: &Instance, name: &str) -> PyResult<ObjRef> {
     if let Some(d) = descr {
         return bind(d, o, &cls);
     }
+    if i.exc.is_some() {
+        if let Some(m) = BASE_EXCEPTION.get(name) {
+            return Ok(rt::method_obj(m, Some(o.clone())));
+        }
+    }
     if let Some(b) = &i.base {
         if let Some(m) = crate::methods::lookup(b, name) {
             return Ok(crate::methods::bind(m, o));
@@ -550,6 +555,49 @@ fn set_exc_traceback(e: &ObjRef, tb: &ObjRef) -> PyResult<()> {
         drop(old);
     }
     Ok(())
+}
+
+/// The methods of BaseException with declared signatures.
+static BASE_EXCEPTION: MethodTable = MethodTable {
+    type_name: "BaseException",
+    accepts: |o| exc_state(o).is_some(),
+    methods: &[
+        def("__reduce__", exc_reduce, Params::NoArgs),
+        def("__setstate__", exc_setstate, Params::One),
+    ],
+};
+
+/// `e.__reduce__()`: `(type(e), e.args)`, and the instance dict when it has entries.
+fn exc_reduce(a: &[ObjRef], _: &[(String, ObjRef)]) -> PyResult<ObjRef> {
+    let e = &a[0];
+    let mut parts = vec![ops::type_of(e), rt::tuple(exc_args(e))];
+    if let Some(i) = e.downcast::<Instance>() {
+        let has_attrs = i.dict.borrow().is_some() || !i.attrs.borrow().is_empty();
+        if has_attrs {
+            let d = instance_dict(e, i);
+            if ops::len(&d)? > 0 {
+                parts.push(d);
+            }
+        }
+    }
+    Ok(rt::tuple(parts))
+}
+
+/// `e.__setstate__(state)`: each item of a dict state becomes an attribute; None is no state.
+fn exc_setstate(a: &[ObjRef], _: &[(String, ObjRef)]) -> PyResult<ObjRef> {
+    let (e, state) = (&a[0], &a[1]);
+    if !ops::is_none(state) {
+        if state.downcast::<DictObj>().is_none() {
+            return Err(type_error("state is not a dictionary"));
+        }
+        for (k, v) in ops::dict_items(state) {
+            let name = ops::str_of(&k)
+                .ok_or_else(|| type_error("attribute name must be string"))?
+                .to_string();
+            setattr(e, &name, Some(v))?;
+        }
+    }
+    Ok(rt::none())
 }
 
 fn exc_add_note(args: &[ObjRef], _: &[(String, ObjRef)]) -> PyResult<ObjRef> {

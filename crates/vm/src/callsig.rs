@@ -41,6 +41,15 @@ pub enum Params {
     Any,
     /// A slot wrapper (`__len__`, `__getitem__`…) taking exactly this many: "expected 1 argument, got 0".
     Wrapper(u8),
+    /// A slot wrapper taking any arguments (`__init__`, `__call__`); the function checks them.
+    WrapperAny,
+}
+
+impl Params {
+    /// Whether the method is a slot wrapper (CPython's `wrapper_descriptor`).
+    pub fn is_wrapper(self) -> bool {
+        matches!(self, Params::Wrapper(_) | Params::WrapperAny)
+    }
 }
 
 /// Whether a method receives its instance or its class as `args[0]`.
@@ -142,11 +151,7 @@ impl Method {
     /// of a type is a `method_descriptor` on it; the rest are `builtin_function_or_method`.
     pub fn carrier_type(&self, bound: bool) -> &'static str {
         let of_type = !self.table.type_name.is_empty() && self.def.binding == Binding::Instance;
-        match (
-            of_type,
-            matches!(self.def.params, Params::Wrapper(_)),
-            bound,
-        ) {
+        match (of_type, self.def.params.is_wrapper(), bound) {
             (true, true, true) => "method-wrapper",
             (true, true, false) => "wrapper_descriptor",
             (true, false, false) => "method_descriptor",
@@ -159,7 +164,7 @@ impl Method {
     /// built-in type is replaced by its built-in value, which is what the function works on.
     pub fn check(&self, args: &mut [ObjRef], kw: Kw, bound: bool) -> PyResult<()> {
         let (table, def) = (self.table, self.def);
-        let wrapper = matches!(def.params, Params::Wrapper(_));
+        let wrapper = def.params.is_wrapper();
         let has_self = bound || (def.binding == Binding::Instance && !table.type_name.is_empty());
         if has_self && def.binding == Binding::Instance {
             let Some(first) = args.first_mut() else {

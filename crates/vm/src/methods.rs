@@ -29,6 +29,12 @@ pub fn lookup(o: &ObjRef, name: &str) -> Option<Method> {
         &ITERATOR
     } else if o.downcast::<RangeObj>().is_some() {
         &RANGE
+    } else if o.downcast::<FunctionObj>().is_some() {
+        &FUNCTION
+    } else if o.downcast::<MethodObj>().is_some() {
+        &METHOD
+    } else if o.downcast::<BuiltinObj>().is_some() {
+        &BUILTIN
     } else {
         return None;
     };
@@ -137,7 +143,9 @@ fn is_int(o: &ObjRef) -> bool {
     o.downcast::<IntObj>().is_some() || o.downcast::<BoolObj>().is_some()
 }
 
-use Params::{Any, Keywords, NoArgs, One, Positional, Star, StarKeywords, Tuple, Wrapper};
+use Params::{
+    Any, Keywords, NoArgs, One, Positional, Star, StarKeywords, Tuple, Wrapper, WrapperAny,
+};
 
 pub static LIST: MethodTable = MethodTable {
     type_name: "list",
@@ -461,6 +469,29 @@ pub static RANGE: MethodTable = MethodTable {
         def("__reduce__", range_reduce, NoArgs),
     ],
 };
+
+/// `f.__call__(…)` of the callable built-in objects: the call itself.
+macro_rules! callable_tables {
+    ($($table:ident: $name:expr, $payload:ty;)*) => {
+        $(
+            pub static $table: MethodTable = MethodTable {
+                type_name: $name,
+                accepts: |o| o.downcast::<$payload>().is_some(),
+                methods: &[def("__call__", call_self, WrapperAny)],
+            };
+        )*
+    };
+}
+
+callable_tables! {
+    FUNCTION: "function", FunctionObj;
+    METHOD: "method", MethodObj;
+    BUILTIN: "builtin_function_or_method", BuiltinObj;
+}
+
+fn call_self(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    ops::call(&a[0], a[1..].to_vec(), kw.to_vec())
+}
 
 pub static ITERATOR: MethodTable = MethodTable {
     type_name: "iterator",

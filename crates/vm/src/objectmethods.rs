@@ -19,7 +19,7 @@ pub static OBJECT: MethodTable = MethodTable {
     accepts: |_| true,
     methods: &[
         newdef(tp_new_wrapper),
-        def("__init__", builtins::object_init, Params::Any),
+        def("__init__", builtins::object_init, Params::WrapperAny),
         classdef("__init_subclass__", builtins::no_op, Params::NoArgs),
         classdef("__subclasshook__", subclasshook, Params::Star),
         def("__setattr__", builtins::object_setattr, Params::Wrapper(2)),
