@@ -937,6 +937,7 @@ mod tests {
     use std::cell::RefCell;
 
     use super::*;
+    use crate::gclist::RETAINED_CAPACITY;
     use crate::{Gc, Trace};
 
     #[derive(Trace)]
@@ -1079,6 +1080,30 @@ mod tests {
             assert_eq!(young(), [addrs[0], addrs[2], addrs[1]]);
             validate_list(l, ListId::Generation0, false);
         })
+    }
+
+    #[test]
+    fn a_collection_that_frees_most_of_a_generation_gives_its_slots_back() {
+        collect(2);
+        disable();
+        let keep = node();
+        // Past `RETAINED_CAPACITY` slots.
+        let pairs = RETAINED_CAPACITY;
+        for _ in 0..pairs {
+            let (a, b) = (node(), node());
+            link(&a, &b);
+            link(&b, &a);
+        }
+        assert!(lists(|l| l.capacity(ListId::Generation0)) > RETAINED_CAPACITY);
+        assert_eq!(collect(2).unwrap().total(), 2 * pairs);
+        enable();
+        assert_eq!(get_objects(Some(2)).len(), 1, "only `keep` survived");
+        lists(|l| {
+            for generation in [ListId::Generation0, ListId::Generation2] {
+                assert!(l.capacity(generation) <= RETAINED_CAPACITY);
+            }
+        });
+        drop(keep);
     }
 
     /// Finish a hand-started collection without freeing anything: everything counts as reachable again.

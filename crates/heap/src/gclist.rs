@@ -60,7 +60,12 @@ impl ListId {
 
 /// NOTE: a list emptied by a merge keeps its buffer for the next objects, unless it is bigger than this: a
 /// generation that once held millions of objects would otherwise keep megabytes for nothing.
-const RETAINED_CAPACITY: usize = 4096;
+#[cfg(not(miri))]
+pub(crate) const RETAINED_CAPACITY: usize = 4096;
+// NOTE: Miri interprets every allocation; a smaller bound lets the heap's tests cross it with few objects
+// without changing any algorithm.
+#[cfg(miri)]
+pub(crate) const RETAINED_CAPACITY: usize = 64;
 
 #[derive(Default)]
 struct ObjList {
@@ -124,6 +129,13 @@ impl Lists {
     pub(crate) fn get(&self, id: ListId, slot: usize) -> Option<RawObj> {
         // SAFETY: a leaf access (module doc).
         unsafe { self.list(id).slots().get(slot).copied().flatten() }
+    }
+
+    /// The number of slots `id`'s buffer has room for.
+    #[cfg(test)]
+    pub(crate) fn capacity(&self, id: ListId) -> usize {
+        // SAFETY: a leaf access (module doc).
+        unsafe { self.list(id).slots().capacity() }
     }
 
     /// Append `obj` (in no list) to `id`. Only generations are compacted here, never a work list, which the
@@ -316,11 +328,17 @@ impl Lists {
         unsafe { self.list(id).slots().push(Some(obj)) };
     }
 
-    /// Cut `id` to its first `len` slots, all of them objects.
+    /// Cut `id` to its first `len` slots, all of them objects. A buffer left mostly empty is shrunk (a
+    /// collection that freed millions of objects gives their slots back, as their blocks went back to
+    /// pymalloc).
     pub(crate) fn truncate_raw(&self, id: ListId, len: usize) {
         let list = self.list(id);
         // SAFETY: a leaf access (module doc).
-        unsafe { list.slots().truncate(len) };
+        let slots = unsafe { list.slots() };
+        slots.truncate(len);
+        if slots.capacity() > RETAINED_CAPACITY && slots.capacity() / 4 > len {
+            slots.shrink_to(len * 2);
+        }
         list.live.set(len);
     }
 }
