@@ -308,7 +308,15 @@ fn collect_with_callbacks(generation: usize) -> CollectResult {
 /// One collection of `generation`, the heart of the collector: each phase below states what holds after it.
 fn collect_main(generation: usize) -> CollectResult {
     // The heap outlives the collection; its lists are only ever shared (see `gclist`).
-    heap::with(|h| collect_main_in(&h.gc.lists, generation))
+    heap::with(|h| {
+        let result = collect_main_in(&h.gc.lists, generation);
+        if generation == NUM_GENERATIONS - 1 {
+            // As gc_collect_main does: the free lists' blocks go back to the allocator, so the next objects
+            // of those types are new allocations (counted in generation 0).
+            h.clear_free_lists();
+        }
+        result
+    })
 }
 
 fn collect_main_in(l: &Lists, generation: usize) -> CollectResult {

@@ -232,6 +232,10 @@ pub struct VTable {
     /// Objects are counted by generation 0 and may be tracked by the cycle collector (their blocks come from
     /// pools of their own, see `pymalloc`).
     pub gc_capable: bool,
+    /// Allocations and frees of these gc-capable objects move generation 0's count (CPython's `gc_alloc` and
+    /// `PyObject_GC_Del`). `false` for objects that are part of another gc object and never tracked on their
+    /// own (a subclass instance's built-in value: CPython allocates the two as one object).
+    pub gc_counted: bool,
     /// Track objects right after allocation (lists, tuples); `false` for types that start untracked (dicts).
     pub track_at_alloc: bool,
     /// See [`UntrackRule`].

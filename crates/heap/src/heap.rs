@@ -89,13 +89,8 @@ impl FreeList {
 
 impl Drop for HeapState {
     fn drop(&mut self) {
-        // Give the blocks kept on free lists back to the allocator, so empty arenas can be released.
-        for list in &self.free_lists {
-            while let Some(block) = list.pop() {
-                // SAFETY: free-listed blocks were allocated with this size and kind and hold no object.
-                unsafe { self.free_block(block, list.block_size.get()) };
-            }
-        }
+        // So that empty arenas can be released.
+        self.clear_free_lists();
     }
 }
 
@@ -111,6 +106,17 @@ impl HeapState {
             hooks: Cell::new(crate::Hooks::default()),
             events: events::EventState::default(),
             free_lists: std::array::from_fn(|_| FreeList::default()),
+        }
+    }
+
+    /// Give the blocks kept on free lists back to the allocator (CPython's `clear_freelists`, which every
+    /// collection of the oldest generation runs).
+    pub(crate) fn clear_free_lists(&self) {
+        for list in &self.free_lists {
+            while let Some(block) = list.pop() {
+                // SAFETY: free-listed blocks were allocated with this size and kind and hold no object.
+                unsafe { self.free_block(block, list.block_size.get()) };
+            }
         }
     }
 
@@ -265,7 +271,7 @@ unsafe fn allocate_in<T>(heap: &HeapState, vtable: &'static VTable, value: T) ->
     let block = heap.allocate_block(vtable.block_size(), vtable.gc_capable);
     // SAFETY: a fresh block of this vtable's size (caller's contract on `T`).
     let obj = unsafe { init_object(heap, block, vtable, value) };
-    if vtable.gc_capable && heap.gc.count_allocation() {
+    if vtable.gc_capable && vtable.gc_counted && heap.gc.count_allocation() {
         // As in CPython, a collection triggered by this allocation runs before the new object is tracked.
         collect_before_tracking();
     }
@@ -608,7 +614,7 @@ unsafe fn free_object_memory(heap: &HeapState, obj: RawObj, vtable: &'static VTa
 /// `block` holds a dead object of `vtable` (allocated in `allocate`) that nothing refers to any more.
 #[inline(always)]
 unsafe fn free_block_counted(heap: &HeapState, block: NonNull<u8>, vtable: &'static VTable) {
-    if vtable.gc_capable {
+    if vtable.gc_capable && vtable.gc_counted {
         heap.gc.count_deallocation();
     }
     // SAFETY: the block was allocated with this size and kind in `allocate` (caller's contract).

@@ -51,6 +51,7 @@ impl<T: Trace + 'static> TypedVTables<T> {
         payload_size: std::mem::size_of::<T>(),
         payload_align: std::mem::align_of::<T>(),
         gc_capable: T::MAY_CONTAIN_REFS,
+        gc_counted: true,
         track_at_alloc: T::MAY_CONTAIN_REFS,
         untrack_rule: UntrackRule::Never,
         weakrefable: true,

@@ -2121,18 +2121,50 @@ fn builtin_subclass_new(
                 &dict::DICT_VALUE_VT,
                 DictObj(RefCell::new(dict::Table::default())),
             ),
+            Some(Builtin::List) => alloc(&LIST_VALUE_VT, ListObj::new(vec![])),
+            Some(Builtin::Set) => set_value(dict::Table::default(), false),
             _ => construct(t, vec![], vec![])?,
         }
     } else {
         let v = construct(t, args.clone(), kwargs)?;
         // `str(s)`, `tuple(t)`… hand back their argument; a subclass instance has a value of its own.
-        if args.iter().any(|a| a.is(&v)) {
+        if let Some(items) = v.downcast::<TupleObj>() {
+            // tuple_subtype_new: the items copied into the instance's own value.
+            alloc(
+                &TUPLE_VALUE_VT,
+                TupleObj(RefCell::new(items.0.borrow().clone())),
+            )
+        } else if let Some(s) = v.downcast::<SetObj>() {
+            let copy = set_value(dict::Table::default(), true);
+            let copy_table = &copy.downcast::<SetObj>().unwrap().table;
+            crate::sizes::set_merging_from(copy_table, &v);
+            for e in dict::snapshot(&s.table) {
+                dict::insert(copy_table, e.key, None)?;
+            }
+            copy
+        } else if args.iter().any(|a| a.is(&v)) {
             own_copy(&v)
         } else {
             v
         }
     };
     Ok(crate::attrs::new_instance_with_base(cls, Some(value)))
+}
+
+/// A set or frozenset value that is part of a subclass instance (not an object of its own for the collector).
+fn set_value(mut table: dict::Table, frozen: bool) -> ObjRef {
+    table.capacity = crate::sizes::Capacity::new_set();
+    alloc(
+        if frozen {
+            &FROZENSET_VALUE_VT
+        } else {
+            &SET_VALUE_VT
+        },
+        SetObj {
+            table: RefCell::new(table),
+            frozen,
+        },
+    )
 }
 
 fn is_mutable_builtin(t: &ObjRef) -> bool {
@@ -2147,22 +2179,11 @@ fn own_copy(v: &ObjRef) -> ObjRef {
     if let Some(s) = v.downcast::<StrObj>() {
         return rt::string(s.s.clone());
     }
-    if let Some(t) = v.downcast::<TupleObj>() {
-        return rt::tuple(t.0.borrow().clone());
-    }
     if let Some(b) = v.downcast::<BytesObj>() {
         return rt::bytes(b.0.clone());
     }
     if let Some(c) = v.downcast::<ComplexObj>() {
         return rt::complex(c.0, c.1);
-    }
-    if let Some(s) = v.downcast::<SetObj>() {
-        let copy = rt::set(s.frozen);
-        let table = &copy.downcast::<SetObj>().unwrap().table;
-        for e in dict::snapshot(&s.table) {
-            let _ = dict::insert(table, e.key, None);
-        }
-        return copy;
     }
     v.clone()
 }

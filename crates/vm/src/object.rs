@@ -62,12 +62,20 @@ pub unsafe fn drop_hook<T: Payload>(obj: RawObj) {
 macro_rules! vtable {
     ($vis:vis $name:ident, $ty:ty, $pyname:expr, gc: $gc:expr, track: $track:expr, rule: $rule:ident,
      weak: $weak:expr, finalize: $fin:expr) => {
+        $crate::vtable!($vis $name, $ty, $pyname, gc: $gc, track: $track, rule: $rule, weak: $weak,
+            finalize: $fin, part_of_instance: false);
+    };
+    // `part_of_instance`: the built-in value inside a subclass instance, which CPython allocates with the
+    // instance as one object: not counted by generation 0, never on a free list.
+    ($vis:vis $name:ident, $ty:ty, $pyname:expr, gc: $gc:expr, track: $track:expr, rule: $rule:ident,
+     weak: $weak:expr, finalize: $fin:expr, part_of_instance: $part:expr) => {
         $vis static $name: refpy_heap::VTable = refpy_heap::VTable {
             name: $pyname,
             type_id: std::any::TypeId::of::<$ty>(),
             payload_size: std::mem::size_of::<$ty>(),
             payload_align: std::mem::align_of::<$ty>(),
             gc_capable: $gc,
+            gc_counted: $gc && !$part,
             track_at_alloc: $track,
             untrack_rule: refpy_heap::UntrackRule::$rule,
             weakrefable: $weak,
@@ -76,7 +84,7 @@ macro_rules! vtable {
             finalize: $fin,
             legacy_finalizer: false,
             drop_payload: $crate::object::drop_hook::<$ty>,
-            free_list: if <$ty as $crate::object::Payload>::FREE_LIST {
+            free_list: if <$ty as $crate::object::Payload>::FREE_LIST && !$part {
                 Some($crate::object::free_list_hook::<$ty>)
             } else {
                 None
@@ -91,7 +99,7 @@ macro_rules! vtable {
 /// free-list decisions fold into straight-line code.
 #[inline(always)]
 pub fn alloc<T: Payload>(vt: &'static refpy_heap::VTable, payload: T) -> ObjRef {
-    if T::FREE_LIST {
+    if T::FREE_LIST && vt.free_list.is_some() {
         if let Some(slot) = payload.free_list_slot() {
             // SAFETY: as below; the heap reuses only blocks of this vtable's size and layout.
             return unsafe { refpy_heap::allocate_from_free_list(vt, slot, payload) };

@@ -30,9 +30,9 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
         &t.int
     } else if is!(STR_VT) {
         &t.str_
-    } else if is!(LIST_VT) {
+    } else if is!(LIST_VT) || is!(LIST_VALUE_VT) {
         &t.list
-    } else if is!(TUPLE_VT) {
+    } else if is!(TUPLE_VT) || is!(TUPLE_VALUE_VT) {
         &t.tuple
     } else if is!(dict::DICT_VT) || is!(dict::DICT_VALUE_VT) {
         &t.dict
@@ -48,9 +48,9 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
         &t.function
     } else if is!(TYPE_VT) || is!(STATIC_TYPE_VT) {
         &t.type_
-    } else if is!(SET_VT) {
+    } else if is!(SET_VT) || is!(SET_VALUE_VT) {
         &t.set
-    } else if is!(FROZENSET_VT) {
+    } else if is!(FROZENSET_VT) || is!(FROZENSET_VALUE_VT) {
         &t.frozenset
     } else if is!(BYTES_VT) {
         &t.bytes

@@ -391,4 +391,4 @@ impl Payload for DictObj {
 vtable!(pub DICT_VT, DictObj, "dict", gc: true, track: false, rule: WhenAtomicInFullCollection, weak: false, finalize: None);
 // The dict value of a dict subclass's instance: never tracked itself (the instance reports its entries,
 // as a CPython dict subclass is one object), so storing a container in it does not track it.
-vtable!(pub DICT_VALUE_VT, DictObj, "dict", gc: true, track: false, rule: WhenAtomicInFullCollection, weak: false, finalize: None);
+vtable!(pub DICT_VALUE_VT, DictObj, "dict", gc: true, track: false, rule: WhenAtomicInFullCollection, weak: false, finalize: None, part_of_instance: true);

@@ -304,6 +304,7 @@ impl Drop for ListObj {
     }
 }
 vtable!(pub LIST_VT, ListObj, "list", gc: true, track: true, rule: Never, weak: false, finalize: None);
+vtable!(pub LIST_VALUE_VT, ListObj, "list", gc: true, track: false, rule: Never, weak: false, finalize: None, part_of_instance: true);
 
 pub struct TupleObj(pub RefCell<Vec<ObjRef>>);
 impl Payload for TupleObj {
@@ -327,6 +328,7 @@ impl Drop for TupleObj {
     }
 }
 vtable!(pub TUPLE_VT, TupleObj, "tuple", gc: true, track: true, rule: WhenAtomicInYoungCollection, weak: false, finalize: None);
+vtable!(pub TUPLE_VALUE_VT, TupleObj, "tuple", gc: true, track: false, rule: Never, weak: false, finalize: None, part_of_instance: true);
 
 pub struct SetObj {
     pub table: RefCell<Table>,
@@ -345,6 +347,8 @@ impl Payload for SetObj {
 }
 vtable!(pub SET_VT, SetObj, "set", gc: true, track: true, rule: Never, weak: true, finalize: None);
 vtable!(pub FROZENSET_VT, SetObj, "frozenset", gc: true, track: true, rule: Never, weak: true, finalize: None);
+vtable!(pub SET_VALUE_VT, SetObj, "set", gc: true, track: false, rule: Never, weak: false, finalize: None, part_of_instance: true);
+vtable!(pub FROZENSET_VALUE_VT, SetObj, "frozenset", gc: true, track: false, rule: Never, weak: false, finalize: None, part_of_instance: true);
 
 pub struct RangeObj {
     pub start: BigInt,
