@@ -580,16 +580,19 @@ fn hash(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(rt::int(ops::hash(&a[0])?))
 }
 fn callable(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let o = &a[0];
-    let c = o.downcast::<FunctionObj>().is_some()
+    Ok(rt::bool_obj(is_callable(&a[0])))
+}
+
+/// `callable(o)`.
+pub fn is_callable(o: &ObjRef) -> bool {
+    o.downcast::<FunctionObj>().is_some()
         || o.downcast::<MethodObj>().is_some()
         || o.downcast::<BuiltinObj>().is_some()
         || o.downcast::<TypeObj>().is_some()
         || refpy_heap::weakref::as_weakref(o)
             .is_some_and(|w| w.kind() == refpy_heap::weakref::WeakKind::Ref)
         || (o.downcast::<Instance>().is_some()
-            && ops::lookup_type(&ops::type_of(o), "__call__").is_some());
-    Ok(rt::bool_obj(c))
+            && ops::lookup_type(&ops::type_of(o), "__call__").is_some())
 }
 fn chr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let i = ops::index_arg(&a[0])?;
@@ -1979,6 +1982,21 @@ fn construct_other(
     }
     if cls.is(&t.weakref) {
         return crate::modules::weakref_new(&args, refpy_heap::weakref::WeakKind::Ref);
+    }
+    if cls.is(&t.method) {
+        // `types.MethodType(function, instance)`: CPython's method_new.
+        if !kwargs.is_empty() {
+            return Err(type_error("method() takes no keyword arguments"));
+        }
+        let [func, self_obj] = <[ObjRef; 2]>::try_from(args)
+            .map_err(|a| type_error(format!("method expected 2 arguments, got {}", a.len())))?;
+        if !is_callable(&func) {
+            return Err(type_error("first argument must be callable"));
+        }
+        if ops::is_none(&self_obj) {
+            return Err(type_error("instance must not be None"));
+        }
+        return Ok(alloc(&METHOD_VT, MethodObj { func, self_obj }));
     }
     Err(type_error(format!(
         "cannot create '{}' instances",

@@ -1,5 +1,6 @@
 //! Built-in modules (`sys`, `gc`, `ctypes`, `weakref`, `time`, `math`, `copy`, `copyreg`, `random`,
-//! `collections`, `heapq`, `bisect`, `__future__`, `itertools`, `functools`, `operator`) and `import`.
+//! `collections`, `heapq`, `bisect`, `__future__`, `itertools`, `functools`, `operator`, `types`,
+//! `string`) and `import`.
 
 mod collections;
 mod copy;
@@ -43,6 +44,14 @@ pub fn new_module(name: &str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
     )
 }
 
+/// A module written in Python (`source`), run in a fresh module namespace as CPython runs a `.py` module of
+/// its standard library.
+fn python_module(name: &str, source: &str) -> PyResult<ObjRef> {
+    let m = new_module(name, &[]);
+    crate::run_prelude(source, &format!("<{}>", name), &module_dict(&m))?;
+    Ok(m)
+}
+
 pub fn module_dict(m: &ObjRef) -> ObjRef {
     m.downcast::<ModuleObj>().unwrap().dict.clone()
 }
@@ -67,6 +76,8 @@ pub fn import(name: &str) -> PyResult<ObjRef> {
         "heapq" => heapq::make_heapq(),
         "bisect" => heapq::make_bisect(),
         "copyreg" => copyreg::make()?,
+        "types" => python_module("types", include_str!("types.py"))?,
+        "string" => python_module("string", include_str!("string.py"))?,
         "itertools" => itertools::make()?,
         "functools" => functools::make()?,
         "operator" => operator::make()?,
