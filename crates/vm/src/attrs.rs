@@ -626,7 +626,18 @@ fn class_annotations(t: &TypeObj) -> ObjRef {
     a
 }
 
+/// Attribute lookup on a class, as CPython's `type_getattro`: a data descriptor of the metaclass, then
+/// the class's mro (descriptors bound to no instance), then the metaclass's other attributes bound to
+/// the class (`type`'s methods last).
 fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
+    let meta_attr = t.metatype.as_ref().and_then(|m| lookup_type(m, name));
+    if let (Some(m), Some(d)) = (&t.metatype, &meta_attr) {
+        if matches!(d.downcast::<DescrObj>(), Some(DescrObj::Property { .. }))
+            || is_user_data_descriptor(d)
+        {
+            return bind(d.clone(), o, m);
+        }
+    }
     match name {
         "__name__" => return Ok(rt::str_obj(&t.name.borrow())),
         "__qualname__" => return Ok(rt::str_obj(&t.qualname.borrow())),
@@ -669,15 +680,44 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
         }
         return Ok(d);
     }
-    match name {
-        "__subclasses__" => {
-            return Ok(rt::bound_builtin(
-                "__subclasses__",
-                crate::builtins::type_subclasses,
-                o.clone(),
-            ))
+    if let Some(v) = builtin_class_attr(o, t, name) {
+        return Ok(v);
+    }
+    if let (Some(m), Some(d)) = (&t.metatype, meta_attr) {
+        return bind(d, o, m);
+    }
+    // `type`'s own methods, bound to the class (`A.mro()`, `A.__subclasses__()`).
+    if let Some(m) = crate::metaclass::type_method(name) {
+        let this = if m.def.binding == crate::callsig::Binding::Class {
+            ops::type_of(o)
+        } else {
+            o.clone()
+        };
+        return Ok(rt::method_obj(m, Some(this)));
+    }
+    if let Some(ga) = t
+        .metatype
+        .as_ref()
+        .and_then(|m| lookup_type(m, "__getattr__"))
+    {
+        return ops::call(&ga, vec![o.clone(), rt::str_obj(name)], vec![]);
+    }
+    Err(attribute_error(format!(
+        "type object '{}' has no attribute '{}'",
+        t.name.borrow(),
+        name
+    )))
+}
+
+/// The attributes built-in types on the mro of class `o` provide (`object.__new__`, `list.append`,
+/// `type.__call__` for a metaclass, …), unbound as found on a class.
+fn builtin_class_attr(o: &ObjRef, t: &TypeObj, name: &str) -> Option<ObjRef> {
+    if t.makes_classes {
+        if let Some(m) = crate::metaclass::type_method(name) {
+            // `type.__prepare__` is a class method: bound to the metaclass it is found on.
+            let this = (m.def.binding == crate::callsig::Binding::Class).then(|| o.clone());
+            return Some(rt::method_obj(m, this));
         }
-        _ => {}
     }
     // A built-in type's methods, also as a subclass finds them (`list.append`, `MyList.append`).
     let value_type = match t.builtin {
@@ -688,20 +728,13 @@ fn type_getattr(o: &ObjRef, t: &TypeObj, name: &str) -> PyResult<ObjRef> {
         let b = type_obj(&vt).builtin.expect("a built-in type");
         if let Some(m) = crate::methods::lookup_for_type(b, name) {
             // A class method binds to the class it is looked up on (`MyDict.fromkeys`).
-            return Ok(crate::methods::from_type(m, o));
+            return Some(crate::methods::from_type(m, o));
         }
         if let Some(v) = value_method(b, name, None) {
-            return Ok(v);
+            return Some(v);
         }
     }
-    if let Some(m) = crate::objectmethods::lookup(name) {
-        return Ok(crate::methods::from_type(m, o));
-    }
-    Err(attribute_error(format!(
-        "type object '{}' has no attribute '{}'",
-        t.name.borrow(),
-        name
-    )))
+    crate::objectmethods::lookup(name).map(|m| crate::methods::from_type(m, o))
 }
 
 fn super_getattr(s: &SuperObj, name: &str) -> PyResult<ObjRef> {
@@ -714,10 +747,22 @@ fn super_getattr(s: &SuperObj, name: &str) -> PyResult<ObjRef> {
     let pos = mro.iter().position(|c| c.is(&s.cls)).map_or(0, |p| p + 1);
     for c in &mro[pos..] {
         if let Some(d) = dict_get_str(&type_obj(c).dict, name) {
-            if s.obj.downcast::<TypeObj>().is_some() && d.downcast::<FunctionObj>().is_some() {
+            // As CPython's super_getattro: bound to no instance when the object is the start type.
+            if s.obj.is(&start_type) && d.downcast::<FunctionObj>().is_some() {
                 return Ok(d);
             }
             return bind(d, &s.obj, &start_type);
+        }
+        // `type` on the mro (in a metaclass's methods): `type.__new__`, `type.__call__`, …
+        if type_obj(c).makes_classes && type_obj(c).builtin.is_some() {
+            if let Some(m) = crate::metaclass::type_method(name) {
+                let this = if m.def.binding == crate::callsig::Binding::Class {
+                    Some(start_type.clone())
+                } else {
+                    Some(s.obj.clone()).filter(|o| !o.is(&start_type))
+                };
+                return Ok(rt::method_obj(m, this));
+            }
         }
         // A built-in value type (list, int, …) on the mro: its methods act on the instance's value.
         if let (Some(b), true) = (type_obj(c).builtin, base_ref(&s.obj).is_some()) {
@@ -999,33 +1044,18 @@ pub fn setattr(o: &ObjRef, name: &str, v: Option<ObjRef>) -> PyResult<()> {
         }));
     }
     if let Some(t) = o.downcast::<TypeObj>() {
-        if t.builtin.is_some() {
-            return Err(type_error(format!(
-                "cannot set '{}' attribute of immutable type '{}'",
-                name,
-                t.name.borrow()
-            )));
+        // The metaclass's `__setattr__`/`__delattr__` written in Python.
+        let hook = if v.is_some() {
+            "__setattr__"
+        } else {
+            "__delattr__"
+        };
+        if let Some(f) = t.metatype.as_ref().and_then(|m| lookup_type(m, hook)) {
+            let mut args = vec![o.clone(), rt::str_obj(name)];
+            args.extend(v);
+            return ops::call(&f, args, vec![]).map(drop);
         }
-        match v {
-            Some(v) => {
-                if name == "__name__" {
-                    if let Some(s) = str_of(&v) {
-                        *t.name.borrow_mut() = s.to_string();
-                    }
-                }
-                ops::dict_set_str(&t.dict, name, v);
-            }
-            None => {
-                if ops::dict_del_str(&t.dict, name).is_none() {
-                    return Err(attribute_error(format!(
-                        "type object '{}' has no attribute '{}'",
-                        t.name.borrow(),
-                        name
-                    )));
-                }
-            }
-        }
-        return Ok(());
+        return type_setattr(o, t, name, v);
     }
     if let Some(f) = o.downcast::<FunctionObj>() {
         match (name, v) {
@@ -1103,6 +1133,80 @@ pub fn setattr(o: &ObjRef, name: &str, v: Option<ObjRef>) -> PyResult<()> {
     }))
 }
 
+/// `o.name = v` (`v` None: `del o.name`) through `d`, the attribute of `o`'s class, when it is a data
+/// descriptor (a property, or a Python object whose class defines `__set__`/`__delete__`).
+fn set_through_descriptor(
+    d: &ObjRef,
+    o: &ObjRef,
+    name: &str,
+    v: &Option<ObjRef>,
+) -> Option<PyResult<()>> {
+    let hook = if v.is_some() { "__set__" } else { "__delete__" };
+    if let Some(f) = user_descriptor_hook(d, hook) {
+        let mut args = vec![d.clone(), o.clone()];
+        args.extend(v.clone());
+        return Some(ops::call(&f, args, vec![]).map(drop));
+    }
+    let Some(DescrObj::Property { fset, fdel, .. }) = d.downcast::<DescrObj>() else {
+        return None;
+    };
+    let (f, what) = if v.is_some() {
+        (fset, "setter")
+    } else {
+        (fdel, "deleter")
+    };
+    Some(match f {
+        Some(f) => {
+            let mut args = vec![o.clone()];
+            args.extend(v.clone());
+            ops::call(f, args, vec![]).map(drop)
+        }
+        None => Err(attribute_error(format!(
+            "property '{}' of '{}' object has no {}",
+            name,
+            type_name(o),
+            what
+        ))),
+    })
+}
+
+/// `type.__setattr__` / `type.__delattr__` (CPython's `type_setattro`): a data descriptor of the
+/// metaclass, else the class's namespace; built-in types are immutable.
+pub fn type_setattr(o: &ObjRef, t: &TypeObj, name: &str, v: Option<ObjRef>) -> PyResult<()> {
+    if let Some(d) = t.metatype.as_ref().and_then(|m| lookup_type(m, name)) {
+        if let Some(done) = set_through_descriptor(&d, o, name, &v) {
+            return done;
+        }
+    }
+    if t.builtin.is_some() {
+        return Err(type_error(format!(
+            "cannot set '{}' attribute of immutable type '{}'",
+            name,
+            t.name.borrow()
+        )));
+    }
+    match v {
+        Some(v) => {
+            if name == "__name__" {
+                if let Some(s) = str_of(&v) {
+                    *t.name.borrow_mut() = s.to_string();
+                }
+            }
+            ops::dict_set_str(&t.dict, name, v);
+        }
+        None => {
+            if ops::dict_del_str(&t.dict, name).is_none() {
+                return Err(attribute_error(format!(
+                    "type object '{}' has no attribute '{}'",
+                    t.name.borrow(),
+                    name
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `object.__setattr__`: descriptors, slots, then the instance's own storage.
 pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) -> PyResult<()> {
     let cls = i.cls.borrow().clone();
@@ -1110,12 +1214,8 @@ pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) 
         return assign_class(i, &cls, v);
     }
     if let Some(d) = lookup_type(&cls, name) {
-        let hook = if v.is_some() { "__set__" } else { "__delete__" };
-        if let Some(f) = user_descriptor_hook(&d, hook) {
-            let mut args = vec![d.clone(), o.clone()];
-            args.extend(v);
-            ops::call(&f, args, vec![])?;
-            return Ok(());
+        if let Some(done) = set_through_descriptor(&d, o, name, &v) {
+            return done;
         }
         if let Some(SlotDescrObj::GetSet {
             name: "__weakref__",
@@ -1126,29 +1226,6 @@ pub fn generic_setattr(o: &ObjRef, i: &Instance, name: &str, v: Option<ObjRef>) 
                 "attribute '__weakref__' of '{}' objects is not writable",
                 type_obj(owner).name.borrow()
             )));
-        }
-        if let Some(DescrObj::Property { fset, fdel, .. }) = d.downcast::<DescrObj>() {
-            let (f, what) = if v.is_some() {
-                (fset, "setter")
-            } else {
-                (fdel, "deleter")
-            };
-            return match f {
-                Some(f) => {
-                    let mut args = vec![o.clone()];
-                    if let Some(v) = v {
-                        args.push(v);
-                    }
-                    ops::call(f, args, vec![])?;
-                    Ok(())
-                }
-                None => Err(attribute_error(format!(
-                    "property '{}' of '{}' object has no {}",
-                    name,
-                    type_name(o),
-                    what
-                ))),
-            };
         }
     }
     if let Some(idx) = slot_index(&cls, name) {

@@ -143,7 +143,11 @@ pub static FUNCTIONS: MethodTable = MethodTable {
             dunder_import,
             keywords(&["name", "globals", "locals", "fromlist", "level"], 1),
         ),
-        def("__build_class__", build_class, Params::Any),
+        def(
+            "__build_class__",
+            crate::metaclass::build_class,
+            Params::Any,
+        ),
     ],
 };
 
@@ -529,18 +533,29 @@ fn class_tuple(o: &ObjRef, what: &str) -> PyResult<Vec<ObjRef>> {
 }
 fn isinstance(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     let classes = class_tuple(&a[1], "isinstance()")?;
-    Ok(rt::bool_obj(
-        classes.iter().any(|c| ops::isinstance(&a[0], c)),
-    ))
+    for c in &classes {
+        if crate::metaclass::isinstance(&a[0], c)? {
+            return Ok(rt::bool_obj(true));
+        }
+    }
+    Ok(rt::bool_obj(false))
 }
 fn issubclass(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    if a[0].downcast::<TypeObj>().is_none() {
+    // CPython checks the first argument before it finds a second that is no class.
+    let all_types = ops::tuple_items(&a[1])
+        .unwrap_or_else(|| vec![a[1].clone()])
+        .iter()
+        .all(|c| c.downcast::<TypeObj>().is_some());
+    if !all_types && a[0].downcast::<TypeObj>().is_none() {
         return Err(type_error("issubclass() arg 1 must be a class"));
     }
     let classes = class_tuple(&a[1], "issubclass()")?;
-    Ok(rt::bool_obj(
-        classes.iter().any(|c| ops::is_subtype(&a[0], c)),
-    ))
+    for c in &classes {
+        if crate::metaclass::issubclass(&a[0], c)? {
+            return Ok(rt::bool_obj(true));
+        }
+    }
+    Ok(rt::bool_obj(false))
 }
 fn attr_name(o: &ObjRef) -> PyResult<&str> {
     str_of(o).ok_or_else(|| {
@@ -1260,7 +1275,26 @@ pub fn int_from_bytes(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
     ops::call(cls, vec![rt::bigint(v)], vec![])
 }
 
-pub fn no_op(_: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
+/// `object.__init_subclass__`, bound to the class it is reached from: takes nothing.
+pub fn object_init_subclass(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
+    let cls = a.first().filter(|c| c.downcast::<TypeObj>().is_some());
+    let name = cls.map_or_else(
+        || "object".to_string(),
+        |c| type_obj(c).name.borrow().clone(),
+    );
+    if !kw.is_empty() {
+        return Err(type_error(format!(
+            "{}.__init_subclass__() takes no keyword arguments",
+            name
+        )));
+    }
+    if a.len() > 1 {
+        return Err(type_error(format!(
+            "{}.__init_subclass__() takes no arguments ({} given)",
+            name,
+            a.len() - 1
+        )));
+    }
     Ok(rt::none())
 }
 
@@ -1291,56 +1325,6 @@ pub fn object_new(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
 }
 
 // ---- classes ------------------------------------------------------------------------------------
-
-pub fn build_class(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
-    if a.len() < 2 {
-        return Err(type_error("__build_class__: not enough arguments"));
-    }
-    let func = &a[0];
-    if func.downcast::<FunctionObj>().is_none() {
-        return Err(type_error("__build_class__: func must be a function"));
-    }
-    let name = str_of(&a[1])
-        .ok_or_else(|| type_error("__build_class__: name is not a string"))?
-        .to_string();
-    // The bases tuple exists before the body runs (it is __build_class__'s argument tuple in CPython).
-    let bases = rt::tuple(a[2..].to_vec());
-    let ns = rt::dict();
-    let cell = crate::eval::call_function(func, vec![], vec![], Some(ns.clone()))?;
-    let cls = make_class(&name, bases, &ns)?;
-    drop(ns);
-    if let Some(c) = cell.downcast::<CellObj>() {
-        let old = c.0.borrow_mut().replace(cls.clone());
-        drop(old);
-    }
-    // PEP 487: the parent's __init_subclass__ (an implicit classmethod) sees the class keywords.
-    let kwargs: Vec<(String, ObjRef)> = kw
-        .iter()
-        .filter(|(k, _)| k != "metaclass")
-        .cloned()
-        .collect();
-    let mro = type_obj(&cls).mro_vec();
-    let hook = mro[1..]
-        .iter()
-        .find_map(|c| ops::dict_get_str(&type_obj(c).dict, "__init_subclass__"));
-    match hook {
-        Some(h) => {
-            let f = match h.downcast::<DescrObj>() {
-                Some(DescrObj::Class(f)) | Some(DescrObj::Static(f)) => f.clone(),
-                _ => h,
-            };
-            ops::call(&f, vec![cls.clone()], kwargs)?;
-        }
-        None if !kwargs.is_empty() => {
-            return Err(type_error(format!(
-                "{}.__init_subclass__() takes no keyword arguments",
-                name
-            )));
-        }
-        None => {}
-    }
-    Ok(cls)
-}
 
 fn c3_merge(mut seqs: Vec<Vec<ObjRef>>) -> PyResult<Vec<ObjRef>> {
     let mut out = Vec::new();
@@ -1374,7 +1358,16 @@ fn c3_merge(mut seqs: Vec<Vec<ObjRef>>) -> PyResult<Vec<ObjRef>> {
 /// CPython's `type_new`: a class named `name` with `bases` (a tuple; empty means `(object,)`) and a copy of
 /// the namespace `namespace`, completed as `PyType_Ready` does. Objects are created in CPython's order
 /// (bases tuple, dict copy, type, mro tuple, descriptors), which is the order `gc.garbage` shows them in.
-pub fn make_class(name: &str, bases: ObjRef, namespace: &ObjRef) -> PyResult<ObjRef> {
+///
+/// `meta` is the class's metaclass (already the most derived one); `kwargs` go to the parent's
+/// `__init_subclass__`, which runs after every `__set_name__` as in CPython's `type_new_impl`.
+pub fn make_class(
+    meta: &ObjRef,
+    name: &str,
+    bases: ObjRef,
+    namespace: &ObjRef,
+    kwargs: Kw,
+) -> PyResult<ObjRef> {
     let r = rt();
     let bases = if ops::tuple_items(&bases).is_some_and(|b| b.is_empty()) {
         rt::tuple(vec![r.types.object.clone()])
@@ -1404,9 +1397,26 @@ pub fn make_class(name: &str, bases: ObjRef, namespace: &ObjRef) -> PyResult<Obj
             .unwrap_or_else(|| rt::str_obj("builtins"));
         ops::dict_set_str(&ns, "__module__", module);
     }
-    let qualname = ops::dict_del_str(&ns, "__qualname__")
-        .and_then(|q| str_of(&q).map(str::to_string))
-        .unwrap_or_else(|| name.to_string());
+    let qualname = match ops::dict_del_str(&ns, "__qualname__") {
+        None => name.to_string(),
+        Some(q) => str_of(&q).map(str::to_string).ok_or_else(|| {
+            type_error(format!(
+                "type __qualname__ must be a str, not {}",
+                type_name(&q)
+            ))
+        })?,
+    };
+    let class_cell = ops::dict_del_str(&ns, "__classcell__");
+    if let Some(c) = class_cell
+        .as_ref()
+        .filter(|c| c.downcast::<CellObj>().is_none())
+    {
+        return Err(type_error(format!(
+            "__classcell__ must be a nonlocal cell, not {}",
+            ops::repr(&ops::type_of(c))?
+        )));
+    }
+    let makes_classes = bases_vec.iter().any(|b| type_obj(b).makes_classes);
     let layout = InstanceLayout::of(&bases_vec, ops::dict_get_str(&ns, "__slots__"))?;
     let t = alloc(
         &TYPE_VT,
@@ -1414,6 +1424,8 @@ pub fn make_class(name: &str, bases: ObjRef, namespace: &ObjRef) -> PyResult<Obj
             slots: RefCell::new(layout.slots),
             weakrefable: Cell::new(layout.weakrefable),
             has_dict: Cell::new(layout.has_dict),
+            metatype: Some(meta.clone()).filter(|m| !m.is(&r.types.type_)),
+            makes_classes,
             ..TypeObj::new(
                 name,
                 qualname,
@@ -1466,36 +1478,65 @@ pub fn make_class(name: &str, bases: ObjRef, namespace: &ObjRef) -> PyResult<Obj
             type_obj(&b).subclasses.borrow_mut().push(w);
         }
     }
+    if let Some(c) = class_cell.as_ref().and_then(|c| c.downcast::<CellObj>()) {
+        let old = c.0.borrow_mut().replace(t.clone());
+        drop(old);
+    }
     set_names(&t, &ns)?;
+    init_subclass(&t, kwargs)?;
     Ok(t)
 }
 
-/// PEP 487: `value.__set_name__(cls, name)` for each class attribute whose type defines it, over a copy of
-/// the namespace (CPython's `type_new_set_names`); an error is re-raised as a RuntimeError caused by it.
+/// CPython's `type_new_set_names`: `value.__set_name__(cls, name)` for each attribute whose type has one.
 fn set_names(cls: &ObjRef, ns: &ObjRef) -> PyResult<()> {
     for (key, value) in ops::dict_items(ns) {
-        // No built-in type defines __set_name__: only instances of classes can have it.
-        if value.downcast::<Instance>().is_none() {
+        // Only classes written in Python define `__set_name__` (built-in types' namespaces are empty).
+        if !ops::has_python_class(&value) {
             continue;
         }
         let Some(hook) = ops::lookup_type(&ops::type_of(&value), "__set_name__") else {
             continue;
         };
-        if let Err(e) = ops::call(&hook, vec![value.clone(), cls.clone(), key.clone()], vec![]) {
-            let message = format!(
+        if let Err(cause) = ops::call(&hook, vec![value.clone(), cls.clone(), key.clone()], vec![])
+        {
+            let e = runtime_error(format!(
                 "Error calling __set_name__ on '{}' instance {} in '{}'",
                 type_name(&value),
                 ops::repr(&key)?,
                 type_obj(cls).name.borrow()
-            );
-            let wrapped = err(&rt().types.runtime_error, message);
-            if let Some(state) = crate::exc::exc_state(&wrapped.0) {
-                *state.cause.borrow_mut() = Some(e.0.clone());
-                *state.context.borrow_mut() = Some(e.0);
-                state.suppress_context.set(true);
+            ));
+            if let Some(s) = exc_state(&e.0) {
+                *s.cause.borrow_mut() = Some(cause.0.clone());
+                *s.context.borrow_mut() = Some(cause.0);
+                s.suppress_context.set(true);
             }
-            return Err(wrapped);
+            return Err(e);
         }
+    }
+    Ok(())
+}
+
+/// PEP 487: the parent's `__init_subclass__` (an implicit classmethod) sees the class keywords.
+fn init_subclass(cls: &ObjRef, kwargs: Kw) -> PyResult<()> {
+    let mro = type_obj(cls).mro_vec();
+    let hook = mro[1..]
+        .iter()
+        .find_map(|c| ops::dict_get_str(&type_obj(c).dict, "__init_subclass__"));
+    match hook {
+        Some(h) => {
+            let f = match h.downcast::<DescrObj>() {
+                Some(DescrObj::Class(f)) | Some(DescrObj::Static(f)) => f.clone(),
+                _ => h,
+            };
+            ops::call(&f, vec![cls.clone()], kwargs.to_vec())?;
+        }
+        None if !kwargs.is_empty() => {
+            return Err(type_error(format!(
+                "{}.__init_subclass__() takes no keyword arguments",
+                type_obj(cls).name.borrow()
+            )));
+        }
+        None => {}
     }
     Ok(())
 }
@@ -1524,23 +1565,35 @@ impl InstanceLayout {
         // Built-in bases: exceptions carry a dict, sets are weakly referenceable; CPython cannot add a
         // weak reference list to variable-size objects (int, tuple, bytes) — their subclasses get a dict only.
         let builtin_kind = |b: &ObjRef| type_obj(b).builtin;
+        // A class (an instance of a metaclass) has its namespace and weak references already.
         let base_has_dict = bases.iter().any(|b| {
             (builtin_kind(b).is_none() && type_obj(b).has_dict.get())
                 || ops::is_subtype(b, &r.types.base_exception)
+                || type_obj(b).makes_classes
         });
         let base_has_weakref = bases.iter().any(|b| match builtin_kind(b) {
             None => type_obj(b).weakrefable.get(),
-            Some(k) => matches!(k, Builtin::Set | Builtin::FrozenSet),
+            Some(k) => matches!(k, Builtin::Set | Builtin::FrozenSet | Builtin::Type),
         });
         // Also through a Python class between (`class B(A)` with `class A(int)`).
-        let var_sized_base = bases.iter().find(|b| {
-            crate::attrs::builtin_base_type(b).is_some_and(|t| {
-                matches!(
-                    builtin_kind(&t),
-                    Some(Builtin::Int | Builtin::Tuple | Builtin::Bytes)
-                )
+        let var_sized_base = bases
+            .iter()
+            .find(|b| {
+                crate::attrs::builtin_base_type(b).is_some_and(|t| {
+                    matches!(
+                        builtin_kind(&t),
+                        Some(Builtin::Int | Builtin::Tuple | Builtin::Bytes)
+                    )
+                })
             })
-        });
+            .cloned()
+            .or_else(|| {
+                // `type` is variable-sized too (its instances end in their slots' member table).
+                bases
+                    .iter()
+                    .find(|b| type_obj(b).makes_classes)
+                    .map(|_| r.types.type_.clone())
+            });
         let may_add_weakref = var_sized_base.is_none();
         let Some(decl) = slots_decl else {
             return Ok(InstanceLayout {
@@ -1643,6 +1696,9 @@ pub fn construct(
 ) -> PyResult<ObjRef> {
     let r = rt();
     let t = type_obj(cls);
+    if t.makes_classes {
+        return crate::metaclass::type_call(cls, args, kwargs);
+    }
     let kind = t.builtin;
     if kind.is_none() || matches!(kind, Some(Builtin::Exception)) {
         return construct_instance(cls, args, kwargs);
@@ -1901,20 +1957,6 @@ pub fn construct(
             }
             Ok(crate::attrs::new_instance_with_base(cls, None))
         }
-        Builtin::Type => match args.len() {
-            1 => Ok(ops::type_of(&args[0])),
-            3 => {
-                if args[2].downcast::<DictObj>().is_none() {
-                    return Err(type_error(format!(
-                        "type.__new__() argument 3 must be dict, not {}",
-                        type_name(&args[2])
-                    )));
-                }
-                let bases = rt::tuple(ops::iterate(&args[1])?);
-                make_class(&ops::str_(&args[0])?, bases, &args[2])
-            }
-            _ => Err(type_error("type() takes 1 or 3 arguments")),
-        },
         _ => construct_other(cls, args, kwargs),
     }
 }
@@ -2114,6 +2156,14 @@ fn find_plain_init(cls: &ObjRef, t: &TypeObj) -> Option<ObjRef> {
         .is_exception
         .get_or_init(|| ops::is_subtype(cls, &rt().types.base_exception));
     if t.builtin.is_some() || is_exc || crate::attrs::builtin_base_type(cls).is_some() {
+        return None;
+    }
+    // A metaclass makes classes, and a metaclass's own `__call__` decides what calling its class does.
+    let meta_call = t
+        .metatype
+        .as_ref()
+        .is_some_and(|m| ops::lookup_type(m, "__call__").is_some());
+    if t.makes_classes || meta_call {
         return None;
     }
     let own_new = ops::lookup_type(cls, "__new__").is_some_and(|n| {

@@ -72,7 +72,10 @@ pub fn call(f: &ObjRef, args: Vec<ObjRef>, kwargs: Vec<(String, ObjRef)>) -> PyR
     if let Some(b) = f.downcast::<BuiltinObj>() {
         return counted_builtin_call(|| call_builtin(b, args, kwargs));
     }
-    if f.downcast::<TypeObj>().is_some() {
+    if let Some(t) = f.downcast::<TypeObj>() {
+        if let Some(meta) = &t.metatype {
+            return call_class_of_metaclass(f, meta, args, kwargs);
+        }
         return crate::builtins::construct(f, args, kwargs);
     }
     if f.downcast::<Instance>().is_some() {
@@ -106,6 +109,26 @@ pub fn call(f: &ObjRef, args: Vec<ObjRef>, kwargs: Vec<(String, ObjRef)>) -> PyR
         "'{}' object is not callable",
         type_name(f)
     )))
+}
+
+/// Calls class `cls` whose metaclass `meta` is written in Python: the metaclass's own `__call__` (a
+/// singleton's, say) decides what the call makes. Kept out of `call`, whose plain-class path is hot.
+#[inline(never)]
+fn call_class_of_metaclass(
+    cls: &ObjRef,
+    meta: &ObjRef,
+    args: Vec<ObjRef>,
+    kwargs: Vec<(String, ObjRef)>,
+) -> PyResult<ObjRef> {
+    match ops::lookup_type(meta, "__call__") {
+        Some(c) => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(cls.clone());
+            full.extend(args);
+            call(&c, full, kwargs)
+        }
+        None => crate::builtins::construct(cls, args, kwargs),
+    }
 }
 
 /// Runs a call of a built-in. Each counts against the recursion limit, as CPython's generic calls of C
@@ -1110,7 +1133,7 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         }
         Instr::LoadDeref(i) | Instr::LoadClassDeref(i) => {
             let name_in_ns = if let (Instr::LoadClassDeref(_), Some(ns)) = (instr, &frame.locals) {
-                ops::dict_get_str(ns, cell_name(code, i))
+                namespace_get(ns, cell_name(code, i))?
             } else {
                 None
             };
@@ -1167,10 +1190,10 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         }
         Instr::LoadName(i) => {
             let name = ops::str_of(&code.names[i as usize]).unwrap();
-            let local = frame
-                .locals
-                .as_ref()
-                .and_then(|l| ops::dict_get_str(l, name));
+            let local = match &frame.locals {
+                Some(l) => namespace_get(l, name)?,
+                None => None,
+            };
             let v = match local {
                 Some(v) => v,
                 None => load_global(frame, name)?,
@@ -1180,14 +1203,13 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         Instr::StoreName(i) => {
             let v = pop(st);
             let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
-            ops::dict_set(ns, code.names[i as usize].clone(), v)?;
+            namespace_set(ns, &code.names[i as usize], v)?;
         }
         Instr::DeleteName(i) => {
             let name = ops::str_of(&code.names[i as usize]).unwrap();
             let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
-            match ops::dict_del_str(ns, name) {
-                Some(old) => drop(old),
-                None => return Err(name_error(name)),
+            if !namespace_del(ns, &code.names[i as usize])? {
+                return Err(name_error(name));
             }
         }
         Instr::LoadAttr(i) => {
@@ -1936,7 +1958,7 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
         Instr::LoadBuildClass => {
             st.push(rt::builtin_fn(
                 "__build_class__",
-                crate::builtins::build_class,
+                crate::metaclass::build_class,
             ));
         }
         Instr::PrintExpr => {
@@ -1978,12 +2000,51 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
                 .locals
                 .clone()
                 .unwrap_or_else(|| frame.globals.clone());
-            if ops::dict_get_str(&ns, "__annotations__").is_none() {
-                ops::dict_set_str(&ns, "__annotations__", rt::dict());
+            if namespace_get(&ns, "__annotations__")?.is_none() {
+                namespace_set(&ns, &rt::intern("__annotations__"), rt::dict())?;
             }
         }
     }
     Ok(None)
+}
+
+/// A name in a class body's namespace, which `__prepare__` may have made any mapping (CPython's
+/// LOAD_NAME: a dict directly, else a subscription whose KeyError means "not here").
+#[inline(never)]
+fn namespace_get(ns: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+    if ns.downcast::<DictObj>().is_some() {
+        return Ok(ops::dict_get_str(ns, name));
+    }
+    match ops::getitem(ns, &rt::str_obj(name)) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if ops::isinstance(&e.0, &rt().types.key_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// STORE_NAME into a namespace (any mapping from `__prepare__`).
+#[inline(never)]
+fn namespace_set(ns: &ObjRef, name: &ObjRef, v: ObjRef) -> PyResult<()> {
+    if ns.downcast::<DictObj>().is_some() {
+        return ops::dict_set(ns, name.clone(), v);
+    }
+    ops::setitem(ns, name, v)
+}
+
+/// DELETE_NAME from a namespace: false when the name was not there.
+#[inline(never)]
+fn namespace_del(ns: &ObjRef, name: &ObjRef) -> PyResult<bool> {
+    if ns.downcast::<DictObj>().is_some() {
+        let old = ops::dict_del_str(ns, ops::str_of(name).unwrap_or_default());
+        let found = old.is_some();
+        drop(old);
+        return Ok(found);
+    }
+    match ops::delitem(ns, name) {
+        Ok(()) => Ok(true),
+        Err(e) if ops::isinstance(&e.0, &rt().types.key_error) => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// `locals()` of a frame: the namespace of module and class bodies, else a dict of the bound variables.

@@ -18,6 +18,7 @@ pub mod genericalias;
 pub mod iters;
 pub mod linehook;
 pub mod matching;
+pub mod metaclass;
 pub mod methods;
 pub mod modules;
 pub mod object;

@@ -20,7 +20,11 @@ pub static OBJECT: MethodTable = MethodTable {
     methods: &[
         newdef(tp_new_wrapper),
         def("__init__", builtins::object_init, Params::WrapperAny),
-        classdef("__init_subclass__", builtins::no_op, Params::NoArgs),
+        classdef(
+            "__init_subclass__",
+            builtins::object_init_subclass,
+            Params::Any,
+        ),
         classdef("__subclasshook__", subclasshook, Params::Star),
         def("__setattr__", builtins::object_setattr, Params::Wrapper(2)),
         def(
@@ -126,6 +130,9 @@ fn tp_new_wrapper(a: &[ObjRef], kw: Kw) -> PyResult<ObjRef> {
             name(cls),
             name(&static_base)
         )));
+    }
+    if owner.is(&rt().types.type_) {
+        return crate::metaclass::type_new(cls, &a[2..], kw);
     }
     // list, dict, set and bytearray fill their value in __init__: __new__ makes an empty one.
     let filled_by_init = [

@@ -46,7 +46,9 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
         &t.complex
     } else if is!(FUNCTION_VT) {
         &t.function
-    } else if is!(TYPE_VT) || is!(STATIC_TYPE_VT) {
+    } else if is!(TYPE_VT) {
+        return metatype_of(o);
+    } else if is!(STATIC_TYPE_VT) {
         &t.type_
     } else if is!(SET_VT) || is!(SET_VALUE_VT) {
         &t.set
@@ -135,6 +137,15 @@ pub fn type_of(o: &ObjRef) -> ObjRef {
         &t.iterator
     };
     r.clone()
+}
+
+/// The type of class `cls`: its metaclass, `type` unless a subclass of `type` made it.
+#[inline(never)]
+fn metatype_of(cls: &ObjRef) -> ObjRef {
+    match cls.downcast::<TypeObj>().and_then(|t| t.metatype.clone()) {
+        Some(m) => m,
+        None => rt().types.type_.clone(),
+    }
 }
 
 pub fn type_obj(t: &ObjRef) -> &TypeObj {
@@ -304,7 +315,7 @@ pub fn as_index(o: &ObjRef) -> PyResult<Option<BigInt>> {
     if let Some(i) = as_bigint(o) {
         return Ok(Some(i));
     }
-    if o.downcast::<Instance>().is_some() {
+    if has_python_class(o) {
         if let Some(r) = call_special(o, "__index__", vec![])? {
             return match as_bigint(&r) {
                 Some(i) => Ok(Some(i)),
@@ -453,7 +464,7 @@ pub fn truthy(o: &ObjRef) -> PyResult<bool> {
     if o.downcast::<RangeObj>().is_some() || o.downcast::<DictViewObj>().is_some() {
         return Ok(len(o)? > 0);
     }
-    if o.downcast::<Instance>().is_some() {
+    if has_python_class(o) {
         if let Some(r) = call_special(o, "__bool__", vec![])? {
             return match r.downcast::<BoolObj>() {
                 Some(b) => Ok(b.0),
@@ -570,6 +581,51 @@ pub fn repr(o: &ObjRef) -> PyResult<String> {
     res
 }
 
+/// `type.__repr__`: `<class 'module.qualname'>` (no module for built-in types).
+pub fn type_repr(o: &ObjRef) -> String {
+    let t = type_obj(o);
+    let name = t.qualname.borrow().clone();
+    match t.builtin {
+        Some(_) if !name.contains('.') && !is_subtype(o, &rt().types.base_exception) => {
+            // A built-in type outside builtins (types.GenericAlias) names its module.
+            match dict_get_str(&t.dict, "__module__").and_then(|m| str_of(&m).map(str::to_string)) {
+                Some(module) => format!("<class '{}.{}'>", module, name),
+                None => format!("<class '{}'>", name),
+            }
+        }
+        Some(_) => format!("<class '{}'>", name),
+        None => {
+            let module = dict_get_str(&t.dict, "__module__")
+                .and_then(|m| str_of(&m).map(str::to_string))
+                .unwrap_or_else(|| "__main__".into());
+            format!("<class '{}.{}'>", module, name)
+        }
+    }
+}
+
+/// The result of a `__repr__` defined in Python on `o`'s class.
+fn user_repr(o: &ObjRef) -> PyResult<Option<String>> {
+    let Some(r) = call_special(o, "__repr__", vec![])? else {
+        return Ok(None);
+    };
+    match str_of(&r) {
+        Some(s) => Ok(Some(s.to_string())),
+        None => Err(type_error(format!(
+            "__repr__ returned non-string (type {})",
+            type_name(&r)
+        ))),
+    }
+}
+
+/// Whether `o`'s class is written in Python, so its special methods may be too: an instance of a Python
+/// class, or a class whose metaclass is one.
+#[inline]
+pub fn has_python_class(o: &ObjRef) -> bool {
+    o.downcast::<Instance>().is_some()
+        || o.downcast::<TypeObj>()
+            .is_some_and(|t| t.metatype.is_some())
+}
+
 fn repr_inner(o: &ObjRef) -> PyResult<String> {
     let r = rt();
     let is_container = o.downcast::<ListObj>().is_some()
@@ -604,25 +660,12 @@ fn repr_inner(o: &ObjRef) -> PyResult<String> {
         ));
     }
     if let Some(t) = o.downcast::<TypeObj>() {
-        let name = t.qualname.borrow().clone();
-        return Ok(match t.builtin {
-            Some(_) if !name.contains('.') && !is_subtype(o, &r.types.base_exception) => {
-                // A built-in type outside builtins (types.GenericAlias) names its module.
-                match dict_get_str(&t.dict, "__module__")
-                    .and_then(|m| str_of(&m).map(str::to_string))
-                {
-                    Some(module) => format!("<class '{}.{}'>", module, name),
-                    None => format!("<class '{}'>", name),
-                }
+        if t.metatype.is_some() {
+            if let Some(s) = user_repr(o)? {
+                return Ok(s);
             }
-            Some(_) => format!("<class '{}'>", name),
-            None => {
-                let module = dict_get_str(&t.dict, "__module__")
-                    .and_then(|m| str_of(&m).map(str::to_string))
-                    .unwrap_or_else(|| "__main__".into());
-                format!("<class '{}.{}'>", module, name)
-            }
-        });
+        }
+        return Ok(type_repr(o));
     }
     if let Some(d) = o.downcast::<SlotDescrObj>() {
         let kind = match d {
@@ -772,14 +815,8 @@ fn repr_inner(o: &ObjRef) -> PyResult<String> {
         }
     }
     if let Some(i) = o.downcast::<Instance>() {
-        if let Some(r) = call_special(o, "__repr__", vec![])? {
-            return match str_of(&r) {
-                Some(s) => Ok(s.to_string()),
-                None => Err(type_error(format!(
-                    "__repr__ returned non-string (type {})",
-                    type_name(&r)
-                ))),
-            };
+        if let Some(s) = user_repr(o)? {
+            return Ok(s);
         }
         if i.exc.is_some() {
             let args = exc_args(o);
@@ -882,7 +919,7 @@ pub fn str_object(o: &ObjRef) -> PyResult<ObjRef> {
     if o.downcast::<StrObj>().is_some() {
         return Ok(o.clone());
     }
-    if o.downcast::<Instance>().is_some() {
+    if has_python_class(o) {
         if let Some(r) = instance_str(o)? {
             return Ok(r);
         }
@@ -897,10 +934,12 @@ pub fn str_(o: &ObjRef) -> PyResult<String> {
     if let Some(s) = o.downcast::<StrObj>() {
         return Ok(s.s.clone());
     }
-    if let Some(i) = o.downcast::<Instance>() {
+    if has_python_class(o) {
         if let Some(r) = instance_str(o)? {
             return Ok(str_of(&r).unwrap_or_default().to_string());
         }
+    }
+    if let Some(i) = o.downcast::<Instance>() {
         if i.exc.is_some() {
             if let Some(s) = crate::exc::syntax_error_str(o) {
                 return Ok(s);
@@ -1086,7 +1125,7 @@ pub fn hash(o: &ObjRef) -> PyResult<i64> {
         }
         return Ok(h);
     }
-    if o.downcast::<Instance>().is_some() {
+    if has_python_class(o) {
         let cls = type_of(o);
         if let Some(h) = lookup_type(&cls, "__hash__") {
             if is_none(&h) {
@@ -1399,8 +1438,8 @@ pub fn compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<ObjRef> {
 }
 
 fn compare_inner(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<ObjRef> {
-    let a_inst = a.downcast::<Instance>().is_some();
-    let b_inst = b.downcast::<Instance>().is_some();
+    let a_inst = has_python_class(a);
+    let b_inst = has_python_class(b);
     if a_inst || b_inst {
         // Reflected first when b's type is a proper subclass of a's.
         let (ta, tb) = (type_of(a), type_of(b));
@@ -1422,7 +1461,14 @@ fn compare_inner(a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<ObjRef> {
                         None => None,
                     },
                 },
-                None => builtin_compare(x, crate::attrs::unwrap_base(y), o)?.map(rt::bool_obj),
+                None => match has_python_class(x)
+                    .then(|| lookup_type(&type_of(x), dunder_cmp(o)))
+                    .flatten()
+                {
+                    // A class whose metaclass defines the comparison.
+                    Some(f) => Some(call_descr(&f, x, vec![x.clone(), y.clone()])?),
+                    None => builtin_compare(x, crate::attrs::unwrap_base(y), o)?.map(rt::bool_obj),
+                },
             };
             if let Some(r) = r {
                 if !r.is(&rt().not_implemented) {
@@ -1518,7 +1564,7 @@ fn binary_general(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
     if let Some(t) = proxy_target(b) {
         return binary(a, &t?, op);
     }
-    if a.downcast::<Instance>().is_none() && b.downcast::<Instance>().is_none() {
+    if !has_python_class(a) && !has_python_class(b) {
         if let Some(r) = crate::arith::builtin_binary(a, b, op)? {
             return Ok(r);
         }
@@ -1587,6 +1633,13 @@ enum BinarySlot {
 
 fn binary_slot(x: &ObjRef, t: &ObjRef, dunder: &str) -> Option<BinarySlot> {
     let Some(i) = x.downcast::<Instance>() else {
+        // A class whose metaclass defines the operator (`A | B`).
+        if let Some(f) = has_python_class(x)
+            .then(|| lookup_type(t, dunder))
+            .flatten()
+        {
+            return Some(BinarySlot::User(f));
+        }
         return Some(BinarySlot::Builtin);
     };
     if let Some(f) = lookup_type(t, dunder) {
@@ -1738,7 +1791,7 @@ pub fn inplace(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
             return Ok(a.clone());
         }
     }
-    if a.downcast::<Instance>().is_some() {
+    if has_python_class(a) {
         let (name, _, iname) = dunder_bin(op);
         if let Some(r) = call_special(a, iname, vec![b.clone()])? {
             if !r.is(&rt().not_implemented) {
@@ -1797,7 +1850,7 @@ pub fn unary(a: &ObjRef, op: UnOp) -> PyResult<ObjRef> {
         UnOp::Not => unreachable!(),
     };
     // An instance's own method first; a subclass of int or float without one acts on its built-in value.
-    if a.downcast::<Instance>().is_some() {
+    if has_python_class(a) {
         if let Some(r) = call_special(a, name, vec![])? {
             return Ok(r);
         }
@@ -1930,7 +1983,7 @@ pub fn contains(container: &ObjRef, item: &ObjRef) -> PyResult<bool> {
     if let Some(t) = proxy_target(container) {
         return contains(&t?, item);
     }
-    if container.downcast::<Instance>().is_some() {
+    if has_python_class(container) {
         if let Some(r) = call_special(container, "__contains__", vec![item.clone()])? {
             return truthy(&r);
         }
@@ -2075,7 +2128,7 @@ pub fn get_iter(o: &ObjRef) -> PyResult<ObjRef> {
             return get_iter(b);
         }
     }
-    if o.downcast::<Instance>().is_some() {
+    if has_python_class(o) {
         if let Some(r) = call_special(o, "__iter__", vec![])? {
             let is_iter = r.downcast::<IterObj>().is_some()
                 || r.downcast::<GeneratorObj>().is_some()
@@ -2111,7 +2164,7 @@ pub fn next(it: &ObjRef) -> PyResult<Option<ObjRef>> {
     if it.downcast::<GeneratorObj>().is_some() {
         return crate::eval::gen_send(it, rt::none());
     }
-    if it.downcast::<Instance>().is_some() {
+    if has_python_class(it) {
         return match call_special(it, "__next__", vec![]) {
             Ok(Some(v)) => Ok(Some(v)),
             Ok(None) => Err(type_error(format!(

@@ -217,7 +217,7 @@ pub fn getitem(o: &ObjRef, k: &ObjRef) -> PyResult<ObjRef> {
         let _ = len;
         return Ok(rt::bigint(&r.start + &r.step * i));
     }
-    if o.downcast::<Instance>().is_some() {
+    if ops::has_python_class(o) {
         if let Some(r) = ops::call_special(o, "__getitem__", vec![k.clone()])? {
             return Ok(r);
         }
@@ -339,7 +339,7 @@ pub fn setitem(o: &ObjRef, k: &ObjRef, v: ObjRef) -> PyResult<()> {
         b.0.borrow_mut()[i] = x as u8;
         return Ok(());
     }
-    if o.downcast::<Instance>().is_some() {
+    if ops::has_python_class(o) {
         if let Some(b) = crate::attrs::base_value(o) {
             if ops::lookup_type(&ops::type_of(o), "__setitem__").is_none() {
                 return setitem(&b, k, v);
@@ -403,7 +403,7 @@ pub fn delitem(o: &ObjRef, k: &ObjRef) -> PyResult<()> {
             None => Err(key_error(k.clone())),
         };
     }
-    if o.downcast::<Instance>().is_some() {
+    if ops::has_python_class(o) {
         if ops::call_special(o, "__delitem__", vec![k.clone()])?.is_some() {
             return Ok(());
         }

@@ -415,7 +415,13 @@ pub fn unraisable(obj: &ObjRef, e: &PyErr) {
     if let Some(hook) = hook {
         let ns = rt::dict();
         ops::dict_set_str(&ns, "__module__", rt::str_obj("sys"));
-        if let Ok(cls) = crate::builtins::make_class("UnraisableHookArgs", rt::tuple(vec![]), &ns) {
+        if let Ok(cls) = crate::builtins::make_class(
+            &rt().types.type_,
+            "UnraisableHookArgs",
+            rt::tuple(vec![]),
+            &ns,
+            &[],
+        ) {
             let args = crate::attrs::new_instance_with_base(&cls, None);
             ops::set_attr_raw(&args, "exc_type", ops::type_of(&e.0));
             ops::set_attr_raw(&args, "exc_value", e.0.clone());

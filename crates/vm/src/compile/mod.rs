@@ -1450,8 +1450,12 @@ impl Unit {
         }
         self.stmts(&mut cb, &c.body)?;
         if cb.cellvars.iter().any(|c| c == "__class__") {
+            // The cell goes into the namespace too, for type.__new__ to fill (CPython's __classcell__).
             let i = cb.cell_idx("__class__");
             cb.emit(Instr::LoadClosure(i));
+            cb.emit(Instr::Dup);
+            let cc = cb.name_idx("__classcell__");
+            cb.emit(Instr::StoreName(cc));
         } else {
             let none = self.const_none();
             let ci = cb.add_const(none);

@@ -569,6 +569,11 @@ pub struct TypeObj {
     /// CPython's `Py_TPFLAGS_SEQUENCE` on a class written in Python that stands for a C type
     /// (`collections.deque`): sequence patterns match its instances (`crate::matching`).
     pub is_sequence: Cell<bool>,
+    /// The class's metaclass when it is not `type` (a class made by a subclass of `type`): a counted
+    /// reference, as a heap type's `ob_type` is in CPython (`type` itself is static and not counted).
+    pub metatype: Option<ObjRef>,
+    /// `type` and its subclasses: calling one makes a class (`type_call`, not an instance's `__init__`).
+    pub makes_classes: bool,
 }
 
 impl TypeObj {
@@ -608,6 +613,8 @@ impl TypeObj {
             is_exception: std::cell::OnceCell::new(),
             plain_init: Cell::default(),
             is_sequence: Cell::new(false),
+            metatype: None,
+            makes_classes: builtin == Some(Builtin::Type),
         }
     }
 }
@@ -634,8 +641,11 @@ fn tuple_items_of(t: &ObjRef) -> &RefCell<Vec<ObjRef>> {
         .0
 }
 impl Payload for TypeObj {
-    /// CPython's `type_traverse`: the dict, the mro and bases tuples and `tp_base`.
+    /// CPython's `type_traverse`: the dict, the mro and bases tuples and `tp_base`; a class whose
+    /// metaclass is a Python class first visits the metaclass, as `subtype_traverse` does before it calls
+    /// `type_traverse`.
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit_opt(&self.metatype, visit);
         visit(&self.dict);
         if let Ok(m) = self.mro.try_borrow() {
             visit(&m);
