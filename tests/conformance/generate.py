@@ -31,7 +31,9 @@ def find_programs(paths):
         p = os.path.abspath(p)
         if os.path.isdir(p):
             for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+                # Folders with an __init__.py are packages the programs import, not programs.
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__"
+                                 and not os.path.isfile(os.path.join(root, d, "__init__.py")))
                 for f in sorted(files):
                     # mod_*.py are modules the programs import, not programs.
                     if f.endswith(".py") and not f.startswith("mod_"):

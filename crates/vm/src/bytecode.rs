@@ -133,7 +133,10 @@ pub enum Instr {
     WithExitNone,
     UnpackSequence(u32),
     UnpackEx(u32, u32),
+    /// `import a.b.c`: imports each prefix, pushes the top-level module.
     ImportName(u32),
+    /// `from M import …`: pushes module M itself (leading dots in its name: relative to the package).
+    ImportModule(u32),
     ImportFrom(u32),
     ImportStar,
     LoadBuildClass,

@@ -1921,23 +1921,38 @@ fn step(frame: &mut Frame, code: &Code) -> PyResult<Option<Exit>> {
             let m = crate::modules::import(name)?;
             frame.stack.push(m);
         }
+        Instr::ImportModule(i) => {
+            let name = ops::str_of(&code.names[i as usize]).unwrap();
+            let m = crate::modules::import_from(name)?;
+            frame.stack.push(m);
+        }
         Instr::ImportFrom(i) => {
             let m = st.last().unwrap().clone();
             let name = ops::str_of(&code.names[i as usize]).unwrap();
-            let v = ops::getattr(&m, name).map_err(|_| {
+            let attr = match ops::getattr(&m, name) {
+                Ok(v) => Ok(v),
+                Err(e) => crate::modules::import_submodule(&m, name)?.ok_or(e),
+            };
+            let v = attr.map_err(|_| {
                 let module = m.downcast::<ModuleObj>();
                 let mname = module.map(|m| m.name.clone()).unwrap_or_default();
                 let location = module
                     .and_then(|m| ops::dict_get_str(&m.dict, "__file__"))
                     .and_then(|f| ops::str_of(&f).map(str::to_string))
                     .unwrap_or_else(|| "unknown location".into());
-                err(
+                let e = err(
                     &rt().types.import_error,
                     format!(
                         "cannot import name '{}' from '{}' ({})",
                         name, mname, location
                     ),
-                )
+                );
+                // CPython's ImportError carries the module's name and file.
+                if module.is_some() {
+                    ops::set_attr_raw(&e.0, "name", rt::str_obj(&mname));
+                    ops::set_attr_raw(&e.0, "path", rt::str_obj(&location));
+                }
+                e
             })?;
             frame.stack.push(v);
         }

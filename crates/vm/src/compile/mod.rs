@@ -733,14 +733,12 @@ impl Unit {
                 }
             }
             Stmt::ImportFrom(i) => {
-                let m = i
-                    .module
-                    .as_ref()
-                    .map(|m| m.id.to_string())
-                    .unwrap_or_default();
+                let module = i.module.as_ref().map_or("", |m| m.id.as_str());
+                // The level travels as the relative name's leading dots.
+                let m = format!("{}{}", ".".repeat(i.level as usize), module);
                 b.set_pos(i.range());
                 let idx = b.name_idx(&m);
-                b.emit(Instr::ImportName(idx));
+                b.emit(Instr::ImportModule(idx));
                 for a in &i.names {
                     if a.name.id.as_str() == "*" {
                         b.emit(Instr::ImportStar);

@@ -52,7 +52,7 @@ fn effect(instr: Instr) -> (i32, i32) {
         | LoadAssertionError | WithExcept | GetLen | MatchSequence | MatchMapping | MatchKeys
         | SetupWith(_) => 1,
         // CPython pushes the level and the fromlist first.
-        ImportName(_) => return (1, 2),
+        ImportName(_) | ImportModule(_) => return (1, 2),
         // SEND has the value sent (None at first) above the iterator.
         YieldFrom => return (0, 1),
         Pop | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | DeleteAttr(_) | Subscr

@@ -9,6 +9,7 @@ mod functools;
 mod future;
 mod gc;
 mod heapq;
+mod importer;
 mod itertools;
 mod math;
 mod operator;
@@ -26,6 +27,7 @@ use crate::objects::*;
 use crate::ops;
 use crate::rt::{self, rt};
 
+pub use importer::{import_from, import_submodule};
 pub use random::MT_VT;
 pub use weakref::weakref_new;
 
@@ -56,13 +58,14 @@ pub fn module_dict(m: &ObjRef) -> ObjRef {
     m.downcast::<ModuleObj>().unwrap().dict.clone()
 }
 
-/// `import name`: built-in modules only, created once and cached (like `sys.modules`).
+/// `import name` (dotted: each package on the way, as `import a.b.c` does): the top-level module.
 pub fn import(name: &str) -> PyResult<ObjRef> {
-    let top = name.split('.').next().unwrap_or(name);
-    if let Some((_, m)) = rt().modules.borrow().iter().find(|(n, _)| n == top) {
-        return Ok(m.clone());
-    }
-    let m = match top {
+    importer::import_name(name)
+}
+
+/// A new built-in module called `name`, if refpy has one (the importer caches it).
+fn builtin_module(name: &str) -> PyResult<Option<ObjRef>> {
+    let m = match name {
         "sys" => sys::make(),
         "gc" => gc::make(),
         "ctypes" => make_ctypes(),
@@ -91,22 +94,9 @@ pub fn import(name: &str) -> PyResult<ObjRef> {
             );
             m
         }
-        _ => {
-            if top == name {
-                if let Some(path) = find_source(name) {
-                    return import_source(name, &path);
-                }
-            }
-            let e = err(
-                &rt().types.module_not_found_error,
-                format!("No module named '{}'", name),
-            );
-            ops::set_attr_raw(&e.0, "name", rt::str_obj(name));
-            return Err(e);
-        }
+        _ => return Ok(None),
     };
-    rt().modules.borrow_mut().push((top.to_string(), m.clone()));
-    Ok(m)
+    Ok(Some(m))
 }
 
 thread_local! {
@@ -121,60 +111,6 @@ pub fn set_script_dir(dir: &str) {
 
 pub fn script_dir() -> String {
     SCRIPT_DIR.with(|d| d.borrow().clone())
-}
-
-/// `name.py` in the first `sys.path` folder that has it ('' is the working directory).
-fn find_source(name: &str) -> Option<String> {
-    let sys = import("sys").ok()?;
-    let path = ops::dict_get_str(&module_dict(&sys), "path")?;
-    let folders = ops::iterate(&path).ok()?;
-    folders.iter().filter_map(ops::str_of).find_map(|folder| {
-        let file = if folder.is_empty() {
-            format!("{}.py", name)
-        } else {
-            format!("{}/{}.py", folder.trim_end_matches('/'), name)
-        };
-        std::path::Path::new(&file).is_file().then_some(file)
-    })
-}
-
-/// Import a module written in Python: compile `path`, run it in a fresh module namespace, cache it. The
-/// module is cached before its code runs (so circular imports see it, as in CPython) and dropped from the
-/// cache again if its code raises.
-fn import_source(name: &str, path: &str) -> PyResult<ObjRef> {
-    let src = std::fs::read(path).map_err(|e| {
-        err(
-            &rt().types.import_error,
-            format!("cannot read '{}': {}", path, e),
-        )
-    })?;
-    let src = String::from_utf8_lossy(&src).into_owned();
-    let code = crate::syntax::compile_source(&src, path, false).map_err(|e| syntax_error(&e))?;
-    let d = rt::dict();
-    ops::dict_set_str(&d, "__name__", rt::str_obj(name));
-    ops::dict_set_str(&d, "__doc__", rt::none());
-    ops::dict_set_str(&d, "__package__", rt::str_obj(""));
-    ops::dict_set_str(&d, "__loader__", rt::none());
-    ops::dict_set_str(&d, "__spec__", rt::none());
-    ops::dict_set_str(&d, "__file__", rt::str_obj(path));
-    ops::dict_set_str(&d, "__cached__", rt::none());
-    // A module other than __main__ sees the builtins as a dict.
-    ops::dict_set_str(&d, "__builtins__", rt().builtins.clone());
-    let m = alloc(
-        &MODULE_VT,
-        ModuleObj {
-            name: name.to_string(),
-            dict: d.clone(),
-        },
-    );
-    rt().modules
-        .borrow_mut()
-        .push((name.to_string(), m.clone()));
-    if let Err(e) = crate::run_code(&code.code, &d) {
-        rt().modules.borrow_mut().retain(|(n, _)| n != name);
-        return Err(e);
-    }
-    Ok(m)
 }
 
 fn make_ctypes() -> ObjRef {

@@ -1,0 +1,2 @@
+print("faulty starts")
+raise ValueError("faulty module")
