@@ -1292,15 +1292,7 @@ impl Unit {
         let qual = self.qualname(b, name);
         if let Some(p) = params {
             let mut seen: Vec<&str> = Vec::new();
-            let all = p
-                .posonlyargs
-                .iter()
-                .chain(p.args.iter())
-                .chain(p.kwonlyargs.iter())
-                .map(|a| &a.parameter.name)
-                .chain(p.vararg.iter().map(|v| &v.name))
-                .chain(p.kwarg.iter().map(|v| &v.name));
-            for n in all {
+            for n in symtable::parameter_names(p) {
                 if seen.contains(&n.id.as_str()) {
                     return Err(cerr(
                         format!("duplicate argument '{}' in function definition", n.id),

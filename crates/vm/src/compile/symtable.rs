@@ -146,6 +146,18 @@ pub struct SymTable {
     pub error: Option<(String, TextRange)>,
 }
 
+/// A function's parameter names in the order of its code object's variables: positional (and
+/// positional-only), keyword-only, `*args`, `**kwargs`.
+pub fn parameter_names(p: &ast::Parameters) -> impl Iterator<Item = &ast::Identifier> {
+    p.posonlyargs
+        .iter()
+        .chain(p.args.iter())
+        .chain(p.kwonlyargs.iter())
+        .map(|a| &a.parameter.name)
+        .chain(p.vararg.iter().map(|v| &v.name))
+        .chain(p.kwarg.iter().map(|v| &v.name))
+}
+
 pub fn key<T>(node: &T) -> usize {
     node as *const T as usize
 }
@@ -261,14 +273,7 @@ impl SymTable {
     }
 
     fn params(&mut self, sc: usize, p: &ast::Parameters) {
-        let names: Vec<String> = p
-            .posonlyargs
-            .iter()
-            .chain(p.args.iter())
-            .chain(p.kwonlyargs.iter())
-            .map(|a| &a.parameter.name)
-            .chain(p.vararg.iter().map(|v| &v.name))
-            .chain(p.kwarg.iter().map(|v| &v.name))
+        let names: Vec<String> = parameter_names(p)
             .map(|n| self.mangled(sc, &n.id))
             .collect();
         self.scopes[sc].params.extend(names);
