@@ -7,7 +7,7 @@
 
 use refpy_heap::ObjRef;
 
-use super::{module_dict, new_module};
+use super::module_dict;
 use crate::exc::PyResult;
 
 /// `deque`, `defaultdict`, `OrderedDict` and namedtuple's field descriptor: C types in CPython.
@@ -849,12 +849,16 @@ def _iskeyword(name):
 "#;
 
 pub fn make() -> PyResult<ObjRef> {
-    let m = new_module("collections", &[]);
-    let d = module_dict(&m);
-    crate::run_prelude(PRELUDE, crate::BUILT_IN_CODE, &d)?;
-    crate::run_prelude(PYTHON_PART, "<collections>", &d)?;
+    let m = super::python_module(
+        "collections",
+        &[],
+        &[
+            (PRELUDE, crate::BUILT_IN_CODE),
+            (PYTHON_PART, "<collections>"),
+        ],
+    )?;
     // deque is a C sequence type in CPython: `case [a, b]` matches it.
-    if let Some(deque) = crate::ops::dict_get_str(&d, "deque") {
+    if let Some(deque) = crate::ops::dict_get_str(&module_dict(&m), "deque") {
         crate::ops::type_obj(&deque).is_sequence.set(true);
     }
     Ok(m)

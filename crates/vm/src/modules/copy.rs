@@ -5,7 +5,6 @@
 
 use refpy_heap::ObjRef;
 
-use super::{module_dict, new_module};
 use crate::exc::PyResult;
 
 const PRELUDE: &str = r#"
@@ -135,8 +134,5 @@ def _reconstruct(x, memo):
 "#;
 
 pub fn make() -> PyResult<ObjRef> {
-    let m = new_module("copy", &[]);
-    let d = module_dict(&m);
-    crate::run_prelude(PRELUDE, "<copy>", &d)?;
-    Ok(m)
+    super::python_module("copy", &[], &[(PRELUDE, "<copy>")])
 }

@@ -3,7 +3,6 @@
 
 use refpy_heap::ObjRef;
 
-use super::{module_dict, new_module};
 use crate::exc::PyResult;
 
 const PRELUDE: &str = r#"
@@ -26,8 +25,5 @@ def _reconstructor(cls, base, state):
 "#;
 
 pub fn make() -> PyResult<ObjRef> {
-    let m = new_module("copyreg", &[]);
-    let d = module_dict(&m);
-    crate::run_prelude(PRELUDE, "<copyreg>", &d)?;
-    Ok(m)
+    super::python_module("copyreg", &[], &[(PRELUDE, "<copyreg>")])
 }

@@ -6,7 +6,6 @@
 
 use refpy_heap::ObjRef;
 
-use super::{module_dict, new_module};
 use crate::exc::PyResult;
 
 const NATIVE_PART: &str = r#"
@@ -311,9 +310,12 @@ class cached_property:
 "#;
 
 pub fn make() -> PyResult<ObjRef> {
-    let m = new_module("functools", &[("_method", super::weakref::bind)]);
-    let d = module_dict(&m);
-    crate::run_prelude(NATIVE_PART, crate::BUILT_IN_CODE, &d)?;
-    crate::run_prelude(PYTHON_PART, "<functools>", &d)?;
-    Ok(m)
+    super::python_module(
+        "functools",
+        &[("_method", super::weakref::bind)],
+        &[
+            (NATIVE_PART, crate::BUILT_IN_CODE),
+            (PYTHON_PART, "<functools>"),
+        ],
+    )
 }

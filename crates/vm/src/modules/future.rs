@@ -3,7 +3,6 @@
 
 use refpy_heap::ObjRef;
 
-use super::{module_dict, new_module};
 use crate::exc::PyResult;
 
 const PRELUDE: &str = r#"
@@ -51,8 +50,5 @@ all_feature_names = ["nested_scopes", "generators", "division", "absolute_import
 "#;
 
 pub fn make() -> PyResult<ObjRef> {
-    let m = new_module("__future__", &[]);
-    let d = module_dict(&m);
-    crate::run_prelude(PRELUDE, "<__future__>", &d)?;
-    Ok(m)
+    super::python_module("__future__", &[], &[(PRELUDE, "<__future__>")])
 }

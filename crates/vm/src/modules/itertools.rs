@@ -4,7 +4,6 @@
 
 use refpy_heap::ObjRef;
 
-use super::{module_dict, new_module};
 use crate::exc::PyResult;
 
 const PRELUDE: &str = r#"
@@ -595,8 +594,5 @@ def tee(iterable, n=2):
 "#;
 
 pub fn make() -> PyResult<ObjRef> {
-    let m = new_module("itertools", &[]);
-    let d = module_dict(&m);
-    crate::run_prelude(PRELUDE, crate::BUILT_IN_CODE, &d)?;
-    Ok(m)
+    super::python_module("itertools", &[], &[(PRELUDE, crate::BUILT_IN_CODE)])
 }

@@ -46,11 +46,19 @@ pub fn new_module(name: &str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
     )
 }
 
-/// A module written in Python (`source`), run in a fresh module namespace as CPython runs a `.py` module of
-/// its standard library.
-fn python_module(name: &str, source: &str) -> PyResult<ObjRef> {
-    let m = new_module(name, &[]);
-    crate::run_prelude(source, &format!("<{}>", name), &module_dict(&m))?;
+/// A module written in Python, as CPython's standard library has many: `natives` are its built-in helpers,
+/// then each `(source, filename)` part runs in order in the module's namespace (`BUILT_IN_CODE` as the
+/// filename for code that stands for CPython's C, which adds no traceback entries).
+fn python_module(
+    name: &str,
+    natives: &[(&'static str, NativeFn)],
+    parts: &[(&str, &str)],
+) -> PyResult<ObjRef> {
+    let m = new_module(name, natives);
+    let d = module_dict(&m);
+    for (source, filename) in parts {
+        crate::run_prelude(source, filename, &d)?;
+    }
     Ok(m)
 }
 
@@ -79,8 +87,8 @@ fn builtin_module(name: &str) -> PyResult<Option<ObjRef>> {
         "heapq" => heapq::make_heapq(),
         "bisect" => heapq::make_bisect(),
         "copyreg" => copyreg::make()?,
-        "types" => python_module("types", include_str!("types.py"))?,
-        "string" => python_module("string", include_str!("string.py"))?,
+        "types" => python_module("types", &[], &[(include_str!("types.py"), "<types>")])?,
+        "string" => python_module("string", &[], &[(include_str!("string.py"), "<string>")])?,
         "itertools" => itertools::make()?,
         "functools" => functools::make()?,
         "operator" => operator::make()?,

@@ -3,7 +3,6 @@
 
 use refpy_heap::ObjRef;
 
-use super::{module_dict, new_module};
 use crate::exc::PyResult;
 
 const PRELUDE: &str = r#"
@@ -231,8 +230,5 @@ del _name
 "#;
 
 pub fn make() -> PyResult<ObjRef> {
-    let m = new_module("operator", &[]);
-    let d = module_dict(&m);
-    crate::run_prelude(PRELUDE, crate::BUILT_IN_CODE, &d)?;
-    Ok(m)
+    super::python_module("operator", &[], &[(PRELUDE, crate::BUILT_IN_CODE)])
 }
