@@ -195,21 +195,11 @@ impl Lists {
         slots.reserve_exact(room);
     }
 
-    /// Remove the tombstones of `id`, keeping the objects' order.
+    /// Remove the tombstones of `id`, keeping the objects' order (each object learns its new slot).
     pub(crate) fn compact(&self, id: ListId) {
-        let list = self.list(id);
-        // SAFETY: a leaf access (module doc).
-        let slots = unsafe { list.slots() };
-        let mut kept = 0;
-        for slot in 0..slots.len() {
-            if let Some(obj) = slots[slot] {
-                slots[kept] = Some(obj);
-                obj.header().gc_slot.set(kept as u32);
-                kept += 1;
-            }
-        }
-        slots.truncate(kept);
-        debug_assert_eq!(kept, list.live.get());
+        let live = self.list(id).live.get();
+        self.compact_raw(id, |obj, slot| obj.header().gc_slot.set(slot as u32));
+        debug_assert_eq!(self.list(id).live.get(), live);
     }
 
     /// Take a tracked `obj` out of its list: its slot becomes a tombstone (popped if it is the last).
@@ -298,7 +288,8 @@ impl Lists {
     /// Squeeze the tombstones out of `id` and call `f(obj, index)` on each object, in order.
     pub(crate) fn compact_raw(&self, id: ListId, mut f: impl FnMut(RawObj, usize)) {
         let list = self.list(id);
-        // SAFETY: a leaf access (module doc): `f` is the collector's header update, which calls nothing.
+        // SAFETY: a leaf access (module doc): every `f` given here only writes a header field and calls
+        // nothing.
         let slots = unsafe { list.slots() };
         let mut kept = 0;
         for slot in 0..slots.len() {
