@@ -557,7 +557,8 @@ fn issubclass(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     }
     Ok(rt::bool_obj(false))
 }
-fn attr_name(o: &ObjRef) -> PyResult<&str> {
+/// The name argument of getattr/setattr/hasattr/delattr (and `type.__setattr__`…): a str, else CPython's error.
+pub(crate) fn attr_name(o: &ObjRef) -> PyResult<&str> {
     str_of(o).ok_or_else(|| {
         type_error(format!(
             "attribute name must be string, not '{}'",

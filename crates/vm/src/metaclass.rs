@@ -308,23 +308,14 @@ fn type_subclasscheck(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
     Ok(rt::bool_obj(ops::is_subtype(&a[1], &a[0])))
 }
 
-fn attr_name(o: &ObjRef) -> PyResult<&str> {
-    str_of(o).ok_or_else(|| {
-        type_error(format!(
-            "attribute name must be string, not '{}'",
-            type_name(o)
-        ))
-    })
-}
-
 fn type_setattr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let name = attr_name(&a[1])?;
+    let name = crate::builtins::attr_name(&a[1])?;
     crate::attrs::type_setattr(&a[0], type_obj(&a[0]), name, Some(a[2].clone()))?;
     Ok(rt::none())
 }
 
 fn type_delattr(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let name = attr_name(&a[1])?;
+    let name = crate::builtins::attr_name(&a[1])?;
     crate::attrs::type_setattr(&a[0], type_obj(&a[0]), name, None)?;
     Ok(rt::none())
 }
