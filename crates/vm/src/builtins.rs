@@ -2027,24 +2027,52 @@ fn construct_other(
         return crate::modules::weakref_new(&args, refpy_heap::weakref::WeakKind::Ref);
     }
     if cls.is(&t.method) {
-        // `types.MethodType(function, instance)`: CPython's method_new.
-        if !kwargs.is_empty() {
-            return Err(type_error("method() takes no keyword arguments"));
-        }
-        let [func, self_obj] = <[ObjRef; 2]>::try_from(args)
-            .map_err(|a| type_error(format!("method expected 2 arguments, got {}", a.len())))?;
-        if !is_callable(&func) {
-            return Err(type_error("first argument must be callable"));
-        }
-        if ops::is_none(&self_obj) {
-            return Err(type_error("instance must not be None"));
-        }
-        return Ok(alloc(&METHOD_VT, MethodObj { func, self_obj }));
+        return method_new(args, kwargs);
     }
     Err(type_error(format!(
         "cannot create '{}' instances",
         type_obj(cls).name.borrow()
     )))
+}
+
+/// `types.MethodType(function, instance)`: CPython's `method_new`.
+pub(crate) fn method_new(args: Vec<ObjRef>, kwargs: Vec<(String, ObjRef)>) -> PyResult<ObjRef> {
+    if !kwargs.is_empty() {
+        return Err(type_error("method() takes no keyword arguments"));
+    }
+    let [func, self_obj] = <[ObjRef; 2]>::try_from(args)
+        .map_err(|a| type_error(format!("method expected 2 arguments, got {}", a.len())))?;
+    if !is_callable(&func) {
+        return Err(type_error("first argument must be callable"));
+    }
+    if ops::is_none(&self_obj) {
+        return Err(type_error("instance must not be None"));
+    }
+    Ok(alloc(&METHOD_VT, MethodObj { func, self_obj }))
+}
+
+/// `__init__(obj, *args, **kwargs)` as `type_call` runs it: its result must be None.
+pub(crate) fn call_init(
+    init: &ObjRef,
+    obj: &ObjRef,
+    mut args: Vec<ObjRef>,
+    kwargs: Vec<(String, ObjRef)>,
+) -> PyResult<()> {
+    // The arguments' vector usually has room for `self` (`pop_call_args`).
+    args.insert(0, obj.clone());
+    check_init_result(&ops::call(init, args, kwargs)?)
+}
+
+/// What `__init__` returned: None, else CPython's TypeError.
+pub(crate) fn check_init_result(res: &ObjRef) -> PyResult<()> {
+    if is_none(res) {
+        Ok(())
+    } else {
+        Err(type_error(format!(
+            "__init__() should return None, not '{}'",
+            type_name(res)
+        )))
+    }
 }
 
 fn construct_instance(
@@ -2090,16 +2118,7 @@ fn construct_instance(
     };
     match ops::lookup_type(cls, "__init__") {
         Some(init) if init.downcast::<FunctionObj>().is_some() => {
-            // The arguments' vector usually has room for `self` (`pop_call_args`).
-            let mut full = args;
-            full.insert(0, inst.clone());
-            let res = ops::call(&init, full, kwargs)?;
-            if !is_none(&res) {
-                return Err(type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    type_name(&res)
-                )));
-            }
+            call_init(&init, &inst, args, kwargs)?;
         }
         _ if crate::attrs::base_ref(&inst).is_some() => {
             init_builtin_base(crate::attrs::base_ref(&inst).unwrap(), args, kwargs)?;

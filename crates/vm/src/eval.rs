@@ -553,14 +553,7 @@ fn construct_plain(
     buffers.fast[0] = Some(inst.clone());
     let cls = pop(stack);
     let result = call_with_buffers(&init, buffers);
-    let outcome = match result {
-        Ok(r) if ops::is_none(&r) => Ok(()),
-        Ok(r) => Err(type_error(format!(
-            "__init__() should return None, not '{}'",
-            type_name(&r)
-        ))),
-        Err(e) => Err(e),
-    };
+    let outcome = result.and_then(|r| crate::builtins::check_init_result(&r));
     drop(init);
     let inst = match outcome {
         Ok(()) => Some(inst),

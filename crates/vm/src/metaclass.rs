@@ -9,7 +9,7 @@ use refpy_heap::ObjRef;
 use crate::callsig::{classdef, def, Method, MethodTable, Params};
 use crate::exc::*;
 use crate::objects::*;
-use crate::ops::{self, is_none, str_of, type_name, type_obj};
+use crate::ops::{self, str_of, type_name, type_obj};
 use crate::rt::{self, rt};
 
 type Kw<'a> = &'a [(String, ObjRef)];
@@ -210,17 +210,7 @@ pub fn type_call(
     }
     let made = ops::type_of(&obj);
     match python_method(&made, "__init__") {
-        Some(init) => {
-            let mut full = args;
-            full.insert(0, obj.clone());
-            let res = ops::call(&init, full, kwargs)?;
-            if !is_none(&res) {
-                return Err(type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    type_name(&res)
-                )));
-            }
-        }
+        Some(init) => crate::builtins::call_init(&init, &obj, args, kwargs)?,
         None => check_type_init_args(args.len(), &kwargs)?,
     }
     Ok(obj)

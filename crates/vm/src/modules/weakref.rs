@@ -280,19 +280,7 @@ def _run_finalizers():
 
 /// `_bind(func, obj)`: a bound method (`types.MethodType(func, obj)`).
 pub(super) fn bind(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
-    let [func, obj] = a else {
-        return Err(type_error(format!(
-            "method expected 2 arguments, got {}",
-            a.len()
-        )));
-    };
-    Ok(crate::object::alloc(
-        &METHOD_VT,
-        MethodObj {
-            func: func.clone(),
-            self_obj: obj.clone(),
-        },
-    ))
+    crate::builtins::method_new(a.to_vec(), Vec::new())
 }
 
 fn register_atexit(a: &[ObjRef], _: Kw) -> PyResult<ObjRef> {
